@@ -1,0 +1,157 @@
+using Microsoft.ML;
+
+namespace MLNet.DeepSvdd;
+
+public sealed partial class DeepSvddTrainer
+{
+    /// <summary>
+    /// Options of <see cref="DeepSvddTrainer"/>. Defaults follow the paper (Chong et al. 2020, section V-B) unless a remark says otherwise.
+    /// </summary>
+    public sealed class Options
+    {
+        /// <summary>The input column: a known-size vector of <see cref="float"/>. Default "Features".</summary>
+        public string FeatureColumnName { get; set; } = "Features";
+
+        /// <summary>
+        /// Optional label column for semi-supervised training (eq. 3), of type <see cref="float"/> with ML.NET's anomaly convention:
+        /// a value &gt; 0 is a labeled anomaly, 0 a labeled normal row, and NaN an unlabeled row. <see cref="bool"/> is accepted too
+        /// (true = anomaly, every row labeled). Default null: unsupervised.
+        /// </summary>
+        public string? LabelColumnName { get; set; }
+
+        /// <summary>The objective: <see cref="DeepSvddObjective.OneClass"/> (default) or <see cref="DeepSvddObjective.SoftBoundary"/>.</summary>
+        public DeepSvddObjective Objective { get; set; } = DeepSvddObjective.OneClass;
+
+        /// <summary>
+        /// ν ∈ (0, 1]: the expected fraction of outliers. In soft-boundary mode it sets the radius as the (1 − ν) quantile of the distances
+        /// (eq. 1); in one-class mode it sets the decision threshold as the (1 − ν) quantile of the training scores. Default 0.1
+        /// (the paper uses 0.1 for WikiArt and 0.2 for VOC2012).
+        /// </summary>
+        public float Nu { get; set; } = 0.1f;
+
+        /// <summary>η &gt; 0: the weight of the labeled rows in the semi-supervised objective (eq. 3). Default 1.0, as in the paper.</summary>
+        public float Eta { get; set; } = 1.0f;
+
+        /// <summary>
+        /// The regularizer against hypersphere collapse. Default <see cref="CollapseRegularizer.NoiseInjection"/>: with
+        /// <see cref="UseBias"/> = true this is the paper's proposed "D. SVDD w/ bias &amp; noise reg.".
+        /// </summary>
+        public CollapseRegularizer Regularizer { get; set; } = CollapseRegularizer.NoiseInjection;
+
+        /// <summary>
+        /// k ≥ 1: the number of outputs of the noise-injection head (eq. 4). The paper picks k from {5, 30, …, 200} by validation AUC;
+        /// default 64.
+        /// </summary>
+        public int NoiseHeads { get; set; } = 64;
+
+        /// <summary>d₀ &gt; 0: the initial variance threshold of the variance hinge (eq. 5). Default 0.1, as in the paper.</summary>
+        public float VarianceThreshold { get; set; } = 0.1f;
+
+        /// <summary>r ≥ 1: the variance threshold is divided by 10 every r epochs. Default 3, as in the paper.</summary>
+        public int VarianceAnnealEpochs { get; set; } = 3;
+
+        /// <summary>How the regularizer is weighted (eq. 6–7). Default <see cref="RegularizerWeighting.Adaptive"/>, as in the paper.</summary>
+        public RegularizerWeighting Weighting { get; set; } = RegularizerWeighting.Adaptive;
+
+        /// <summary>α ∈ [0, 1] of the adaptive weight (eq. 7): how much of c_{t−1} is kept. Default 0.9, as in the paper.</summary>
+        public float Alpha { get; set; } = 0.9f;
+
+        /// <summary>β ∈ [0, 1] of the adaptive weight (eq. 7): the target ratio of the weighted regularizer to the SVDD loss. Default 0.5.</summary>
+        public float Beta { get; set; } = 0.5f;
+
+        /// <summary>The network φ. Default <see cref="DeepSvddNetwork.Auto"/>.</summary>
+        public DeepSvddNetwork Network { get; set; } = DeepSvddNetwork.Auto;
+
+        /// <summary>
+        /// Whether every layer has a bias and every BatchNorm an affine shift. false is the standard, collapse-safe Deep SVDD of
+        /// Ruff et al.; true is the paper's "w/ bias" variant, which needs a <see cref="Regularizer"/> to stay clear of collapse.
+        /// Default true (the paper's proposed variant, together with the default noise-injection regularizer).
+        /// </summary>
+        public bool UseBias { get; set; } = true;
+
+        /// <summary>
+        /// p ≥ 1: the dimension of the representation φ(x). Default null: 128 for <see cref="DeepSvddNetwork.LeNet"/> (as in Deep SVDD
+        /// for CIFAR-10), 32 for <see cref="DeepSvddNetwork.Mlp"/>.
+        /// </summary>
+        public int? RepresentationDimension { get; set; }
+
+        /// <summary>Widths of the hidden layers of <see cref="DeepSvddNetwork.Mlp"/>, each ≥ 1. Default [128, 64].</summary>
+        public int[] HiddenLayers { get; set; } = [128, 64];
+
+        /// <summary>
+        /// The image shape [C, H, W] of a plain feature vector (C·H·W must equal its size). Default null: taken from the column's vector
+        /// dimensions when they are [C, H, W] (as ML.NET's ExtractPixels produces), otherwise the input is a plain vector.
+        /// </summary>
+        public int[]? ImageShape { get; set; }
+
+        /// <summary>How the input is normalised before the network. Default <see cref="InputNormalization.Auto"/> (standardise).</summary>
+        public InputNormalization InputNormalization { get; set; } = InputNormalization.Auto;
+
+        /// <summary>Number of passes over the training data, ≥ 1. Default 30, the paper's maximum.</summary>
+        public int Epochs { get; set; } = 30;
+
+        /// <summary>Minibatch size, ≥ 2 (BatchNorm and the variance hinge need two rows). Default 50, as in the paper.</summary>
+        public int BatchSize { get; set; } = 50;
+
+        /// <summary>Adam learning rate of the network φ, &gt; 0. Default 1e-4, as in the paper.</summary>
+        public float LearningRate { get; set; } = 1e-4f;
+
+        /// <summary>Adam learning rate of the noise-injection head g, &gt; 0. Default 1e-3, as in the paper.</summary>
+        public float HeadLearningRate { get; set; } = 1e-3f;
+
+        /// <summary>λ ≥ 0: Adam's L2 weight decay on every parameter (the λ/2·Σ‖W‖² term of eq. 1–2). Default 5e-4, as in the paper.</summary>
+        public float WeightDecay { get; set; } = 5e-4f;
+
+        /// <summary>
+        /// Epochs before the soft-boundary radius starts being updated (it is 0 until then), ≥ 0. Default 10, as in Ruff et al.'s
+        /// implementation. Only used by <see cref="DeepSvddObjective.SoftBoundary"/>.
+        /// </summary>
+        public int RadiusWarmUpEpochs { get; set; } = 10;
+
+        /// <summary>
+        /// ε ≥ 0 of the centre rule of Ruff et al.: entries of the initial mean representation with |c_j| &lt; ε are pushed to ±ε
+        /// (to +ε when exactly 0), so that the trivial all-zero-weights solution cannot reach c. Default 0.1.
+        /// </summary>
+        public float CenterEpsilon { get; set; } = 0.1f;
+
+        /// <summary>
+        /// Random seed for weight initialisation, shuffling and the noise labels. Default null: drawn from the <see cref="MLContext"/>'s
+        /// random source, so <c>new MLContext(seed: 1)</c> makes training reproducible.
+        /// </summary>
+        public int? Seed { get; set; }
+
+        /// <summary>
+        /// Optional validation data with a label column (<see cref="ValidationLabelColumnName"/>). When set, the ROC AUC on it is computed after
+        /// every epoch and the epoch with the best AUC is kept, as in the paper. Default null: the last epoch is kept.
+        /// </summary>
+        public IDataView? ValidationSet { get; set; }
+
+        /// <summary>
+        /// The label column of <see cref="ValidationSet"/> (<see cref="float"/>, &gt; 0 = anomaly; or <see cref="bool"/>). Default null:
+        /// <see cref="LabelColumnName"/> when set, else "Label".
+        /// </summary>
+        public string? ValidationLabelColumnName { get; set; }
+
+        /// <summary>Where to train and score. Default <see cref="DeepSvddDevice.Auto"/>.</summary>
+        public DeepSvddDevice Device { get; set; } = DeepSvddDevice.Auto;
+
+        /// <summary>
+        /// Relative tolerance of the collapse check: the model counts as collapsed when the mean per-dimension variance of the training
+        /// features, divided by the mean squared entry of the centre, is below this value (or all training scores are equal).
+        /// Default 1e-6.
+        /// </summary>
+        public double CollapseTolerance { get; set; } = 1e-6;
+
+        /// <summary>
+        /// Whether <see cref="DeepSvddTrainer.Fit(IDataView)"/> throws a <see cref="HypersphereCollapseException"/> when the model it would
+        /// return is collapsed. Default true: a collapsed detector (all scores equal) must never pass silently. When false, the collapse is
+        /// logged as a warning and reported in <see cref="DeepSvddTransformer.Report"/>.
+        /// </summary>
+        public bool ThrowOnCollapse { get; set; } = true;
+
+        /// <summary>Rows per forward pass when scoring (batched <c>Transform</c>, centre initialisation, validation), ≥ 1. Default 256.</summary>
+        public int ScoringBatchSize { get; set; } = 256;
+
+        internal Options Clone() => (Options)MemberwiseClone();
+    }
+}

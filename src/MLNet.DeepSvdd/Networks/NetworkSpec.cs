@@ -1,0 +1,29 @@
+using TorchSharp;
+
+namespace MLNet.DeepSvdd.Networks;
+
+/// <summary>
+/// Everything needed to rebuild a network with the same layout: the resolved kind, the input shape ([D] or [C, H, W]), the representation
+/// dimension, the bias switch and the MLP's hidden widths. Stored in the model file next to the weights.
+/// </summary>
+internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int RepresentationDimension, bool UseBias, int[] HiddenLayers)
+{
+    public int InputSize => InputShape.Aggregate(1, (a, b) => a * b);
+
+    /// <summary>Builds the network with weights drawn from <paramref name="generator"/> (PyTorch's default distributions).</summary>
+    public FeatureMap Build(torch.Generator generator)
+    {
+        torch.nn.Module<torch.Tensor, torch.Tensor> backbone = Kind switch
+        {
+            DeepSvddNetwork.Mlp => new Mlp(InputSize, HiddenLayers, RepresentationDimension, UseBias),
+            DeepSvddNetwork.LeNet => new LeNet(InputShape[0], InputShape[1], InputShape[2], RepresentationDimension, UseBias),
+            _ => throw new InvalidOperationException($"Network kind {Kind} cannot be built; it must be resolved first."),
+        };
+        Initialization.Apply(backbone, generator);
+        return new FeatureMap(this, backbone);
+    }
+
+    public override string ToString() => Kind == DeepSvddNetwork.Mlp
+        ? $"Mlp [{InputSize} → {string.Join(" → ", HiddenLayers)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}"
+        : $"{Kind} [{string.Join("×", InputShape)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}";
+}

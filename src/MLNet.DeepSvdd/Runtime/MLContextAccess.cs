@@ -1,0 +1,58 @@
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace MLNet.DeepSvdd.Runtime;
+
+/// <summary>
+/// Reaches the <see cref="IHostEnvironment"/> of the <see cref="MLContext"/> behind a catalog, and the few of its settings that ML.NET does
+/// not expose to other assemblies (GPU device, CPU fallback, cancellation). Catalogs keep their environment behind the internal
+/// <c>IInternalCatalog.Environment</c>; this is read by reflection and every failure degrades to a documented default.
+/// </summary>
+internal sealed class MLContextAccess
+{
+    private readonly object environment;
+
+    private MLContextAccess(IHostEnvironment environment)
+    {
+        Environment = environment;
+        this.environment = environment;
+    }
+
+    public IHostEnvironment Environment { get; }
+
+    public static MLContextAccess FromCatalog(object catalog)
+    {
+        var property = catalog.GetType().GetInterfaces()
+            .FirstOrDefault(i => i.Name == "IInternalCatalog")?
+            .GetProperty("Environment");
+        if (property?.GetValue(catalog) is IHostEnvironment env) return new MLContextAccess(env);
+        throw new InvalidOperationException(
+            "MLNet.DeepSvdd could not reach the MLContext behind this catalog (ML.NET's internal IInternalCatalog.Environment). " +
+            $"This version of MLNet.DeepSvdd supports Microsoft.ML {typeof(MLContext).Assembly.GetName().Version}.");
+    }
+
+    public static MLContextAccess FromEnvironment(IHostEnvironment env) => new(env);
+
+    /// <summary><c>MLContext.GpuDeviceId</c>, or null when unset or unreadable.</summary>
+    public int? GpuDeviceId => Read<int?>("GpuDeviceId", null);
+
+    /// <summary><c>MLContext.FallbackToCpu</c>; false (ML.NET's default) when unreadable.</summary>
+    public bool FallbackToCpu => Read("FallbackToCpu", false);
+
+    /// <summary>True after <c>MLContext.CancelExecution()</c>.</summary>
+    public bool IsCanceled => Read("IsCanceled", false);
+
+    private T Read<T>(string name, T fallback)
+    {
+        try
+        {
+            var property = environment.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
+            return property?.GetValue(environment) is T value ? value : fallback;
+        }
+        catch (TargetInvocationException)
+        {
+            return fallback;
+        }
+    }
+}

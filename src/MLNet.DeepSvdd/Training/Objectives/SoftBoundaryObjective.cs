@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Training.Objectives;
+
+/// <summary>
+/// The soft-boundary Deep SVDD objective (eq. 1): R² + (1/ν)·mean(max(0, d − R²)), d = ‖φ(x) − c‖². R gets no gradient: after
+/// <c>warmUpEpochs</c> it is set after every step to the (1 − ν) quantile of √d over the minibatch (linear interpolation, as numpy's default).
+/// </summary>
+internal sealed class SoftBoundaryObjective(double nu, int warmUpEpochs) : ISvddObjective
+{
+    public double Nu { get; } = nu;
+
+    public double Radius { get; set; }
+
+    public Tensor Loss(Tensor squaredDistances, Tensor? labels)
+    {
+        using var scope = NewDisposeScope();
+        double r2 = Radius * Radius;
+        var loss = nn.functional.relu(squaredDistances - r2).mean().div(Nu).add(r2);
+        return loss.MoveToOuterDisposeScope();
+    }
+
+    public void AfterStep(Tensor squaredDistances, int epoch)
+    {
+        if (epoch < warmUpEpochs) return;
+        Radius = RadiusOf(squaredDistances, Nu);
+    }
+
+    /// <summary>The (1 − ν) quantile of √d (linear interpolation between order statistics).</summary>
+    public static double RadiusOf(Tensor squaredDistances, double nu)
+    {
+        using var scope = NewDisposeScope();
+        using var q = tensor(1.0 - nu, dtype: ScalarType.Float32, device: squaredDistances.device);
+        return squaredDistances.detach().to(ScalarType.Float32).sqrt().quantile(q, dim: 0).item<float>();
+    }
+}

@@ -1,0 +1,222 @@
+using System.Diagnostics;
+using Microsoft.ML.Runtime;
+using MLNet.DeepSvdd.Data;
+using MLNet.DeepSvdd.Networks;
+using MLNet.DeepSvdd.Scoring;
+using MLNet.DeepSvdd.Training.Objectives;
+using MLNet.DeepSvdd.Training.Regularizers;
+using MLNet.DeepSvdd.Training.Weighting;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Training;
+
+/// <summary>
+/// The training procedure: build φ, fix the centre c from an initial forward pass, then for every epoch and minibatch compute
+/// L = L_svdd + c_t·L_reg, take an Adam step (φ at the learning rate, the noise head at the head learning rate, weight decay λ on both),
+/// update R (soft-boundary) and c_t, and keep the epoch with the best validation AUC. Every step runs in its own dispose scope, the data
+/// stays on the device, and the per-epoch figures are accumulated on the device and read once per epoch.
+/// </summary>
+internal sealed class TrainingLoop
+{
+    private readonly DeepSvddTrainer.Options options;
+    private readonly NetworkSpec spec;
+    private readonly Device device;
+    private readonly IChannel channel;
+    private readonly IProgressChannel? progress;
+    private readonly Action checkCanceled;
+    private readonly int seed;
+    private int currentEpoch, currentBatch, batchesPerEpoch;
+
+    public TrainingLoop(DeepSvddTrainer.Options options, NetworkSpec spec, Device device, int seed, IChannel channel,
+        IProgressChannel? progress, Action checkCanceled)
+    {
+        this.options = options;
+        this.spec = spec;
+        this.device = device;
+        this.seed = seed;
+        this.channel = channel;
+        this.progress = progress;
+        this.checkCanceled = checkCanceled;
+    }
+
+    public sealed record Result(ScoringModel Model, float Threshold, TrainingReport Report);
+
+    public Result Run(DataViewLoader.Loaded train, DataViewLoader.Loaded? validation, Stopwatch total)
+    {
+        var generator = new Generator((ulong)seed);
+        var shuffle = new Random(seed);
+        var network = spec.Build(generator);
+        using (var scope = NewDisposeScope())
+        {
+            var (mean, std) = InputStatistics.Compute(train.Features, spec.InputShape, options.InputNormalization);
+            network.SetInputStatistics(mean, std);
+        }
+        network.to(device);
+        network.eval();
+        var center = HypersphereCenter.Compute(network.forward, train.Features, options.ScoringBatchSize, options.CenterEpsilon)
+            .DetachFromDisposeScope();
+
+        ISvddObjective objective = options.Objective == DeepSvddObjective.SoftBoundary
+            ? new SoftBoundaryObjective(options.Nu, options.RadiusWarmUpEpochs)
+            : train.Labels is not null ? new SemiSupervisedObjective(options.Eta) : new OneClassObjective();
+        using ICollapseRegularizerLoss? regularizer = options.Regularizer switch
+        {
+            CollapseRegularizer.NoiseInjection => new NoiseInjection(spec.RepresentationDimension, options.NoiseHeads, generator),
+            CollapseRegularizer.VarianceHinge => new VarianceHinge(options.VarianceThreshold, options.VarianceAnnealEpochs),
+            _ => null,
+        };
+        regularizer?.To(device);
+        using IRegularizerWeight? weight = regularizer is null ? null
+            : options.Weighting == RegularizerWeighting.Adaptive ? new AdaptiveWeight(options.Alpha, options.Beta, device) : new FixedWeight(device);
+
+        var groups = new List<Adam.ParamGroup> { new(network.parameters(), new Adam.Options { LearningRate = options.LearningRate }) };
+        if (regularizer is { Parameters.Count: > 0 })
+            groups.Add(new Adam.ParamGroup(regularizer.Parameters, new Adam.Options { LearningRate = options.HeadLearningRate }));
+        using var optimizer = optim.Adam(groups, lr: options.LearningRate, weight_decay: options.WeightDecay);
+
+        int rows = train.Rows;
+        int batches = rows / options.BatchSize + (rows % options.BatchSize >= 2 ? 1 : 0);
+        batchesPerEpoch = batches;
+        progress?.SetHeader(new ProgressHeader([], ["epochs", "batches"]), e =>
+        {
+            e.SetProgress(0, currentEpoch, options.Epochs);
+            e.SetProgress(1, currentBatch, batchesPerEpoch);
+        });
+        var epochs = new List<EpochReport>();
+        Dictionary<string, Tensor>? best = null;
+        double bestAuc = double.NegativeInfinity, bestRadius = 0;
+        int bestEpoch = -1;
+        double trainSeconds = 0;
+
+        using var sumSvdd = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        using var sumReg = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        using var sumVar = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        try
+        {
+            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            {
+                var clock = Stopwatch.StartNew();
+                currentEpoch = epoch;
+                network.train();
+                regularizer?.Train(true);
+                sumSvdd.zero_(); sumReg.zero_(); sumVar.zero_();
+                using var permutation = tensor(Permutation(shuffle, rows), ScalarType.Int64, device).DetachFromDisposeScope();
+                for (int b = 0; b < batches; b++)
+                {
+                    using var scope = NewDisposeScope();
+                    int start = b * options.BatchSize;
+                    var index = permutation.narrow(0, start, Math.Min(options.BatchSize, rows - start));
+                    var z = network.forward(train.Features.index_select(0, index));
+                    var d = z.sub(center).square().sum(1);
+                    var lsvdd = objective.Loss(d, train.Labels?.index_select(0, index));
+                    var loss = lsvdd;
+                    if (regularizer is not null)
+                    {
+                        var lreg = regularizer.Loss(z, epoch);
+                        loss = lsvdd + weight!.Next(lsvdd, lreg) * lreg;
+                        sumReg.add_(lreg.detach());
+                    }
+                    optimizer.zero_grad();
+                    loss.backward();
+                    optimizer.step();
+                    objective.AfterStep(d.detach(), epoch);
+                    using (no_grad())
+                    {
+                        sumSvdd.add_(lsvdd.detach());
+                        sumVar.add_(z.detach().var(dim: 0).mean());
+                    }
+                    currentBatch = b + 1;
+                    if ((b & 15) == 15) checkCanceled();
+                }
+                clock.Stop();
+                trainSeconds += clock.Elapsed.TotalSeconds;
+                checkCanceled();
+
+                double? auc = validation is null ? null : ValidationAuc(network, center, objective.Radius, validation);
+                var report = new EpochReport(epoch,
+                    sumSvdd.item<float>() / batches, sumReg.item<float>() / batches, weight?.Current ?? 0, sumVar.item<float>() / batches,
+                    objective.Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch) : 0, auc, clock.Elapsed);
+                epochs.Add(report);
+                if (validation is not null && auc > bestAuc)
+                {
+                    bestAuc = auc.Value;
+                    bestEpoch = epoch;
+                    bestRadius = objective.Radius;
+                    DisposeAll(best);
+                    best = Snapshot(network);
+                }
+                double eta = trainSeconds / (epoch + 1) * (options.Epochs - epoch - 1);
+                channel.Info(MessageSensitivity.None, 
+                    $"Epoch {epoch + 1}/{options.Epochs}: svdd {report.SvddLoss:G4}, reg {report.RegularizerLoss:G4}, c_t {report.RegularizerWeight:G3}, " +
+                    $"feature variance {report.FeatureVariance:G3}{(auc is double a ? $", validation AUC {a:F4}" : "")} — {clock.Elapsed.TotalSeconds:F1} s, ETA {eta:F0} s");
+            }
+
+            int selected = options.Epochs - 1;
+            double radius = objective.Radius;
+            if (best is not null && bestEpoch != selected)
+            {
+                network.eval();
+                var lastCollapse = Assess(network, center, Offset(objective.Radius), train.Features).Collapse;
+                if (lastCollapse.IsCollapsed)
+                {
+                    channel.Warning(MessageSensitivity.None, $"The model collapsed after the best validation epoch ({lastCollapse.Reason}); keeping epoch {bestEpoch} " +
+                        $"(validation AUC {bestAuc:F4}).");
+                }
+                network.load_state_dict(best);
+                selected = bestEpoch;
+                radius = bestRadius;
+            }
+            var model = new ScoringModel(network, center, radius, options.Objective, device);
+            var (scores, collapse) = Assess(network, center, model.Offset, train.Features);
+            float threshold = options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
+            total.Stop();
+            var trainingReport = new TrainingReport(epochs, selected, collapse, rows, device.ToString(), spec.ToString(), total.Elapsed);
+            return new Result(model, threshold, trainingReport);
+        }
+        finally
+        {
+            DisposeAll(best);
+            center.Dispose();
+        }
+    }
+
+    private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, Tensor features)
+    {
+        var (scores, variance) = ScoringModel.ScoreAll(network, center, offset, features, options.ScoringBatchSize);
+        return (scores, CollapseDetector.Assess(variance, ScoringModel.MeanSquare(center), scores, options.CollapseTolerance));
+    }
+
+    private double Offset(double radius) => options.Objective == DeepSvddObjective.SoftBoundary ? radius * radius : 0;
+
+    private double ValidationAuc(FeatureMap network, Tensor center, double radius, DataViewLoader.Loaded validation)
+    {
+        network.eval();
+        var (scores, _) = ScoringModel.ScoreAll(network, center, Offset(radius), validation.Features, options.ScoringBatchSize);
+        using var labelsCpu = validation.Labels!.cpu();
+        var labels = labelsCpu.data<float>().ToArray();
+        var kept = Enumerable.Range(0, labels.Length).Where(i => !float.IsNaN(labels[i])).ToArray();
+        return RocAuc.Compute(kept.Select(i => scores[i]).ToArray(), kept.Select(i => labels[i] > 0).ToArray());
+    }
+
+    private static long[] Permutation(Random random, int n)
+    {
+        var p = new long[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        random.Shuffle(p);
+        return p;
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(FeatureMap network)
+    {
+        using var noGrad = no_grad();
+        return network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        if (tensors is null) return;
+        foreach (var t in tensors.Values) t.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+namespace MLNet.DeepSvdd;
+
+/// <summary>What training did: one <see cref="EpochReport"/> per epoch, the epoch kept, the collapse verdict and timings.</summary>
+public sealed class TrainingReport
+{
+    internal TrainingReport(IReadOnlyList<EpochReport> epochs, int selectedEpoch, CollapseAssessment collapse, int trainingRows,
+        string device, string network, TimeSpan duration)
+    {
+        Epochs = epochs;
+        SelectedEpoch = selectedEpoch;
+        Collapse = collapse;
+        TrainingRows = trainingRows;
+        Device = device;
+        Network = network;
+        Duration = duration;
+    }
+
+    /// <summary>One entry per epoch, in order.</summary>
+    public IReadOnlyList<EpochReport> Epochs { get; }
+
+    /// <summary>The 0-based epoch whose weights the model holds: the best validation AUC when a validation set was given, else the last.</summary>
+    public int SelectedEpoch { get; }
+
+    /// <summary>The collapse verdict on the returned model.</summary>
+    public CollapseAssessment Collapse { get; }
+
+    /// <summary>Number of training rows.</summary>
+    public int TrainingRows { get; }
+
+    /// <summary>The device training ran on, e.g. "cpu" or "cuda:0".</summary>
+    public string Device { get; }
+
+    /// <summary>The network, e.g. "Mlp [10 → 128 → 64 → 32], bias on".</summary>
+    public string Network { get; }
+
+    /// <summary>Total wall-clock time of the fit, data loading included.</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>Training throughput: rows processed per second of optimizer steps (data loading and validation excluded).</summary>
+    public double RowsPerSecond
+    {
+        get
+        {
+            double seconds = Epochs.Sum(e => e.Duration.TotalSeconds);
+            return seconds > 0 ? TrainingRows * (double)Epochs.Count / seconds : 0;
+        }
+    }
+
+    /// <summary>A fixed-width table of the epochs, for logs and consoles.</summary>
+    public override string ToString()
+    {
+        var lines = new List<string>
+        {
+            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {Epochs.Count} epochs in {Duration.TotalSeconds:F1} s ({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; {Collapse.Reason}",
+            "epoch  svdd_loss    reg_loss     weight      feat_var     radius      val_auc",
+        };
+        lines.AddRange(Epochs.Select(e =>
+            $"{e.Epoch,5}  {e.SvddLoss,-11:G4}  {e.RegularizerLoss,-11:G4}  {e.RegularizerWeight,-10:G4}  {e.FeatureVariance,-11:G4}  {e.Radius,-10:G4}  {(e.ValidationAuc is double a ? a.ToString("F4") : "-")}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
