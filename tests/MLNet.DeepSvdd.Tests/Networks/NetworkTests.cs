@@ -1,0 +1,69 @@
+using Microsoft.ML;
+using MLNet.DeepSvdd.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Tests.Networks;
+
+public class NetworkTests
+{
+    public sealed class ImageRow
+    {
+        [VectorType(3, 16, 16)]
+        public float[] Pixels { get; set; } = [];
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void LeNet_maps_images_to_the_representation_and_UseBias_false_removes_every_bias_and_affine_shift(bool bias)
+    {
+        var spec = new NetworkSpec(DeepSvddNetwork.LeNet, [3, 32, 32], 128, bias, []);
+        using var net = spec.Build(new Generator(1));
+        using var x = randn(4, 3 * 32 * 32);
+        using var y = net.forward(x);
+        y.shape.Should().Equal([4L, 128L]);
+        var names = net.named_parameters().Select(p => p.name).ToList();
+        names.Any(n => n.EndsWith("bias")).Should().Be(bias);
+        names.Count(n => n.Contains("bn") && n.EndsWith("weight")).Should().Be(bias ? 3 : 0, "BatchNorm is affine only with biases");
+        // conv 5x5: 3·32·25 + 32·64·25 + 64·128·25 weights, linear 128·4·4 → 128.
+        long weights = 3 * 32 * 25 + 32 * 64 * 25 + 64 * 128 * 25 + 128 * 4 * 4 * 128;
+        long biases = bias ? 32 + 64 + 128 + 128 + 2 * (32 + 64 + 128) : 0;
+        net.parameters().Sum(p => p.numel()).Should().Be(weights + biases);
+    }
+
+    [Fact]
+    public void Mlp_without_bias_maps_zero_input_to_zero_features()
+    {
+        var spec = new NetworkSpec(DeepSvddNetwork.Mlp, [10], 8, UseBias: false, [16]);
+        using var net = spec.Build(new Generator(1));
+        net.eval();
+        using var zero = zeros(3, 10);
+        using var y = net.forward(zero);
+        y.abs().max().item<float>().Should().Be(0f, "no bias and no BatchNorm shift: the trivial solution φ(0) = 0 cannot reach c ≠ 0");
+    }
+
+    [Fact]
+    public void Same_generator_seed_builds_identical_weights()
+    {
+        var spec = new NetworkSpec(DeepSvddNetwork.Mlp, [10], 8, true, [16]);
+        using var a = spec.Build(new Generator(3));
+        using var b = spec.Build(new Generator(3));
+        using var c = spec.Build(new Generator(4));
+        var wa = a.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
+        b.parameters().SelectMany(p => p.data<float>().ToArray()).Should().Equal(wa);
+        c.parameters().SelectMany(p => p.data<float>().ToArray()).Should().NotEqual(wa);
+    }
+
+    [Fact]
+    public void Image_shape_is_read_from_the_pixel_column_and_selects_LeNet()
+    {
+        var ml = new MLContext(seed: 1);
+        var random = new Random(0);
+        var rows = Enumerable.Range(0, 40).Select(_ => new ImageRow { Pixels = Enumerable.Range(0, 768).Select(_ => (float)random.Next(256)).ToArray() });
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options { FeatureColumnName = "Pixels", Epochs = 1, BatchSize = 10, Seed = 1 })
+            .Fit(ml.Data.LoadFromEnumerable(rows));
+        model.Report.Network.Should().StartWith("LeNet [3×16×16 → 128]");
+        model.RepresentationDimension.Should().Be(128);
+    }
+}
