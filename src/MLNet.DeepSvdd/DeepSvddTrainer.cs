@@ -64,7 +64,7 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
         void CheckCanceled()
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (context.IsCanceled) throw new OperationCanceledException("Deep SVDD training was cancelled (MLContext.CancelExecution).");
+            if (context.IsCanceled) throw new OperationCanceledException("Deep SVDD training was cancelled: the MLContext was cancelled.");
         }
 
         var device = DeviceSelector.Select(options.Device, context, channel);
@@ -72,8 +72,9 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
         using var train = DataViewLoader.Load(input, feature, label, device, CheckCanceled);
         if (train.Rows == 0) throw new ArgumentException("The training data has no rows.", nameof(input));
         if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row; Deep SVDD needs at least 2.", nameof(input));
-        using var validationData = validation is { } v ? DataViewLoader.Load(options.ValidationSet!, v.Feature, v.Label, device, CheckCanceled) : null;
-        if (validationData is not null) CheckBothClasses(validationData, validation!.Value.Label.Name);
+        using var validationData = validation is { } v
+            ? ValidationData.From(DataViewLoader.Load(options.ValidationSet!, v.Feature, v.Label, device, CheckCanceled), v.Label.Name)
+            : null;
 
         channel.Info(MessageSensitivity.None, $"Deep SVDD: {spec} on {device}, {train.Rows} rows, {options.Epochs} epochs, objective {options.Objective}" +
             $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {options.Regularizer} ({options.Weighting}), seed {seed}.");
@@ -135,18 +136,6 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
         int representation = options.RepresentationDimension ?? (kind == DeepSvddNetwork.LeNet ? 128 : 32);
         var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
         return new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : []);
-    }
-
-    private static void CheckBothClasses(DataViewLoader.Loaded validation, string labelName)
-    {
-        using var labels = validation.Labels!.cpu();
-        var values = labels.data<float>().ToArray();
-        int anomalies = values.Count(x => x > 0), normals = values.Count(x => x == 0);
-        if (anomalies == 0 || normals == 0)
-        {
-            throw new ArgumentException($"ValidationSet needs both normal (label 0) and anomalous (label > 0) rows in column '{labelName}' " +
-                $"to compute a ROC AUC; it has {normals} normal and {anomalies} anomalous rows.", nameof(Options.ValidationSet));
-        }
     }
 
     private string CollapseMessage(TrainingReport report)

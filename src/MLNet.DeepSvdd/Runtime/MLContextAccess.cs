@@ -40,7 +40,7 @@ internal sealed class MLContextAccess
     /// <summary><c>MLContext.FallbackToCpu</c>; false (ML.NET's default) when unreadable.</summary>
     public bool FallbackToCpu => Read("FallbackToCpu", false);
 
-    /// <summary>True after <c>MLContext.CancelExecution()</c>.</summary>
+    /// <summary>True once the environment was cancelled (ML.NET's internal ICancelable; not public in ML.NET 5).</summary>
     public bool IsCanceled => Read("IsCanceled", false);
 
     private T Read<T>(string name, T fallback)

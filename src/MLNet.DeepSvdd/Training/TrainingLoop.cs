@@ -43,7 +43,7 @@ internal sealed class TrainingLoop
 
     public sealed record Result(ScoringModel Model, float Threshold, TrainingReport Report);
 
-    public Result Run(DataViewLoader.Loaded train, DataViewLoader.Loaded? validation, Stopwatch total)
+    public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total)
     {
         var generator = new Generator((ulong)seed);
         var shuffle = new Random(seed);
@@ -190,14 +190,11 @@ internal sealed class TrainingLoop
 
     private double Offset(double radius) => options.Objective == DeepSvddObjective.SoftBoundary ? radius * radius : 0;
 
-    private double ValidationAuc(FeatureMap network, Tensor center, double radius, DataViewLoader.Loaded validation)
+    private double ValidationAuc(FeatureMap network, Tensor center, double radius, ValidationData validation)
     {
         network.eval();
         var (scores, _) = ScoringModel.ScoreAll(network, center, Offset(radius), validation.Features, options.ScoringBatchSize);
-        using var labelsCpu = validation.Labels!.cpu();
-        var labels = labelsCpu.data<float>().ToArray();
-        var kept = Enumerable.Range(0, labels.Length).Where(i => !float.IsNaN(labels[i])).ToArray();
-        return RocAuc.Compute(kept.Select(i => scores[i]).ToArray(), kept.Select(i => labels[i] > 0).ToArray());
+        return RocAuc.Compute(validation.LabeledRows.Select(i => scores[i]).ToArray(), validation.IsAnomaly);
     }
 
     private static long[] Permutation(Random random, int n)
