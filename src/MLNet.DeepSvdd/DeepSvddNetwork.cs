@@ -23,4 +23,18 @@ public enum DeepSvddNetwork
     /// with H and W at least 8.
     /// </summary>
     LeNet,
+
+    /// <summary>
+    /// ResNet-18 in torchvision's layout ({2, 2, 2, 2} basic blocks), randomly initialised or loaded from a PyTorch state dict /
+    /// safetensors file given in <see cref="DeepSvddTrainer.Options.PretrainedWeightsPath"/>, then global average pooling and a linear
+    /// projection to the representation. Input: a 3-channel image.
+    /// </summary>
+    ResNet18,
+
+    /// <summary>
+    /// The ImageNet-pretrained ResNet-18 that ML.NET ships (NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18; stages of
+    /// {2, 2, 2, 3} blocks), fine-tuned as in the paper (section V-B), then global average pooling and a linear projection to the
+    /// representation. The weights are imported from the package's ONNX file at first use and cached. Input: a 3-channel image.
+    /// </summary>
+    ResNet18Pretrained,
 }

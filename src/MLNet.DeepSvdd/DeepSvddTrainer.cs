@@ -44,7 +44,7 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
         var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, options.ImageShape);
         var label = options.LabelColumnName is null ? (DataViewSchema.Column?)null
             : LabelColumn.Resolve(input.Schema, options.LabelColumnName, "Training");
-        var spec = ResolveNetwork(feature);
+        var network = NetworkResolver.Resolve(options, feature);
         (FeatureColumn Feature, DataViewSchema.Column Label)? validation = null;
         if (options.ValidationSet is { } validationSet)
         {
@@ -76,9 +76,10 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
             ? ValidationData.From(DataViewLoader.Load(options.ValidationSet!, v.Feature, v.Label, device, CheckCanceled), v.Label.Name)
             : null;
 
-        channel.Info(MessageSensitivity.None, $"Deep SVDD: {spec} on {device}, {train.Rows} rows, {options.Epochs} epochs, objective {options.Objective}" +
+        if (network.Note is not null) channel.Info(MessageSensitivity.None, network.Note);
+        channel.Info(MessageSensitivity.None, $"Deep SVDD: {network.Spec} on {device}, {train.Rows} rows, {options.Epochs} epochs, objective {options.Objective}" +
             $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {options.Regularizer} ({options.Weighting}), seed {seed}.");
-        var result = new TrainingLoop(options, spec, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total);
+        var result = new TrainingLoop(options, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total);
         channel.Info(MessageSensitivity.None, result.Report.ToString());
 
         if (result.Report.Collapse.IsCollapsed)
@@ -121,21 +122,6 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
         }
         column = default;
         return false;
-    }
-
-    private NetworkSpec ResolveNetwork(FeatureColumn feature)
-    {
-        var kind = options.Network;
-        if (kind == DeepSvddNetwork.Auto) kind = feature.IsImage && feature.Shape[1] >= 8 && feature.Shape[2] >= 8 ? DeepSvddNetwork.LeNet : DeepSvddNetwork.Mlp;
-        if (kind == DeepSvddNetwork.LeNet && (!feature.IsImage || feature.Shape[1] < 8 || feature.Shape[2] < 8))
-        {
-            throw new ArgumentException(
-                $"Network = LeNet needs an image of at least 8×8 pixels, but feature column '{feature.Name}' has shape [{string.Join(", ", feature.Shape)}]. " +
-                "Set ImageShape = [channels, height, width] for a flat pixel vector, or use Network = Mlp.", nameof(Options.Network));
-        }
-        int representation = options.RepresentationDimension ?? (kind == DeepSvddNetwork.LeNet ? 128 : 32);
-        var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
-        return new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : []);
     }
 
     private string CollapseMessage(TrainingReport report)

@@ -71,9 +71,23 @@ public sealed partial class DeepSvddTrainer
 
         /// <summary>
         /// p ≥ 1: the dimension of the representation φ(x). Default null: 128 for <see cref="DeepSvddNetwork.LeNet"/> (as in Deep SVDD
-        /// for CIFAR-10), 32 for <see cref="DeepSvddNetwork.Mlp"/>.
+        /// for CIFAR-10) and the ResNets, 32 for <see cref="DeepSvddNetwork.Mlp"/>.
         /// </summary>
         public int? RepresentationDimension { get; set; }
+
+        /// <summary>
+        /// Whether the ResNet stem keeps its 3×3 stride-2 max-pooling layer (the paper's Figure 2 compares both). Default true, as in the
+        /// paper's main experiments. Only used by the ResNet networks.
+        /// </summary>
+        public bool UseMaxPool { get; set; } = true;
+
+        /// <summary>
+        /// Pretrained weights. <see cref="DeepSvddNetwork.ResNet18"/>: a PyTorch state dict (<c>torch.save(model.state_dict())</c>, .pt/.pth)
+        /// or a .safetensors file of a torchvision ResNet-18 (its <c>fc</c> layer is ignored); null = random initialisation.
+        /// <see cref="DeepSvddNetwork.ResNet18Pretrained"/>: the ResNet18.onnx file of the NuGet package Microsoft.ML.DnnImageFeaturizer.ResNet18;
+        /// null = found in the application folder or the NuGet package cache. Default null.
+        /// </summary>
+        public string? PretrainedWeightsPath { get; set; }
 
         /// <summary>Widths of the hidden layers of <see cref="DeepSvddNetwork.Mlp"/>, each ≥ 1. Default [128, 64].</summary>
         public int[] HiddenLayers { get; set; } = [128, 64];

@@ -5,8 +5,8 @@ namespace MLNet.DeepSvdd.Networks;
 
 /// <summary>
 /// φ: the whole map from a flat input row to its representation. It reshapes the flat rows of width D to the network's input shape
-/// ([D] or [C, H, W]), applies the input normalisation (statistics held as buffers, so they are saved with the weights) and runs the
-/// backbone network.
+/// ([D] or [C, H, W]), reverses the channel order when the backbone expects BGR, applies the input normalisation (statistics held as
+/// buffers, so they are saved with the weights) and runs the backbone network.
 /// </summary>
 internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
 {
@@ -28,6 +28,9 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
 
     public NetworkSpec Spec { get; }
 
+    /// <summary>The network after the input normalisation.</summary>
+    public nn.Module<Tensor, Tensor> Backbone => backbone;
+
     /// <summary>Sets the input statistics (mean and standard deviation, each of the statistics shape) used before the backbone.</summary>
     public void SetInputStatistics(Tensor mean, Tensor std)
     {
@@ -39,7 +42,9 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor flat)
     {
         using var scope = NewDisposeScope();
-        var x = flat.view(batchShape).sub(input_mean).div(input_std);
+        var x = flat.view(batchShape);
+        if (Spec.BgrInput) x = x.flip(1);
+        x = x.sub(input_mean).div(input_std);
         return backbone.forward(x).MoveToOuterDisposeScope();
     }
 }

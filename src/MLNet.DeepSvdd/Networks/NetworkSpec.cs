@@ -4,9 +4,11 @@ namespace MLNet.DeepSvdd.Networks;
 
 /// <summary>
 /// Everything needed to rebuild a network with the same layout: the resolved kind, the input shape ([D] or [C, H, W]), the representation
-/// dimension, the bias switch and the MLP's hidden widths. Stored in the model file next to the weights.
+/// dimension, the bias switch, the MLP's hidden widths, the ResNet stem's max-pool and whether the input is fed as BGR.
+/// Stored in the model file next to the weights.
 /// </summary>
-internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int RepresentationDimension, bool UseBias, int[] HiddenLayers)
+internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int RepresentationDimension, bool UseBias, int[] HiddenLayers,
+    bool UseMaxPool = true, bool BgrInput = false)
 {
     public int InputSize => InputShape.Aggregate(1, (a, b) => a * b);
 
@@ -17,6 +19,8 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
         {
             DeepSvddNetwork.Mlp => new Mlp(InputSize, HiddenLayers, RepresentationDimension, UseBias),
             DeepSvddNetwork.LeNet => new LeNet(InputShape[0], InputShape[1], InputShape[2], RepresentationDimension, UseBias),
+            DeepSvddNetwork.ResNet18 => new ResNet(InputShape[0], [2, 2, 2, 2], RepresentationDimension, UseBias, UseMaxPool),
+            DeepSvddNetwork.ResNet18Pretrained => new ResNet(InputShape[0], Pretrained.ResNet18ImageNet.Blocks, RepresentationDimension, UseBias, UseMaxPool),
             _ => throw new InvalidOperationException($"Network kind {Kind} cannot be built; it must be resolved first."),
         };
         Initialization.Apply(backbone, generator);
@@ -25,5 +29,6 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
 
     public override string ToString() => Kind == DeepSvddNetwork.Mlp
         ? $"Mlp [{InputSize} → {string.Join(" → ", HiddenLayers)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}"
-        : $"{Kind} [{string.Join("×", InputShape)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}";
+        : $"{Kind} [{string.Join("×", InputShape)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}" +
+          (Kind is DeepSvddNetwork.ResNet18 or DeepSvddNetwork.ResNet18Pretrained ? $", max-pool {(UseMaxPool ? "on" : "off")}" : "");
 }

@@ -22,6 +22,7 @@ internal sealed class TrainingLoop
 {
     private readonly DeepSvddTrainer.Options options;
     private readonly NetworkSpec spec;
+    private readonly InputNormalization normalization;
     private readonly Device device;
     private readonly IChannel channel;
     private readonly IProgressChannel? progress;
@@ -29,11 +30,12 @@ internal sealed class TrainingLoop
     private readonly int seed;
     private int currentEpoch, currentBatch, batchesPerEpoch;
 
-    public TrainingLoop(DeepSvddTrainer.Options options, NetworkSpec spec, Device device, int seed, IChannel channel,
+    public TrainingLoop(DeepSvddTrainer.Options options, NetworkResolver.Resolved network, Device device, int seed, IChannel channel,
         IProgressChannel? progress, Action checkCanceled)
     {
         this.options = options;
-        this.spec = spec;
+        spec = network.Spec;
+        normalization = network.Normalization;
         this.device = device;
         this.seed = seed;
         this.channel = channel;
@@ -48,9 +50,11 @@ internal sealed class TrainingLoop
         var generator = new Generator((ulong)seed);
         var shuffle = new Random(seed);
         var network = spec.Build(generator);
+        string? weights = Networks.Pretrained.PretrainedWeights.Apply(network, options.PretrainedWeightsPath);
+        if (weights is not null) channel.Info(MessageSensitivity.None, $"Loaded pretrained weights from {weights}.");
         using (var scope = NewDisposeScope())
         {
-            var (mean, std) = InputStatistics.Compute(train.Features, spec.InputShape, options.InputNormalization);
+            var (mean, std) = InputStatistics.Compute(train.Features, spec.InputShape, normalization);
             network.SetInputStatistics(mean, std);
         }
         network.to(device);

@@ -55,15 +55,27 @@ public class NetworkTests
         c.parameters().SelectMany(p => p.data<float>().ToArray()).Should().NotEqual(wa);
     }
 
+    public sealed class GrayRow
+    {
+        [VectorType(1, 16, 16)]
+        public float[] Pixels { get; set; } = [];
+    }
+
     [Fact]
-    public void Image_shape_is_read_from_the_pixel_column_and_selects_LeNet()
+    public void Image_shape_is_read_from_the_pixel_column_and_Auto_picks_the_pretrained_ResNet_for_RGB_and_LeNet_otherwise()
     {
         var ml = new MLContext(seed: 1);
         var random = new Random(0);
-        var rows = Enumerable.Range(0, 40).Select(_ => new ImageRow { Pixels = Enumerable.Range(0, 768).Select(_ => (float)random.Next(256)).ToArray() });
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options { FeatureColumnName = "Pixels", Epochs = 1, BatchSize = 10, Seed = 1 })
-            .Fit(ml.Data.LoadFromEnumerable(rows));
-        model.Report.Network.Should().StartWith("LeNet [3×16×16 → 128]");
+        var options = new DeepSvddTrainer.Options { FeatureColumnName = "Pixels", Epochs = 1, BatchSize = 10, Seed = 1, ThrowOnCollapse = false };
+
+        // This test project references Microsoft.ML.DnnImageFeaturizer.ResNet18, which puts ResNet18.onnx next to the tests.
+        var rgb = Enumerable.Range(0, 20).Select(_ => new ImageRow { Pixels = Enumerable.Range(0, 768).Select(_ => (float)random.Next(256)).ToArray() });
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(ml.Data.LoadFromEnumerable(rgb));
+        model.Report.Network.Should().StartWith("ResNet18Pretrained [3×16×16 → 128]");
+
+        var gray = Enumerable.Range(0, 20).Select(_ => new GrayRow { Pixels = Enumerable.Range(0, 256).Select(_ => (float)random.Next(256)).ToArray() });
+        model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(ml.Data.LoadFromEnumerable(gray));
+        model.Report.Network.Should().StartWith("LeNet [1×16×16 → 128]");
         model.RepresentationDimension.Should().Be(128);
     }
 }
