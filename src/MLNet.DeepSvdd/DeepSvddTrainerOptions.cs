@@ -137,6 +137,8 @@ public sealed partial class DeepSvddTrainer
         /// <summary>
         /// Optional validation data with a label column (<see cref="ValidationLabelColumnName"/>). When set, the ROC AUC on it is computed after
         /// every epoch and the epoch with the best AUC is kept, as in the paper. Default null: the last epoch is kept.
+        /// It is scored as it is: in a pipeline, give it the columns the trainer sees, i.e. transformed by the steps before the trainer
+        /// (for example <c>prefix.Fit(train).Transform(validation)</c>), or its features will not match the training features.
         /// </summary>
         public IDataView? ValidationSet { get; set; }
 

@@ -85,7 +85,7 @@ public sealed class DeepSvddTransformer : ITransformer
     /// Writes the model as standard ML.NET transforms (see the README's "Saving and loading"); called by <c>mlContext.Model.Save</c>.
     /// </summary>
     void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        ((ICanSaveModel)SavedModelChain.Build(model, Threshold, FeatureColumnName, Report)).Save(ctx);
+        ((ICanSaveModel)SavedModelChain.Build(model, Threshold, FeatureColumnName, Report, ScoringBatchSize)).Save(ctx);
 
     private OutputSchema CreateSchema(DataViewSchema input)
     {

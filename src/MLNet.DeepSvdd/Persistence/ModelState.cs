@@ -30,7 +30,8 @@ internal sealed class ModelState
         double Radius,
         float Threshold,
         string FeatureColumnName,
-        ReportData Report);
+        ReportData Report,
+        int ScoringBatchSize = 256);
 
     public sealed record ReportData(List<EpochReport> Epochs, int SelectedEpoch, CollapseAssessment Collapse, int TrainingRows,
         string Device, string Network, TimeSpan Duration)
@@ -41,10 +42,10 @@ internal sealed class ModelState
         public TrainingReport ToReport() => new(Epochs, SelectedEpoch, Collapse, TrainingRows, Device, Network, Duration);
     }
 
-    public static byte[] Write(ScoringModel model, float threshold, string featureColumnName, TrainingReport report)
+    public static byte[] Write(ScoringModel model, float threshold, string featureColumnName, TrainingReport report, int scoringBatchSize)
     {
         var metadata = new Metadata(model.Network.Spec, model.Objective, model.CenterValues(), model.Radius, threshold,
-            featureColumnName, ReportData.From(report));
+            featureColumnName, ReportData.From(report), scoringBatchSize);
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {

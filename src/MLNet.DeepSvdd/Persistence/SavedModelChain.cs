@@ -19,10 +19,11 @@ namespace MLNet.DeepSvdd.Persistence;
 /// </summary>
 internal static class SavedModelChain
 {
-    public static TransformerChain<ITransformer> Build(ScoringModel model, float threshold, string featureColumnName, TrainingReport report)
+    public static TransformerChain<ITransformer> Build(ScoringModel model, float threshold, string featureColumnName, TrainingReport report,
+        int scoringBatchSize)
     {
         var ml = new MLContext();
-        string state = Convert.ToBase64String(ModelState.Write(model, threshold, featureColumnName, report));
+        string state = Convert.ToBase64String(ModelState.Write(model, threshold, featureColumnName, report, scoringBatchSize));
 
         var schema = new DataViewSchema.Builder();
         schema.AddColumn(featureColumnName, new VectorDataViewType(NumberDataViewType.Single, model.InputSize));

@@ -75,6 +75,9 @@ internal static class SavedModelRestorer
         row = items[i + 1].Transform(items[i].Transform(row));
         var state = row.GetColumn<ReadOnlyMemory<char>>(SavedColumns.State).Single();
         var entry = StateCache.Get(state);
-        return new DeepSvddTransformer(entry.Model, entry.Threshold, entry.Metadata.FeatureColumnName, entry.Metadata.Report.ToReport());
+        return new DeepSvddTransformer(entry.Model, entry.Threshold, entry.Metadata.FeatureColumnName, entry.Metadata.Report.ToReport())
+        {
+            ScoringBatchSize = entry.Metadata.ScoringBatchSize,
+        };
     }
 }

@@ -14,7 +14,7 @@ public class SaveLoadTests : IDisposable
     {
         var ml = new MLContext(seed: 1);
         var (train, _) = Fixtures.SyntheticSplit(ml);
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o => { o.Epochs = 3; o.Objective = DeepSvddObjective.SoftBoundary; o.RadiusWarmUpEpochs = 1; })).Fit(train);
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o => { o.Epochs = 3; o.Objective = DeepSvddObjective.SoftBoundary; o.RadiusWarmUpEpochs = 1; o.ScoringBatchSize = 17; })).Fit(train);
         var test = SyntheticData.Load(ml, new SyntheticData(9).MixedRows(64));
         var expected = model.Transform(test).GetColumn<float>("Score").ToArray();
         var engine = ml.Model.CreatePredictionEngine<VectorRow, DeepSvddPrediction>(model);
@@ -40,6 +40,7 @@ public class SaveLoadTests : IDisposable
         detector.Center.Should().Equal(model.Center);
         detector.Radius.Should().Be(model.Radius);
         detector.Threshold.Should().Be(model.Threshold);
+        detector.ScoringBatchSize.Should().Be(17);
         detector.Objective.Should().Be(DeepSvddObjective.SoftBoundary);
         detector.Report.Epochs.Select(e => e.SvddLoss).Should().Equal(model.Report.Epochs.Select(e => e.SvddLoss));
         fresh.Model.GetDeepSvdd(loaded).Threshold.Should().Be(model.Threshold);
