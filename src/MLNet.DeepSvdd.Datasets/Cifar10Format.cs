@@ -59,10 +59,13 @@ internal static class Cifar10Format
         }
     }
 
-    /// <summary>Parses batches.meta.txt: exactly ten distinct, non-empty class names, one per line (trailing blank lines are ignored).</summary>
+    /// <summary>
+    /// Parses batches.meta.txt: exactly ten distinct, non-empty class names, one per line (\n or \r\n; surrounding spaces, a byte order
+    /// mark and trailing blank lines are ignored).
+    /// </summary>
     public static string[] ParseClassNames(ReadOnlySpan<byte> content, string describedFile)
     {
-        var lines = Encoding.UTF8.GetString(content).Split('\n').Select(l => l.Trim()).ToList();
+        var lines = Encoding.UTF8.GetString(content).TrimStart('\uFEFF').Split('\n').Select(l => l.Trim()).ToList();
         while (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
         if (lines.Count != Cifar10Image.ClassCount || lines.Any(l => l.Length == 0) || lines.Distinct().Count() != lines.Count)
         {

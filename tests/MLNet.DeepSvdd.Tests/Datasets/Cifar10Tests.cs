@@ -193,9 +193,10 @@ public class Cifar10Tests(Cifar10Fixture real) : IClassFixture<Cifar10Fixture>, 
     }
 
     [Fact]
-    public void Windows_line_endings_in_the_meta_file_are_accepted()
+    public void Windows_line_endings_and_a_byte_order_mark_in_the_meta_file_are_accepted()
     {
-        string dir = WriteSynthetic(files => files["batches.meta.txt"] = System.Text.Encoding.ASCII.GetBytes(string.Join("\r\n", Cifar10Files.ClassNames)));
+        byte[] meta = [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.ASCII.GetBytes(string.Join("\r\n", Cifar10Files.ClassNames))];
+        string dir = WriteSynthetic(files => files["batches.meta.txt"] = meta);
         Cifar10Dataset.Load(dir).ClassNames.Should().Equal(Cifar10Files.ClassNames);
     }
 
