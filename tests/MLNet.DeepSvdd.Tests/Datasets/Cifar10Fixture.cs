@@ -2,34 +2,14 @@ using MLNet.DeepSvdd.Datasets;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
-/// <summary>
-/// The real CIFAR-10, loaded once for the test class: from DEEPSVDD_CIFAR10_DIR, else from ../shared/data/cifar-10-batches-bin above the
-/// test assembly. Missing data fails the tests that need it (never a skip), with what to set; tests of synthetic files do not touch it.
-/// </summary>
+/// <summary>The real CIFAR-10 for the dataset tests (see <see cref="Support.Cifar10Data"/>).</summary>
 public sealed class Cifar10Fixture
 {
-    private readonly Lazy<(string Directory, Cifar10Dataset Data)> real = new(LoadReal);
-
     /// <summary>The directory of the official binary batches.</summary>
-    public string Directory => real.Value.Directory;
+    public string Directory => Support.Cifar10Data.Directory;
 
-    public Cifar10Dataset Data => real.Value.Data;
+    public Cifar10Dataset Data => Support.Cifar10Data.Dataset;
 
     /// <summary>Record <paramref name="index"/> of a file, read directly from disk: the independent reference for the reader.</summary>
     public byte[] RawRecord(string fileName, int index) => Cifar10Files.ReadRecords(Path.Combine(Directory, fileName), index, 1);
-
-    private static (string, Cifar10Dataset) LoadReal()
-    {
-        string? path = Cifar10Dataset.FindDefault();
-        if (path is null || !System.IO.Directory.Exists(path))
-        {
-            string ci = Environment.GetEnvironmentVariable("CI") == "true" ? "CI=true: the CI job must provide the data. " : "";
-            throw new InvalidOperationException(
-                $"CIFAR-10 data tests cannot run: {ci}{Cifar10Dataset.EnvironmentVariable} is " +
-                $"'{Environment.GetEnvironmentVariable(Cifar10Dataset.EnvironmentVariable)}' and no shared/data/cifar-10-batches-bin was found " +
-                $"above {AppContext.BaseDirectory} (found: '{path}'). Set {Cifar10Dataset.EnvironmentVariable} to the directory of the " +
-                "official binary batches (data_batch_1.bin … data_batch_5.bin, test_batch.bin, batches.meta.txt).");
-        }
-        return (path, Cifar10Dataset.Load(path));
-    }
 }

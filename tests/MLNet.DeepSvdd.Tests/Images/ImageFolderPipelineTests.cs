@@ -14,51 +14,32 @@ public sealed class ImageFile
 
 /// <summary>
 /// A temporary folder of CIFAR-10 images written as PNG and JPG files with <see cref="MLImage"/>: 300 training images of the normal class
-/// (1, automobile) and a test set of 100 automobiles and 100 images of the other classes. The pixels are read straight from the official
-/// binary batches in <c>DEEPSVDD_CIFAR10_DIR</c>; without them the tests fail (they are part of the suite, not optional).
+/// (1, automobile) and a test set of 100 automobiles and 100 images of the other classes, taken from the real CIFAR-10
+/// (<see cref="Support.Cifar10Data"/>; without it the tests fail, they are part of the suite, not optional).
 /// </summary>
 public sealed class CifarImageFolder : IDisposable
 {
-    public const string DataDirectoryVariable = "DEEPSVDD_CIFAR10_DIR";
     public const int NormalClass = 1;
     public const int TrainImages = 300;
     public const int TestImagesPerGroup = 100;
 
     private const int Side = 32;
     private const int Plane = Side * Side;
-    private const int RecordSize = 1 + 3 * Plane;
 
     private readonly Dictionary<string, byte[]> pixels = [];
 
     public CifarImageFolder()
     {
-        string directory = Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } d
-            ? d
-            : throw new InvalidOperationException(
-                $"{DataDirectoryVariable} is not set. Point it at the CIFAR-10 binary batches (the folder with data_batch_1.bin and test_batch.bin); " +
-                ".ci/run sets it to shared/data/cifar-10-batches-bin.");
-        string trainBatch = Path.Combine(directory, "data_batch_1.bin");
-        string testBatch = Path.Combine(directory, "test_batch.bin");
-        foreach (var file in new[] { trainBatch, testBatch })
-        {
-            if (!File.Exists(file))
-                throw new FileNotFoundException($"{DataDirectoryVariable}={directory} has no {Path.GetFileName(file)} (CIFAR-10 binary version expected).", file);
-        }
-
+        var cifar = Support.Cifar10Data.Dataset;
         var watch = Stopwatch.StartNew();
         Root = Directory.CreateTempSubdirectory("deepsvdd-images-").FullName;
         try
         {
-            Train = Write("train", ReadRecords(trainBatch).Where(r => r.Label == NormalClass).Take(TrainImages));
-            var testRecords = new List<(byte Label, byte[] Planes)>();
-            int normal = 0, other = 0;
-            foreach (var record in ReadRecords(testBatch))
-            {
-                ref int count = ref record.Label == NormalClass ? ref normal : ref other;
-                if (count < TestImagesPerGroup) { count++; testRecords.Add(record); }
-                if (normal == TestImagesPerGroup && other == TestImagesPerGroup) break;
-            }
-            Test = Write("test", testRecords);
+            var train = Enumerable.Range(0, cifar.Train.Count).Where(i => cifar.Train.ClassOf(i) == NormalClass).Take(TrainImages);
+            Train = Write("train", train.Select(i => cifar.Train[i]));
+            var normal = Enumerable.Range(0, cifar.Test.Count).Where(i => cifar.Test.ClassOf(i) == NormalClass).Take(TestImagesPerGroup);
+            var other = Enumerable.Range(0, cifar.Test.Count).Where(i => cifar.Test.ClassOf(i) != NormalClass).Take(TestImagesPerGroup);
+            Test = Write("test", normal.Concat(other).Order().Select(i => cifar.Test[i]));
         }
         catch
         {
@@ -87,12 +68,14 @@ public sealed class CifarImageFolder : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>Writes the records as files under Root/<paramref name="split"/>; every fourth one as JPG, the others as PNG.</summary>
-    private List<ImageFile> Write(string split, IEnumerable<(byte Label, byte[] Planes)> records)
+    private List<ImageFile> Write(string split, IEnumerable<MLNet.DeepSvdd.Datasets.Cifar10Image> images)
     {
         Directory.CreateDirectory(Path.Combine(Root, split));
         var rows = new List<ImageFile>();
-        foreach (var (label, planes) in records)
+        foreach (var cifarImage in images)
         {
+            int label = cifarImage.Class;
+            var planes = cifarImage.Image.Select(v => (byte)v).ToArray();
             int index = rows.Count;
             string relative = Path.Combine(split, $"{index:D4}_class{label}.{(index % 4 == 3 ? "jpg" : "png")}");
             var rgba = new byte[4 * Plane];
@@ -108,20 +91,6 @@ public sealed class CifarImageFolder : IDisposable
             rows.Add(new ImageFile { ImagePath = relative, Label = label == NormalClass ? 0f : 1f });
         }
         return rows;
-    }
-
-    /// <summary>The records of a CIFAR-10 binary batch: a label byte (0–9), then the R, G and B planes (1024 bytes each).</summary>
-    private static IEnumerable<(byte Label, byte[] Planes)> ReadRecords(string file)
-    {
-        using var stream = File.OpenRead(file);
-        if (stream.Length % RecordSize != 0)
-            throw new InvalidDataException($"{file} has {stream.Length} bytes, not a multiple of the CIFAR-10 record size {RecordSize}.");
-        var record = new byte[RecordSize];
-        while (stream.ReadAtLeast(record, RecordSize, throwOnEndOfStream: false) == RecordSize)
-        {
-            if (record[0] > 9) throw new InvalidDataException($"{file}: label {record[0]} at byte {stream.Position - RecordSize}; CIFAR-10 labels are 0–9.");
-            yield return (record[0], record[1..]);
-        }
     }
 }
 
