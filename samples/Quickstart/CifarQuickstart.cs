@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.DeepSvdd;
+using MLNet.DeepSvdd.Datasets;
+
+/// <summary>
+/// CIFAR-10 one-vs-all with the ImageNet-pretrained ResNet-18, as in the paper (section V), reduced to run in minutes on a CPU:
+/// train on part of one class, keep the epoch with the best validation AUC, test on the official test set (the normal class against
+/// the nine others), for the "w/ bias" and "w/ bias &amp; noise reg." variants; then compare the scoring paths.
+/// </summary>
+public static class CifarQuickstart
+{
+    public sealed record Settings(int NormalClass = 1, int TrainImages = 1500, int Epochs = 3, int TestImages = 10000, bool AllVariants = false,
+        string? DataPath = null, int Seed = 1);
+
+    /// <summary>A CIFAR-10 image for single-row prediction.</summary>
+    public sealed class ImageRow
+    {
+        [VectorType(3, 32, 32)]
+        public float[] Image { get; set; } = [];
+    }
+
+    public static void Run(Settings settings)
+    {
+        var clock = Stopwatch.StartNew();
+        var cifar = Cifar10Dataset.Load(LocateOrDownload(settings.DataPath));
+        var ml = new MLContext(seed: settings.Seed);
+        ml.Log += (_, e) =>
+        {
+            int at = e.Message.IndexOf("] Epoch ", StringComparison.Ordinal);
+            if (at >= 0) Console.WriteLine($"    {e.Message[(at + 2)..]}");
+        };
+        string normalName = cifar.ClassNames[settings.NormalClass];
+
+        // The paper's split (section V-A): 80% of the normal class's training images for training, the rest of the training set for
+        // validation; the official test set for testing. Reduced here: a subset of those training images and a balanced validation set.
+        var random = new Random(settings.Seed);
+        var normal = Enumerable.Range(0, cifar.Train.Count).Where(i => cifar.Train.ClassOf(i) == settings.NormalClass).ToArray();
+        random.Shuffle(normal);
+        int cut = normal.Length * 8 / 10;
+        var trainRows = normal.Take(Math.Min(settings.TrainImages, cut)).Order();
+        var validationNormal = normal.Skip(cut).Take(500);
+        var validationOther = Enumerable.Range(0, cifar.Train.Count).Where(i => cifar.Train.ClassOf(i) != settings.NormalClass).Take(500);
+        var validationRows = validationNormal.Concat(validationOther).Order();
+
+        var label = ml.Transforms.Conversion.MapValue("Label",
+            Enumerable.Range(0, 10).Select(c => new KeyValuePair<int, float>(c, c == settings.NormalClass ? 0f : 1f)), "Class");
+        IDataView train = cifar.ToDataView(Cifar10Split.Train, trainRows);
+        IDataView validation = label.Fit(train).Transform(cifar.ToDataView(Cifar10Split.Train, validationRows));
+        IDataView test = label.Fit(train).Transform(cifar.ToDataView(Cifar10Split.Test, Enumerable.Range(0, Math.Min(settings.TestImages, cifar.Test.Count))));
+
+        Console.WriteLine($"CIFAR-10 one-vs-all, normal class {settings.NormalClass} ({normalName}): {Math.Min(settings.TrainImages, cut)} training images, " +
+            $"{settings.Epochs} epochs, 1000 validation images, {Math.Min(settings.TestImages, cifar.Test.Count)} test images; pretrained ResNet-18.");
+
+        var variants = new List<(string Name, bool Bias, CollapseRegularizer Regularizer)>
+        {
+            ("D. SVDD w/ bias", true, CollapseRegularizer.None),
+            ("D. SVDD w/ bias & noise reg.", true, CollapseRegularizer.NoiseInjection),
+        };
+        if (settings.AllVariants)
+        {
+            variants.Insert(0, ("D. SVDD (no bias)", false, CollapseRegularizer.None));
+            variants.Add(("D. SVDD w/ bias & σ² reg.", true, CollapseRegularizer.VarianceHinge));
+        }
+
+        var results = new List<string>();
+        DeepSvddTransformer? kept = null;
+        foreach (var (name, bias, regularizer) in variants)
+        {
+            Console.WriteLine($"  training {name} …");
+            var model = ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options
+            {
+                FeatureColumnName = "Image",
+                Network = DeepSvddNetwork.ResNet18Pretrained,
+                UseBias = bias,
+                Regularizer = regularizer,
+                Epochs = settings.Epochs,
+                ValidationSet = validation,
+                Seed = settings.Seed,
+                ThrowOnCollapse = false, // show a collapse in the table instead of stopping the comparison
+            }).Fit(train);
+            double auc = ml.AnomalyDetection.Evaluate(model.Transform(test)).AreaUnderRocCurve;
+            var report = model.Report;
+            results.Add($"{name,-30} {auc,9:F4} {report.Epochs[report.SelectedEpoch].ValidationAuc,9:F4} {report.SelectedEpoch,6} " +
+                $"{(report.Collapse.IsCollapsed ? "YES" : "no"),10} {report.RowsPerSecond,8:F0}");
+            if (regularizer == CollapseRegularizer.NoiseInjection) kept = model;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"variant",-30} {"test AUC",9} {"val AUC",9} {"epoch",6} {"collapsed",10} {"img/s",8}");
+        results.ForEach(Console.WriteLine);
+        Console.WriteLine();
+        CompareScoringPaths(ml, kept!, train.Schema, test, cifar);
+        Console.WriteLine($"\nTotal time {clock.Elapsed.TotalSeconds:F0} s.");
+    }
+
+    /// <summary>Scoring throughput: batched Transform, PredictionEngine, and a model reloaded both ways.</summary>
+    private static void CompareScoringPaths(MLContext ml, DeepSvddTransformer model, DataViewSchema schema, IDataView test, Cifar10Dataset cifar)
+    {
+        const int singleRows = 300;
+        var rows = Enumerable.Range(0, singleRows).Select(i => new ImageRow { Image = cifar.Test[i].Image }).ToList();
+        string path = Path.Combine(Path.GetTempPath(), "deepsvdd-cifar10-quickstart.zip");
+        var save = Stopwatch.StartNew();
+        ml.Model.Save(model, schema, path);
+        save.Stop();
+
+        double Batched(ITransformer transformer)
+        {
+            var watch = Stopwatch.StartNew();
+            int n = transformer.Transform(test).GetColumn<float>("Score").Count();
+            return n / watch.Elapsed.TotalSeconds;
+        }
+        double RowByRow(ITransformer transformer)
+        {
+            var engine = ml.Model.CreatePredictionEngine<ImageRow, DeepSvddPrediction>(transformer);
+            engine.Predict(rows[0]);
+            var watch = Stopwatch.StartNew();
+            foreach (var row in rows) engine.Predict(row);
+            return singleRows / watch.Elapsed.TotalSeconds;
+        }
+
+        var loaded = ml.Model.Load(path, out _);
+        var restored = ml.Model.LoadDeepSvdd(path, out _);
+        Console.WriteLine($"Scoring throughput (images/s), model file {new FileInfo(path).Length / 1_048_576.0:F1} MB saved in {save.Elapsed.TotalSeconds:F1} s:");
+        Console.WriteLine($"  fitted model, Transform (batched)         {Batched(model),8:F0}");
+        Console.WriteLine($"  fitted model, PredictionEngine            {RowByRow(model),8:F0}");
+        Console.WriteLine($"  Model.Load, Transform (row by row)        {Batched(loaded),8:F0}");
+        Console.WriteLine($"  Model.LoadDeepSvdd, Transform (batched)   {Batched(restored),8:F0}");
+    }
+
+    private static string LocateOrDownload(string? explicitPath)
+    {
+        string? path = explicitPath ?? Cifar10Dataset.FindDefault();
+        if (path is not null && (Directory.Exists(path) || File.Exists(path))) return path;
+        string target = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "MLNet.DeepSvdd", "cifar-10");
+        Console.WriteLine($"CIFAR-10 not found ({Cifar10Dataset.EnvironmentVariable} or --data); downloading the official tarball to {target} …");
+        var progress = new Progress<(long Done, long Total)>(p =>
+            Console.Write(p.Total > 0 ? $"\r  {p.Done / 1_048_576.0,6:F1} / {p.Total / 1_048_576.0:F1} MB ({100.0 * p.Done / p.Total:F0}%)" : $"\r  {p.Done / 1_048_576.0,6:F1} MB"));
+        string tarball = Cifar10Dataset.Download(target, progress);
+        Console.WriteLine();
+        return tarball;
+    }
+}
