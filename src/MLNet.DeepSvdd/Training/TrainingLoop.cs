@@ -4,6 +4,7 @@ using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Scoring;
 using MLNet.DeepSvdd.Training.Objectives;
+using MLNet.DeepSvdd.Training.Optimization;
 using MLNet.DeepSvdd.Training.Regularizers;
 using MLNet.DeepSvdd.Training.Weighting;
 using TorchSharp;
@@ -75,10 +76,9 @@ internal sealed class TrainingLoop
         using IRegularizerWeight? weight = regularizer is null ? null
             : options.Weighting == RegularizerWeighting.Adaptive ? new AdaptiveWeight(options.Alpha, options.Beta, device) : new FixedWeight(device);
 
-        var groups = new List<Adam.ParamGroup> { new(network.parameters(), new Adam.Options { LearningRate = options.LearningRate }) };
-        if (regularizer is { Parameters.Count: > 0 })
-            groups.Add(new Adam.ParamGroup(regularizer.Parameters, new Adam.Options { LearningRate = options.HeadLearningRate }));
-        using var optimizer = optim.Adam(groups, lr: options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new FlatAdam(
+            [(network.parameters().ToList(), options.LearningRate), (regularizer?.Parameters ?? [], options.HeadLearningRate)],
+            options.WeightDecay);
 
         int rows = train.Rows;
         int batches = rows / options.BatchSize + (rows % options.BatchSize >= 2 ? 1 : 0);
@@ -122,9 +122,9 @@ internal sealed class TrainingLoop
                         loss = lsvdd + weight!.Next(lsvdd, lreg) * lreg;
                         sumReg.add_(lreg.detach());
                     }
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     objective.AfterStep(d.detach(), epoch);
                     using (no_grad())
                     {
