@@ -25,6 +25,9 @@ public sealed class DeepSvddTransformer : ITransformer
         Report = report;
     }
 
+    /// <summary>The tensors behind the model (for benchmarks and tests).</summary>
+    internal ScoringModel Model => model;
+
     /// <summary>The feature column the model reads.</summary>
     public string FeatureColumnName { get; }
 

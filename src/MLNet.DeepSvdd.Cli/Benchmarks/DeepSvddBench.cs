@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Data;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Cli.Benchmarks;
+
+/// <summary>Measures one <see cref="BenchCase"/> through the public API (plus the bare forward pass for reference).</summary>
+public static class DeepSvddBench
+{
+    public static BenchResult Run(BenchCase c, int images, int epochs)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = SyntheticImages.Create(ml, images, c.Size, seed: 1);
+        var options = new DeepSvddTrainer.Options
+        {
+            FeatureColumnName = "Image",
+            Network = c.Network,
+            Regularizer = c.Regularizer,
+            UseBias = true,
+            Epochs = epochs,
+            BatchSize = 50,
+            Seed = 1,
+            ThrowOnCollapse = false,
+        };
+        var fitClock = Stopwatch.StartNew();
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(data);
+        fitClock.Stop();
+        var steady = model.Report.Epochs.Count > 1 ? model.Report.Epochs.Skip(1) : model.Report.Epochs;
+        double trainSteps = images / steady.Average(e => e.Duration.TotalSeconds);
+        double fitPath = (double)images * epochs / fitClock.Elapsed.TotalSeconds;
+
+        double bareForward = BareForward(model, data);
+        double transform = Rate(images, () => model.Transform(data).GetColumn<float>("Score").Count());
+
+        int single = Math.Min(images, c.Size >= 224 ? 20 : 200);
+        var engine = ml.Model.CreatePredictionEngine<SyntheticImages.Row, DeepSvddPrediction>(model, inputSchemaDefinition: SyntheticImages.Schema(c.Size));
+        var rows = ml.Data.CreateEnumerable<SyntheticImages.Row>(data, reuseRowObject: false).Take(single).ToList();
+        engine.Predict(rows[0]);
+        double predictionEngine = Rate(single, () => { foreach (var r in rows) engine.Predict(r); return single; });
+
+        string path = Path.Combine(Path.GetTempPath(), $"deepsvdd-bench-{Environment.ProcessId}.zip");
+        ml.Model.Save(model, data.Schema, path);
+        var reloaded = ml.Model.LoadDeepSvdd(path, out _);
+        double reloadedRate = Rate(images, () => reloaded.Transform(data).GetColumn<float>("Score").Count());
+        File.Delete(path);
+
+        double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0;
+        return new BenchResult(c, trainSteps, fitPath, bareForward, transform, predictionEngine, reloadedRate, peak);
+    }
+
+    private static double BareForward(DeepSvddTransformer model, IDataView data)
+    {
+        var feature = FeatureColumn.Resolve(data.Schema, "Image", null);
+        using var loaded = DataViewLoader.Load(data, feature, null, model.Model.Device);
+        model.Model.ScoreAll(loaded.Features, 256); // warm-up
+        return Rate(loaded.Rows, () => model.Model.ScoreAll(loaded.Features, 256).Scores.Length);
+    }
+
+    private static double Rate(int count, Func<int> work)
+    {
+        var clock = Stopwatch.StartNew();
+        int done = work();
+        if (done != count) throw new InvalidOperationException($"Expected {count} rows, processed {done}.");
+        return count / clock.Elapsed.TotalSeconds;
+    }
+}
