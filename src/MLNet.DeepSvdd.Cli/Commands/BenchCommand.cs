@@ -97,10 +97,10 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                 {
                     task.Description = Markup.Escape(c.Name);
                     int images = settings.Images ?? (c.Size >= 224 ? 100 : 1000);
-                    PeerResult? before = peer is not null && c.PeerNetwork is not null ? peer.Run(c, StepsFor(images)) : null;
+                    PeerResult? before = peer is not null && c.PeerNetwork is not null ? TryPeer(peer, c, images) : null;
                     var ours = DeepSvddBench.Run(c, images, settings.Epochs);
-                    PeerResult? after = before is not null ? peer!.Run(c, StepsFor(images)) : null;
-                    var torch = before is null ? null : new PeerResult((before.Train + after!.Train) / 2, (before.Score + after.Score) / 2);
+                    PeerResult? after = before is not null ? TryPeer(peer!, c, images) : null;
+                    var torch = before is null || after is null ? null : new PeerResult((before.Train + after.Train) / 2, (before.Score + after.Score) / 2);
                     results.Add((ours, torch));
                     task.Increment(1);
                 }
@@ -136,7 +136,18 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         return 0;
     }
 
-    private static int StepsFor(int images) => Math.Max(5, images / 50);
+    private static PeerResult? TryPeer(TorchPeer peer, BenchCase c, int images)
+    {
+        try
+        {
+            return peer.Run(c, Math.Max(5, images / 50));
+        }
+        catch (InvalidOperationException e)
+        {
+            AnsiConsole.MarkupLine($"[yellow]PyTorch peer skipped for {Markup.Escape(c.Name)}:[/] {Markup.Escape(e.Message.Split('\n').Last())}");
+            return null;
+        }
+    }
 
     private static string F(double value) => value.ToString("F0", CultureInfo.InvariantCulture);
 }
