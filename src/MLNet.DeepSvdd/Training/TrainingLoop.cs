@@ -101,6 +101,7 @@ internal sealed class TrainingLoop
         {
             for (int epoch = 0; epoch < options.Epochs; epoch++)
             {
+                using var epochScope = NewDisposeScope(); // whatever an epoch creates outside its steps is freed with it
                 var clock = Stopwatch.StartNew();
                 currentEpoch = epoch;
                 network.train();
@@ -212,6 +213,7 @@ internal sealed class TrainingLoop
     private static Dictionary<string, Tensor> Snapshot(FeatureMap network)
     {
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope(); // state_dict() and detach() hand out new tensor handles: free them with the scope
         return network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
     }
 
