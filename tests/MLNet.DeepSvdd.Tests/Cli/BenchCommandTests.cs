@@ -1,0 +1,27 @@
+using MLNet.DeepSvdd.Cli.Benchmarks;
+using MLNet.DeepSvdd.Cli.Commands;
+
+namespace MLNet.DeepSvdd.Tests.Cli;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void Bench_settings_expand_to_every_combination_and_reject_unknown_values()
+    {
+        var settings = new BenchCommand.Settings { Networks = "lenet,resnet18", Regularizers = "none,noise", Sizes = "32,224" };
+        settings.Cases().Should().HaveCount(8).And.Contain(new BenchCase(DeepSvddNetwork.ResNet18, CollapseRegularizer.NoiseInjection, 224));
+        new BenchCommand.Settings { Networks = "vgg" }.Validate().Successful.Should().BeFalse();
+        new BenchCommand.Settings { Sizes = "64" }.Validate().Message.Should().Contain("--sizes takes 32 and/or 224");
+        new BenchCommand.Settings { Epochs = 0 }.Validate().Successful.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_small_bench_case_measures_every_path()
+    {
+        var result = DeepSvddBench.Run(new BenchCase(DeepSvddNetwork.LeNet, CollapseRegularizer.NoiseInjection, 32), images: 100, epochs: 2);
+        new[] { result.TrainSteps, result.FitPath, result.BareForward, result.Transform, result.PredictionEngine, result.Reloaded, result.PeakMemoryMb }
+            .Should().OnlyContain(v => v > 0 && double.IsFinite(v));
+        result.FitPath.Should().BeLessThan(result.TrainSteps * 2, "the Fit path includes the steps and more");
+        new BenchCase(DeepSvddNetwork.ResNet18Pretrained, CollapseRegularizer.None, 32).PeerNetwork.Should().BeNull("the peer has no pretrained weights");
+    }
+}

@@ -1,0 +1,23 @@
+namespace MLNet.DeepSvdd.Tests.Samples;
+
+public class QuickstartTests
+{
+    [Fact]
+    public void The_CIFAR_quickstart_runs_end_to_end_on_a_small_subset()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            CifarQuickstart.Run(new CifarQuickstart.Settings(TrainImages: 100, Epochs: 1, TestImages: 300, DataPath: Support.Cifar10Data.Directory));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+        string text = output.ToString();
+        text.Should().Contain("D. SVDD w/ bias & noise reg.").And.Contain("Model.LoadDeepSvdd, Transform (batched)");
+        text.Should().MatchRegex(@"D\. SVDD w/ bias\s+0\.\d{4}", "a test AUC is printed for each variant");
+    }
+}
