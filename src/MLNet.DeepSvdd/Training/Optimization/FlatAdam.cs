@@ -97,6 +97,7 @@ internal sealed class FlatAdam : IDisposable
 
         public Tensor Denominator { get; }
 
+        // Values is not disposed: the parameters are views of it and live on in the trained network.
         public void Dispose()
         {
             Gradients.Dispose();
