@@ -298,7 +298,11 @@ internal sealed class SmoSolver
         (gradientAtBound[i], gradientAtBound[j]) = (gradientAtBound[j], gradientAtBound[i]);
     }
 
-    /// <summary>ρ: the mean of G over the free variables; without any, the midpoint of the interval the KKT conditions leave.</summary>
+    /// <summary>
+    /// ρ: the mean of G over the free variables; without any, the midpoint of the interval [max G at the upper bound, min G at the
+    /// lower bound] the KKT conditions leave. When one end is open (ν = 1: every α_i = 1) ρ is the finite end, where LIBSVM would return
+    /// ∞ (scikit-learn then refuses to fit).
+    /// </summary>
     private double Rho()
     {
         double upper = double.PositiveInfinity, lower = double.NegativeInfinity, sumFree = 0;
@@ -312,6 +316,9 @@ internal sealed class SmoSolver
                 default: free++; sumFree += gradient[i]; break;
             }
         }
-        return free > 0 ? sumFree / free : (upper + lower) / 2;
+        if (free > 0) return sumFree / free;
+        if (double.IsPositiveInfinity(upper)) return lower;
+        if (double.IsNegativeInfinity(lower)) return upper;
+        return (upper + lower) / 2;
     }
 }

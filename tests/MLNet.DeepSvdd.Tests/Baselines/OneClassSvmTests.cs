@@ -45,6 +45,20 @@ public class OneClassSvmTests
     }
 
     [Fact]
+    public void Nu_one_puts_every_row_at_the_bound_with_a_finite_rho()
+    {
+        // ν = 1: α_i = 1 for all i, so ρ is only bounded below (by max_i G_i); LIBSVM returns ∞ here, this solver the bound.
+        var rows = BaselineData.Gaussian(30, seed: 8);
+        var model = ml.AnomalyDetection.Trainers.OneClassSvm(nu: 1).Fit(BaselineData.View(ml, rows));
+        model.DualCoefficients.Should().HaveCount(30).And.OnlyContain(a => a == 1);
+        double maxG = rows.Max(r => rows.Sum(s => Math.Exp(-model.Gamma * SquaredDistance(r.Features, s.Features))));
+        model.Rho.Should().BeApproximately(maxG, 1e-5 * maxG);
+        rows.Should().OnlyContain(r => model.DecisionFunction(r.Features) <= 1e-5);
+    }
+
+    private static double SquaredDistance(float[] a, float[] b) => a.Zip(b, (x, y) => (double)(x - y) * (x - y)).Sum();
+
+    [Fact]
     public void Score_is_minus_the_decision_function_and_the_label_says_f_is_negative()
     {
         var data = BaselineData.View(ml, BaselineData.Gaussian(200, seed: 3));
