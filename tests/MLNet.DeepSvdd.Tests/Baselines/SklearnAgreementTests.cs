@@ -38,7 +38,8 @@ public class SklearnAgreementTests(ITestOutputHelper output)
     public void Isolation_Forest_ranks_the_test_rows_like_scikit_learn_for_every_seed()
     {
         // Both forests are random (100 trees each), so the scores cannot match; the rankings and AUCs must. Measured on this fixture:
-        // Spearman 0.959–0.972 and |ΔAUC| ≤ 0.013 for seeds 0–9.
+        // Spearman 0.959–0.972 and |ΔAUC| ≤ 0.013 for seeds 0–9 — as close as scikit-learn is to itself (random_state 1–9 against 0:
+        // Spearman 0.946–0.975, AUC 0.932–0.966).
         var ml = new MLContext(seed: 1);
         double sklearnAuc = Fixture.Number("isolation_forest", "test_auc");
         for (int seed = 0; seed < 5; seed++)
