@@ -1,0 +1,72 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Baselines.Persistence;
+using MLNet.DeepSvdd.Baselines.Scoring;
+
+namespace MLNet.DeepSvdd.Baselines;
+
+/// <summary>
+/// What every fitted baseline detector shares (<see cref="IsolationForestTransformer"/>, <see cref="OneClassSvmTransformer"/>).
+/// <see cref="Transform"/> adds two columns to its input: <c>Score</c> (<see cref="float"/>, higher = more anomalous) and
+/// <c>PredictedLabel</c> (<see cref="bool"/>, Score &gt; <see cref="Threshold"/>), the columns <c>mlContext.AnomalyDetection.Evaluate</c>
+/// reads. A row with a NaN or infinite feature scores NaN and is not predicted anomalous.
+/// <c>mlContext.Model.CreatePredictionEngine</c> scores row by row; <c>mlContext.Model.Save</c> writes standard ML.NET transforms, so
+/// <c>mlContext.Model.Load</c> gives a working model in any process that references MLNet.DeepSvdd.Baselines, with the same scores.
+/// </summary>
+public abstract class AnomalyDetectorTransformer : ITransformer
+{
+    private protected AnomalyDetectorTransformer(IAnomalyScorer scorer, string featureColumnName, float threshold)
+    {
+        Scorer = scorer;
+        FeatureColumnName = featureColumnName;
+        Threshold = threshold;
+    }
+
+    /// <summary>The feature column the model reads: a vector of <see cref="InputSize"/> Single values.</summary>
+    public string FeatureColumnName { get; }
+
+    /// <summary>The decision threshold on <c>Score</c>: <c>PredictedLabel</c> is true when Score &gt; Threshold.</summary>
+    public float Threshold { get; }
+
+    /// <summary>Number of input values per row.</summary>
+    public int InputSize => Scorer.InputSize;
+
+    /// <summary>Always true: the model can score one row at a time (what <c>PredictionEngine</c> needs).</summary>
+    public bool IsRowToRowMapper => true;
+
+    internal IAnomalyScorer Scorer { get; }
+
+    /// <summary>The score of one row of <see cref="InputSize"/> values, as the <c>Score</c> column would hold it.</summary>
+    /// <exception cref="ArgumentException">The row does not have <see cref="InputSize"/> values.</exception>
+    public float Score(ReadOnlySpan<float> features)
+    {
+        if (features.Length != InputSize)
+            throw new ArgumentException($"The row has {features.Length} values; the model expects {InputSize}.", nameof(features));
+        return RowScoring.Score(Scorer, features);
+    }
+
+    /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => CreateSchema(inputSchema).Schema;
+
+    /// <summary>Scores lazily, a batch of rows at a time on all cores.</summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new BatchScoringDataView(input, Scorer, Threshold, CreateSchema(input.Schema));
+    }
+
+    /// <summary>A row-by-row scorer (used by <c>PredictionEngine</c>).</summary>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new RowScorer(Scorer, Threshold, CreateSchema(inputSchema));
+
+    /// <summary>Writes the model as standard ML.NET transforms; called by <c>mlContext.Model.Save</c>.</summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)SavedModelChain.Build(this)).Save(ctx);
+
+    private protected static float CheckThreshold(float threshold) =>
+        float.IsNaN(threshold) ? throw new ArgumentOutOfRangeException(nameof(threshold), "The threshold must be a number.") : threshold;
+
+    private OutputSchema CreateSchema(DataViewSchema input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new OutputSchema(input, FeatureColumnName, InputSize);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+using MLNet.DeepSvdd.Baselines.Data;
+using MLNet.DeepSvdd.Baselines.Runtime;
+using MLNet.DeepSvdd.Baselines.Svm;
+
+namespace MLNet.DeepSvdd.Baselines;
+
+/// <summary>
+/// The ν one-class SVM (Schölkopf et al. 2001) with an RBF kernel, as an ML.NET anomaly-detection trainer, solved by an SMO-type
+/// decomposition method in the manner of LIBSVM. Create it with <c>mlContext.AnomalyDetection.Trainers.OneClassSvm(...)</c>.
+/// <see cref="Fit"/> returns a <see cref="OneClassSvmTransformer"/> whose Score is −f(x), f(x) = Σ α_i K(x_i, x) − ρ the decision
+/// function (LIBSVM's and scikit-learn's scaling: 0 ≤ α_i ≤ 1, Σα = νn); PredictedLabel is f(x) &lt; 0.
+/// </summary>
+public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransformer>
+{
+    private readonly MLContextAccess context;
+    private readonly Options options;
+
+    internal OneClassSvmTrainer(MLContextAccess context, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.context = context;
+        this.options = options.Clone();
+    }
+
+    /// <summary>A copy of the options this trainer was created with.</summary>
+    public Options TrainerOptions => options.Clone();
+
+    /// <summary>Solves the one-class dual on the rows of <paramref name="input"/> and keeps the support vectors.</summary>
+    public OneClassSvmTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, "training data");
+        var data = FeatureMatrix.Load(input, feature, "training data");
+        return Train(data, feature.Name, options.Gamma ?? RbfKernel.ScaleGamma(data));
+    }
+
+    /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => EstimatorSchema.Output(inputSchema, options.FeatureColumnName);
+
+    /// <summary>
+    /// Picks γ from <paramref name="grid"/> by ROC AUC on labeled validation data: trains one model per γ on <paramref name="train"/> (the
+    /// other settings from <paramref name="options"/>) and scores <paramref name="validation"/>. Ties go to the earlier γ in the grid.
+    /// </summary>
+    /// <param name="mlContext">The context (its log receives one line per γ).</param>
+    /// <param name="train">Training rows (normal data), with the feature column.</param>
+    /// <param name="validation">Validation rows with the feature column and a label column holding both classes.</param>
+    /// <param name="grid">Candidate values of γ, each &gt; 0; e.g. the "scale" value times 2^k.</param>
+    /// <param name="options">Settings other than γ; default: the defaults of <see cref="Options"/>.</param>
+    /// <param name="labelColumnName">The validation label: Single (&gt; 0 = anomaly, 0 = normal) or Boolean (true = anomaly). Default "Label".</param>
+    public static GammaSelection SelectGamma(MLContext mlContext, IDataView train, IDataView validation, double[] grid,
+        Options? options = null, string labelColumnName = "Label")
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(grid);
+        if (grid.Length == 0) throw new ArgumentException("The γ grid is empty.", nameof(grid));
+        foreach (double gamma in grid) OptionChecks.Positive(gamma, nameof(grid) + " value");
+        var trainer = new OneClassSvmTrainer(MLContextAccess.FromContext(mlContext), options ?? new Options());
+        string featureName = trainer.options.FeatureColumnName;
+        var feature = FeatureColumn.Resolve(train.Schema, featureName, "training data");
+        var data = FeatureMatrix.Load(train, feature, "training data");
+        var validationFeature = FeatureColumn.ResolveForScoring(validation.Schema, featureName, feature.Size);
+        var validationData = FeatureMatrix.Load(validation, validationFeature, "validation data");
+        var labels = LabelColumn.Read(validation, labelColumnName, "validation data");
+        if (!labels.Contains(true) || !labels.Contains(false))
+            throw new ArgumentException($"Label column '{labelColumnName}' of the validation data must hold both anomalies and normal rows.", nameof(validation));
+
+        var candidates = new List<GammaCandidate>();
+        OneClassSvmTransformer? best = null;
+        double bestAuc = double.NegativeInfinity;
+        foreach (double gamma in grid)
+        {
+            var model = trainer.Train(data, featureName, gamma);
+            var scores = new double[validationData.Rows];
+            Parallel.For(0, validationData.Rows, trainer.Parallelism, i => scores[i] = model.Model.Score(validationData.Row(i)));
+            double auc = RocAuc.Compute(scores, labels);
+            candidates.Add(new GammaCandidate(gamma, auc, model.SupportVectorCount));
+            if (auc > bestAuc)
+            {
+                bestAuc = auc;
+                best = model;
+            }
+        }
+        return new GammaSelection(best!.Gamma, bestAuc, candidates, best);
+    }
+
+    private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = options.NumberOfThreads ?? -1 };
+
+    private OneClassSvmTransformer Train(FeatureMatrix data, string featureName, double gamma)
+    {
+        var watch = Stopwatch.StartNew();
+        int n = data.Rows;
+        int maxIterations = options.MaxIterations ?? Math.Max(10_000_000, n > int.MaxValue / 100 ? int.MaxValue : 100 * n);
+        var kernel = new KernelMatrix(data, gamma, (long)options.CacheSizeMb << 20, options.NumberOfThreads);
+        var solution = SmoSolver.Solve(kernel, n, options.Nu, options.Tolerance, maxIterations, options.Shrinking);
+        var model = OneClassSvmModel.FromSolution(data, solution, gamma, options.Nu);
+
+        var host = context.Environment.Register("OneClassSvm");
+        using var channel = host.Start("Training");
+        channel.Info(MessageSensitivity.None, $"One-class SVM: ν = {options.Nu}, γ = {gamma:G6}, {n} rows × {data.Columns} features; " +
+            $"{solution.Iterations} iterations, {model.SupportVectorCount} support vectors, ρ = {solution.Rho:G6}, " +
+            $"{solution.KernelRowsComputed} kernel rows computed, {watch.Elapsed.TotalSeconds:F2} s.");
+        if (!solution.Converged)
+        {
+            channel.Warning(MessageSensitivity.None, $"One-class SVM: the solver stopped at MaxIterations = {maxIterations} before reaching " +
+                $"Tolerance = {options.Tolerance}; the model may be inaccurate. Raise MaxIterations or Tolerance.");
+        }
+        return new OneClassSvmTransformer(model, featureName, 0f);
+    }
+}
