@@ -1,0 +1,52 @@
+using Microsoft.ML;
+
+namespace MLNet.DeepSvdd.Datasets.Alterations;
+
+/// <summary>
+/// Catalog extension methods for the paper's image alterations as ML.NET transforms:
+/// <c>mlContext.Transforms.BlockPermutation(...)</c>, <c>mlContext.Transforms.Strokes(...)</c>, <c>mlContext.Transforms.AlterImages(...)</c>.
+/// The image column is a [C, H, W] vector of Single, values 0–255 (ExtractPixels without scaling, or the CIFAR-10 reader).
+/// </summary>
+/// <example>
+/// <code>
+/// var anomalies = ml.Transforms.Strokes("Altered", "Image", thickness: 1, seed: 7).Fit(natural).Transform(natural);
+/// </code>
+/// </example>
+public static class AlterationCatalog
+{
+    /// <summary>Permutes N × N blocks of every image (<see cref="Alterations.BlockPermutation"/>): never the identity, every block moves.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">The column that receives the altered image.</param>
+    /// <param name="inputColumnName">The image column; null for <paramref name="outputColumnName"/> (replace it).</param>
+    /// <param name="blocks">N, blocks per side (2 or 8 in the paper); must divide the height and width.</param>
+    /// <param name="seed">With each row's pixels, determines its permutation (<see cref="AlterationSeed.For"/>).</param>
+    /// <returns>The estimator.</returns>
+    public static ImageAlterationEstimator BlockPermutation(this TransformsCatalog catalog, string outputColumnName,
+        string? inputColumnName = null, int blocks = 2, int seed = 0) =>
+        catalog.AlterImages(new BlockPermutation(blocks), outputColumnName, inputColumnName, seed);
+
+    /// <summary>Draws 5–10 random strokes of thickness M in one random colour on every image (<see cref="Alterations.Strokes"/>).</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">The column that receives the altered image.</param>
+    /// <param name="inputColumnName">The image column; null for <paramref name="outputColumnName"/> (replace it).</param>
+    /// <param name="thickness">M, the stroke width in pixels (1 on CIFAR-10 in the paper).</param>
+    /// <param name="seed">With each row's pixels, determines its strokes (<see cref="AlterationSeed.For"/>).</param>
+    /// <returns>The estimator.</returns>
+    public static ImageAlterationEstimator Strokes(this TransformsCatalog catalog, string outputColumnName,
+        string? inputColumnName = null, int thickness = 1, int seed = 0) =>
+        catalog.AlterImages(new Strokes(thickness), outputColumnName, inputColumnName, seed);
+
+    /// <summary>Applies any <see cref="ImageAlteration"/> to every image.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="alteration">The alteration.</param>
+    /// <param name="outputColumnName">The column that receives the altered image.</param>
+    /// <param name="inputColumnName">The image column; null for <paramref name="outputColumnName"/> (replace it).</param>
+    /// <param name="seed">With each row's pixels, determines its alteration (<see cref="AlterationSeed.For"/>).</param>
+    /// <returns>The estimator.</returns>
+    public static ImageAlterationEstimator AlterImages(this TransformsCatalog catalog, ImageAlteration alteration, string outputColumnName,
+        string? inputColumnName = null, int seed = 0)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new ImageAlterationEstimator(alteration, outputColumnName, inputColumnName, seed);
+    }
+}
