@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd;
 using MLNet.DeepSvdd.Datasets;
+using MLNet.DeepSvdd.Datasets.Protocols;
 
 /// <summary>
 /// CIFAR-10 one-vs-all with the ImageNet-pretrained ResNet-18, as in the paper (section V), reduced to run in minutes on a CPU:
@@ -33,25 +34,14 @@ public static class CifarQuickstart
         };
         string normalName = cifar.ClassNames[settings.NormalClass];
 
-        // The paper's split (section V-A): 80% of the normal class's training images for training, the rest of the training set for
-        // validation; the official test set for testing. Reduced here: a subset of those training images and a balanced validation set.
-        var random = new Random(settings.Seed);
-        var normal = Enumerable.Range(0, cifar.Train.Count).Where(i => cifar.Train.ClassOf(i) == settings.NormalClass).ToArray();
-        random.Shuffle(normal);
-        int cut = normal.Length * 8 / 10;
-        var trainRows = normal.Take(Math.Min(settings.TrainImages, cut)).Order();
-        var validationNormal = normal.Skip(cut).Take(500);
-        var validationOther = Enumerable.Range(0, cifar.Train.Count).Where(i => cifar.Train.ClassOf(i) != settings.NormalClass).Take(500);
-        var validationRows = validationNormal.Concat(validationOther).Order();
+        // The paper's split (section V-A), reduced: the first TrainImages of the shuffled 80 % of the normal class for training, a balanced
+        // 500 + 500 subset of the rest of the training set for validation, the official test set (or a balanced subset of TestImages).
+        var splits = OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed,
+            new ProtocolLimits(Train: settings.TrainImages, Validation: 1000, Test: settings.TestImages));
+        IDataView train = splits.Train.Data, validation = splits.Validation.Data, test = splits.Test.Data;
 
-        var label = ml.Transforms.Conversion.MapValue("Label",
-            Enumerable.Range(0, 10).Select(c => new KeyValuePair<int, float>(c, c == settings.NormalClass ? 0f : 1f)), "Class");
-        IDataView train = cifar.ToDataView(Cifar10Split.Train, trainRows);
-        IDataView validation = label.Fit(train).Transform(cifar.ToDataView(Cifar10Split.Train, validationRows));
-        IDataView test = label.Fit(train).Transform(cifar.ToDataView(Cifar10Split.Test, Enumerable.Range(0, Math.Min(settings.TestImages, cifar.Test.Count))));
-
-        Console.WriteLine($"CIFAR-10 one-vs-all, normal class {settings.NormalClass} ({normalName}): {Math.Min(settings.TrainImages, cut)} training images, " +
-            $"{settings.Epochs} epochs, 1000 validation images, {Math.Min(settings.TestImages, cifar.Test.Count)} test images; pretrained ResNet-18.");
+        Console.WriteLine($"CIFAR-10 one-vs-all, normal class {settings.NormalClass} ({normalName}): {splits.Train.Count} training images, " +
+            $"{settings.Epochs} epochs, {splits.Validation.Count} validation images, {splits.Test.Count} test images; pretrained ResNet-18.");
 
         var variants = new List<(string Name, bool Bias, CollapseRegularizer Regularizer)>
         {

@@ -1,4 +1,5 @@
 using System.Collections;
+using MLNet.DeepSvdd.Datasets.Protocols;
 
 namespace MLNet.DeepSvdd.Datasets;
 
@@ -6,7 +7,7 @@ namespace MLNet.DeepSvdd.Datasets;
 /// The images of one CIFAR-10 split, held as the raw 3073-byte records (about 3 KB per image); an image's pixels become floats only when
 /// it is read (<see cref="this[int]"/>, enumeration, or an <see cref="Microsoft.ML.IDataView"/> from <see cref="Cifar10Dataset.ToDataView"/>).
 /// </summary>
-public sealed class Cifar10Images : IReadOnlyList<Cifar10Image>
+public sealed class Cifar10Images : IReadOnlyList<Cifar10Image>, IClassifiedImages
 {
     private readonly IReadOnlyList<string> classNames;
 
@@ -44,6 +45,8 @@ public sealed class Cifar10Images : IReadOnlyList<Cifar10Image>
         CheckIndex(index);
         return Cifar10Format.Label(Records, index);
     }
+
+    IReadOnlyList<string> IClassifiedImages.ClassNames => classNames;
 
     /// <summary>Enumerates the images in file order, each a new <see cref="Cifar10Image"/>.</summary>
     public IEnumerator<Cifar10Image> GetEnumerator()

@@ -1,0 +1,8 @@
+namespace MLNet.DeepSvdd.Datasets.Protocols;
+
+/// <summary>A row of a pixel view: where its bytes are (one byte per value, planar [C, H, W]), its label and its class.</summary>
+/// <param name="Pixels">The array holding the image's bytes (CIFAR-10 records, or a pool of altered images).</param>
+/// <param name="Offset">Where the image starts in <paramref name="Pixels"/>.</param>
+/// <param name="Label">0 normal, 1 anomaly, NaN unlabeled.</param>
+/// <param name="Class">The class of the natural image.</param>
+internal readonly record struct LabeledImage(byte[] Pixels, int Offset, float Label, int Class);
