@@ -64,7 +64,7 @@ internal static class PretrainedWeights
         }
     }
 
-    private static void LoadChecked(nn.Module backbone, Dictionary<string, Tensor> weights, string source)
+    internal static void LoadChecked(nn.Module backbone, Dictionary<string, Tensor> weights, string source)
     {
         var target = backbone.state_dict();
         using var noGrad = no_grad();

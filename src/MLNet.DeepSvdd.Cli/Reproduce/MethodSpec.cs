@@ -1,0 +1,49 @@
+namespace MLNet.DeepSvdd.Cli.Reproduce;
+
+/// <summary>One row of a paper table: a detector and how it is configured.</summary>
+public abstract record MethodSpec(string Name)
+{
+    /// <summary>A file-name-safe identifier of the row.</summary>
+    public string Id => Slug.Of(Name);
+
+    /// <summary>A short group label shown before the name (Table IV: "Soft-bound." / "One-class"; Table I: weighting), or null.</summary>
+    public string? Group { get; init; }
+}
+
+/// <summary>
+/// A Deep SVDD variant of the paper on the pretrained ResNet-18: the standard model without bias (architectural constraints against
+/// collapse), "w/ bias" (prone to collapse), "w/ bias &amp; noise reg." and "w/ bias &amp; σ² reg." (the proposed regularizers).
+/// </summary>
+/// <param name="Name">Row heading.</param>
+/// <param name="UseBias">Biases (and BatchNorm shifts) on.</param>
+/// <param name="Regularizer">The collapse regularizer.</param>
+/// <param name="Objective">One-class (default) or soft-boundary.</param>
+/// <param name="Weighting">Adaptive (default, c_t) or fixed (c_t = 1), Table I.</param>
+public sealed record DeepSvddMethod(string Name, bool UseBias, CollapseRegularizer Regularizer,
+    DeepSvddObjective Objective = DeepSvddObjective.OneClass, RegularizerWeighting Weighting = RegularizerWeighting.Adaptive) : MethodSpec(Name);
+
+/// <summary>The shallow detectors of the paper's comparisons.</summary>
+public enum ShallowDetector
+{
+    /// <summary>One-class SVM, RBF kernel, ν = 0.1, γ chosen on the validation set.</summary>
+    OneClassSvm,
+
+    /// <summary>Isolation Forest, 100 trees, sub-samples of 256.</summary>
+    IsolationForest,
+}
+
+/// <summary>The inputs of the shallow detectors (section V-B).</summary>
+public enum ShallowFeatures
+{
+    /// <summary>PCA of the raw pixels (ML.NET's ProjectToPrincipalComponents, fitted on the training images).</summary>
+    Pca,
+
+    /// <summary>The 512 pooled features of the pretrained ResNet-18.</summary>
+    Cnn,
+}
+
+/// <summary>A shallow baseline: OC-SVM or Isolation Forest on PCA or CNN features.</summary>
+/// <param name="Name">Row heading.</param>
+/// <param name="Detector">The detector.</param>
+/// <param name="Features">Its inputs.</param>
+public sealed record ShallowMethod(string Name, ShallowDetector Detector, ShallowFeatures Features) : MethodSpec(Name);

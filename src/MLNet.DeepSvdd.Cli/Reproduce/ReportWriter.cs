@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MLNet.DeepSvdd.Cli.Plots;
+using MLNet.DeepSvdd.Datasets;
+using MLNet.DeepSvdd.Datasets.Alterations;
+
+namespace MLNet.DeepSvdd.Cli.Reproduce;
+
+/// <summary>
+/// Writes the outputs of a reproduction: <c>results.json</c> (every setting and number), <c>table.md</c> (our table laid out like the
+/// paper's, then the paper's own), one ROC PNG per column, one score histogram PNG per column and method (first class, first seed), and
+/// <c>anomaly-grid.png</c> for tables with altered images.
+/// </summary>
+internal static class ReportWriter
+{
+    public static IReadOnlyList<CellSummary> Summaries(TableSpec table, IReadOnlyDictionary<RunKey, RunResult> results) =>
+        [.. from column in table.Columns
+            from method in table.Methods
+            let key = ExperimentRunner.KeyOf(column, 0, 0, method)
+            let runs = results.Where(r => r.Key.Column == key.Column && r.Key.Method == key.Method).Select(r => r.Value).ToList()
+            select CellSummary.Of(column.Id, key.Method, runs.Select(r => r.TestAuc).ToList(), runs.Count(r => r.Collapsed))];
+
+    public static void WriteAll(string folder, TableSpec table, ReproduceProfile profile, IReadOnlyDictionary<RunKey, RunResult> results,
+        Cifar10Dataset cifar, TimeSpan elapsed)
+    {
+        var summaries = Summaries(table, results);
+        WriteJson(Path.Combine(folder, "results.json"), table, profile, results, summaries, elapsed);
+        File.WriteAllText(Path.Combine(folder, "table.md"), Markdown(table, profile, summaries, elapsed));
+        WritePlots(folder, table, results);
+        var alterations = table.Columns.SelectMany(c => new[] { c.TrainingAnomalies, c.ValidationAnomalies, c.TestAnomalies })
+            .OfType<ImageAlteration>().DistinctBy(a => a.Name).ToList();
+        if (alterations.Count > 0)
+        {
+            var originals = Enumerable.Range(0, 8).Select(i => cifar.Test[i * 997 % cifar.Test.Count].Image).ToList();
+            AnomalyGrid.Save(Path.Combine(folder, "anomaly-grid.png"), originals, alterations, seed: 1,
+                Cifar10Image.Channels, Cifar10Image.Height, Cifar10Image.Width, scale: 3);
+        }
+    }
+
+    private static void WritePlots(string folder, TableSpec table, IReadOnlyDictionary<RunKey, RunResult> results)
+    {
+        foreach (var column in table.Columns)
+        {
+            var curves = new List<(string, IReadOnlyList<float>, IReadOnlyList<bool>, double)>();
+            foreach (var method in table.Methods)
+            {
+                var key = ExperimentRunner.KeyOf(column, 0, 0, method);
+                var first = results.Where(r => r.Key.Column == key.Column && r.Key.Method == key.Method)
+                    .OrderBy(r => r.Key.NormalClass).ThenBy(r => r.Key.Seed).Select(r => r.Value).FirstOrDefault();
+                if (first is null || first.Scores.Length == 0) continue;
+                string name = (method.Group is null ? "" : method.Group + " ") + method.Name;
+                curves.Add((name, first.Scores, first.Labels, first.TestAuc));
+                string where = first.NormalClass >= 0 ? $", normal class {first.NormalClass}" : "";
+                ScoreHistogramPlot.Save(Path.Combine(folder, $"hist-{column.Id}-{key.Method}.png"),
+                    $"{name}: {column.Name}{where}, seed {first.Seed}", first.Scores, first.Labels);
+            }
+            if (curves.Count > 0)
+                RocCurvePlot.Save(Path.Combine(folder, $"roc-{column.Id}.png"), $"Table {table.Id}: {column.Name} (first class and seed)", curves);
+        }
+    }
+
+    private static void WriteJson(string path, TableSpec table, ReproduceProfile profile, IReadOnlyDictionary<RunKey, RunResult> results,
+        IReadOnlyList<CellSummary> summaries, TimeSpan elapsed)
+    {
+        var document = new
+        {
+            table = table.Id,
+            title = table.Title,
+            profile = new { profile.Name, profile.Epochs, profile.Seeds, profile.OneVsAllClasses, oneVsAllLimits = profile.OneVsAll, alterationLimits = profile.Alteration, reductions = profile.Reductions },
+            substitution = table.Substitution,
+            machine = new { Environment.MachineName, Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
+            written = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
+            elapsedSeconds = elapsed.TotalSeconds,
+            settings = new
+            {
+                network = "ResNet18Pretrained (ML.NET's ImageNet ResNet-18)",
+                batchSize = 50,
+                learningRate = 1e-4,
+                headLearningRate = 1e-3,
+                weightDecay = 5e-4,
+                noiseHeads = 64,
+                varianceThreshold = 0.1,
+                alpha = 0.9,
+                beta = 0.5,
+                softBoundaryNu = 0.1,
+                eta = 1.0,
+                modelSelection = "best validation AUC epoch",
+                ocSvm = $"nu 0.1, gamma chosen on validation AUC from scale × {{{string.Join(", ", MethodRunner.GammaMultiples)}}}",
+                isolationForest = "100 trees, sample size 256",
+                pcaRank = ShallowFeatureSets.PcaRank,
+            },
+            columns = table.Columns.Select(c => new { c.Id, c.Name, kind = c.Kind.ToString(), testAnomalies = c.TestAnomalies?.Name, trainingAnomalies = c.TrainingAnomalies?.Name, validationAnomalies = c.ValidationAnomalies?.Name, c.HeadLearningRate, c.UseMaxPool, c.PaperColumns }),
+            methods = table.Methods.Select(m => new { id = ExperimentRunner.KeyOf(table.Columns[0], 0, 0, m).Method, m.Name, m.Group, settings = m.ToString() }),
+            cells = summaries,
+            runs = results.Values.OrderBy(r => r.Column).ThenBy(r => r.Method).ThenBy(r => r.NormalClass).ThenBy(r => r.Seed)
+                .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
+            paper = new { table.Paper.Columns, rows = table.Paper.Rows.Select(r => new { r.Row, r.Cells }), table.Paper.Note },
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed)
+    {
+        var md = new StringBuilder();
+        bool grouped = table.Methods.Any(m => m.Group is not null);
+        md.AppendLine($"# Table {table.Id}: {table.Title}").AppendLine();
+        md.AppendLine($"Profile **{profile.Name}** ({profile.Reductions}); {elapsed.TotalMinutes:F1} min of compute in this folder's runs.");
+        if (table.Substitution is not null) md.AppendLine().AppendLine($"Data: {table.Substitution}");
+        md.AppendLine().AppendLine("## Ours (test ROC AUC ×100, mean ± std over runs; † = a run's final model collapsed)").AppendLine();
+        md.Append(grouped ? "| | Models |" : "| Models |");
+        foreach (var c in table.Columns) md.Append($" {c.Name} |");
+        md.AppendLine().Append(grouped ? "| --- | --- |" : "| --- |");
+        foreach (var _ in table.Columns) md.Append(" --- |");
+        md.AppendLine();
+        foreach (var method in table.Methods)
+        {
+            string id = ExperimentRunner.KeyOf(table.Columns[0], 0, 0, method).Method;
+            md.Append(grouped ? $"| {method.Group} | {method.Name} |" : $"| {method.Name} |");
+            foreach (var column in table.Columns)
+                md.Append($" {summaries.FirstOrDefault(s => s.Column == column.Id && s.Method == id)?.Text ?? "–"} |");
+            md.AppendLine();
+        }
+        if (table.Paper.Rows.Count > 0)
+        {
+            md.AppendLine().AppendLine("## The paper's").AppendLine();
+            md.Append("| Models |");
+            foreach (var c in table.Paper.Columns) md.Append($" {c} |");
+            md.AppendLine().Append("| --- |");
+            foreach (var _ in table.Paper.Columns) md.Append(" --- |");
+            md.AppendLine();
+            foreach (var (row, cells) in table.Paper.Rows) md.AppendLine($"| {row} | {string.Join(" | ", cells)} |");
+        }
+        if (table.Paper.Note is not null) md.AppendLine().AppendLine($"Note: {table.Paper.Note}");
+        if (table.Paper.Rows.Any(r => r.Row.Contains("GEO", StringComparison.Ordinal)))
+            md.AppendLine().AppendLine("GEO is not implemented in this version; its row shows the paper's numbers only.");
+        md.AppendLine().AppendLine("Files: `results.json` (every setting and run), `runs/` (one JSON per run, used to resume), `roc-<column>.png`, " +
+            "`hist-<column>-<method>.png`" + (table.Columns.Any(c => c.TestAnomalies is not null) ? ", `anomaly-grid.png`." : "."));
+        return md.ToString();
+    }
+}

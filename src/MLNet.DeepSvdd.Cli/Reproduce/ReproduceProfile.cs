@@ -1,0 +1,52 @@
+using MLNet.DeepSvdd.Datasets.Protocols;
+
+namespace MLNet.DeepSvdd.Cli.Reproduce;
+
+/// <summary>
+/// How much of the paper's protocol a <c>reproduce</c> run does. <see cref="Full"/> is the paper's (section V-B: 30 epochs, best epoch
+/// on validation, 5 seeds, full splits), meant for a GPU; <see cref="Cpu"/> keeps the protocol and every method but shrinks the data,
+/// epochs and seeds to finish a table in about an hour or less on 2 CPU cores; <see cref="Smoke"/> runs everything on a handful of images
+/// in seconds, to check the machinery (its AUCs mean nothing).
+/// </summary>
+/// <param name="Name">smoke, cpu or full.</param>
+/// <param name="Epochs">Training epochs of the deep models (the best validation epoch is kept, as in the paper).</param>
+/// <param name="Seeds">Runs per cell, seeds 1…n.</param>
+/// <param name="OneVsAllClasses">The normal classes of one-vs-all columns.</param>
+/// <param name="OneVsAll">Split limits of one-vs-all columns (per normal class).</param>
+/// <param name="Alteration">Split limits of alteration columns.</param>
+public sealed record ReproduceProfile(string Name, int Epochs, int Seeds, IReadOnlyList<int> OneVsAllClasses, ProtocolLimits OneVsAll,
+    ProtocolLimits Alteration)
+{
+    /// <summary>Seconds: 1 epoch, 1 seed, one normal class, 100 training / 40 validation / 60 test images.</summary>
+    public static ReproduceProfile Smoke { get; } = new("smoke", 1, 1, [1],
+        new ProtocolLimits(Train: 100, Validation: 40, Test: 60), new ProtocolLimits(Train: 100, Validation: 40, Test: 60));
+
+    /// <summary>
+    /// About an hour per table on 2 cores: 5 epochs, 2 seeds, all ten one-vs-all classes with 1 000 training images each (the paper: 4 000),
+    /// alteration setups with 2 000 training images (the paper: 40 000); balanced validation sets of 400 and test sets of 2 000 (the
+    /// paper: the full sets).
+    /// </summary>
+    public static ReproduceProfile Cpu { get; } = new("cpu", 5, 2, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        new ProtocolLimits(Train: 1000, Validation: 400, Test: 2000), new ProtocolLimits(Train: 2000, Validation: 400, Test: 2000));
+
+    /// <summary>The paper's settings: 30 epochs, 5 seeds, all classes, full splits.</summary>
+    public static ReproduceProfile Full { get; } = new("full", 30, 5, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], ProtocolLimits.None, ProtocolLimits.None);
+
+    /// <summary>The profile called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">Unknown profile.</exception>
+    public static ReproduceProfile Get(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "smoke" => Smoke,
+        "cpu" => Cpu,
+        "full" => Full,
+        _ => throw new ArgumentException($"Unknown profile '{name}'. Expected smoke, cpu or full.", nameof(name)),
+    };
+
+    /// <summary>What this profile reduces relative to the paper, in one paragraph.</summary>
+    public string Reductions => Name == "full"
+        ? "none: the paper's protocol (30 epochs, 5 seeds, full splits, 10 one-vs-all classes)"
+        : $"{Epochs} epoch(s) instead of 30, {Seeds} seed(s) instead of 5, one-vs-all classes {string.Join(",", OneVsAllClasses)} with at most " +
+          $"{OneVsAll.Train} training images per class (paper: 4 000), {OneVsAll.Validation} validation and {OneVsAll.Test} test images (balanced " +
+          $"subsets; paper: all); alteration setups with {Alteration.Train} training images (paper: 40 000), {Alteration.Validation} validation and " +
+          $"{Alteration.Test} test rows (half natural, half altered; paper: 20 000 each)";
+}

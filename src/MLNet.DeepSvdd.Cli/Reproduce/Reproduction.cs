@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using MLNet.DeepSvdd.Datasets;
+
+namespace MLNet.DeepSvdd.Cli.Reproduce;
+
+/// <summary>One <c>deepsvdd reproduce</c> invocation: runs (or resumes) a table and writes its reports.</summary>
+public static class Reproduction
+{
+    /// <summary>Where a run writes when no folder is given: <c>reproduce/table-&lt;id&gt;-&lt;profile&gt;</c> under the current folder.</summary>
+    public static string DefaultOutput(string table, string profile) => Path.Combine("reproduce", $"table-{PaperTables.Normalize(table)}-{profile.ToLowerInvariant()}");
+
+    /// <summary>
+    /// Runs table <paramref name="tableId"/> with <paramref name="profileName"/> into <paramref name="outputFolder"/>, reading CIFAR-10 from
+    /// <paramref name="dataPath"/> (or <c>DEEPSVDD_CIFAR10_DIR</c> / the default location), and returns the path of <c>table.md</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown table or profile, or seeds below 1.</exception>
+    /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
+    public static string Run(string tableId, string profileName, string? outputFolder, string? dataPath, int? seeds, Action<string> log,
+        CancellationToken cancellation = default)
+    {
+        var table = PaperTables.Get(tableId);
+        var profile = ReproduceProfile.Get(profileName);
+        if (seeds is { } s)
+        {
+            if (s < 1) throw new ArgumentException("--seeds must be at least 1.", nameof(seeds));
+            profile = profile with { Seeds = s };
+        }
+        string path = dataPath ?? Cifar10Dataset.FindDefault()
+            ?? throw new DirectoryNotFoundException($"CIFAR-10 was not found: pass --data <folder with data_batch_1.bin … or cifar-10-binary.tar.gz> " +
+                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+        if (!Directory.Exists(path) && !File.Exists(path))
+            throw new DirectoryNotFoundException($"CIFAR-10 data '{path}' does not exist: pass --data <folder with data_batch_1.bin … or the tar.gz> " +
+                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+        string folder = outputFolder ?? DefaultOutput(table.Id, profile.Name);
+        Directory.CreateDirectory(folder);
+
+        var clock = Stopwatch.StartNew();
+        var cifar = Cifar10Dataset.Load(path);
+        var runner = new ExperimentRunner(cifar, profile, folder, log);
+        int planned = runner.Plan(table).Count();
+        log($"Table {table.Id}: {table.Title}");
+        log($"Profile {profile.Name}: {profile.Reductions}.");
+        if (table.Substitution is not null) log($"Data: {table.Substitution}");
+        log($"{table.Columns.Count} column(s) × {table.Methods.Count} method(s) → {planned} runs, output in {Path.GetFullPath(folder)}");
+        var results = runner.Run(table, cancellation);
+        double computeSeconds = results.Values.Sum(r => r.Seconds);
+        ReportWriter.WriteAll(folder, table, profile, results, cifar, TimeSpan.FromSeconds(computeSeconds));
+        log($"Done in {clock.Elapsed.TotalMinutes:F1} min (compute in all runs of this folder: {computeSeconds / 60:F1} min).");
+        return Path.Combine(folder, "table.md");
+    }
+}
