@@ -1,5 +1,3 @@
-using ScottPlot;
-
 namespace MLNet.DeepSvdd.Cli.Plots;
 
 /// <summary>ROC curves (true positive rate against false positive rate) of several detectors on one test set, as a PNG.</summary>
@@ -27,22 +25,14 @@ public static class RocCurvePlot
     /// <summary>Writes the curves of <paramref name="curves"/> (legend, scores, labels, AUC) to <paramref name="path"/>.</summary>
     public static void Save(string path, string title, IEnumerable<(string Name, IReadOnlyList<float> Scores, IReadOnlyList<bool> IsAnomaly, double Auc)> curves)
     {
-        var plot = new Plot();
-        var chance = plot.Add.Line(0, 0, 1, 1);
-        chance.LinePattern = LinePattern.Dashed;
-        chance.Color = Colors.Gray;
+        using var plot = new PlotCanvas(900, 700, 0, 1, 0, 1);
+        plot.Line([0, 1], [0, 1], SkiaSharp.SKColors.Gray, null, width: 1, dashed: true);
+        int index = 0;
         foreach (var (name, scores, labels, auc) in curves)
         {
             var (x, y) = Points(scores, labels);
-            var line = plot.Add.ScatterLine(x, y);
-            line.LegendText = $"{name} (AUC {100 * auc:F1})";
-            line.LineWidth = 2;
+            plot.Line(x, y, PlotCanvas.ColorOf(index++), $"{name} (AUC {100 * auc:F1})");
         }
-        plot.Title(title);
-        plot.XLabel("False positive rate");
-        plot.YLabel("True positive rate");
-        plot.Axes.SetLimits(0, 1, 0, 1);
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.SavePng(path, 900, 700);
+        plot.Save(path, title, "False positive rate", "True positive rate", legendBottomRight: true);
     }
 }

@@ -1,5 +1,3 @@
-using ScottPlot;
-
 namespace MLNet.DeepSvdd.Cli.Plots;
 
 /// <summary>Histograms of the anomaly scores of normal and anomalous test rows, overlaid, as a PNG: how well a detector separates them.</summary>
@@ -27,24 +25,16 @@ public static class ScoreHistogramPlot
         if (max <= min) { min = sorted[0]; max = sorted[^1] > sorted[0] ? sorted[^1] : sorted[0] + 1; }
         double width = (max - min) / bins;
         var centres = Enumerable.Range(0, bins).Select(b => min + (b + 0.5) * width).ToArray();
-        var plot = new Plot();
-        foreach (var (anomalous, name, color) in new[] { (false, "normal", Colors.SteelBlue), (true, "anomalous", Colors.OrangeRed) })
-        {
-            var values = scores.Where((_, i) => isAnomaly[i] == anomalous).Select(s => (double)s).ToArray();
-            var counts = Counts(values, min, max, bins).Select(c => values.Length > 0 ? c / values.Length : 0).ToArray();
-            var bars = plot.Add.Bars(centres, counts);
-            foreach (var bar in bars.Bars)
+        var series = new[] { (false, "normal", new SkiaSharp.SKColor(70, 130, 180, 130)), (true, "anomalous", new SkiaSharp.SKColor(255, 69, 0, 130)) }
+            .Select(t =>
             {
-                bar.Size = width;
-                bar.FillColor = color.WithAlpha(0.45);
-                bar.LineWidth = 0;
-            }
-            bars.LegendText = $"{name} ({values.Length})";
-        }
-        plot.Title(title);
-        plot.XLabel("anomaly score (higher = more anomalous)");
-        plot.YLabel("fraction of rows");
-        plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, 900, 600);
+                var values = scores.Where((_, i) => isAnomaly[i] == t.Item1).Select(s => (double)s).ToArray();
+                var fractions = Counts(values, min, max, bins).Select(c => values.Length > 0 ? c / values.Length : 0).ToArray();
+                return (Name: $"{t.Item2} ({values.Length})", Color: t.Item3, Fractions: fractions);
+            }).ToList();
+        double top = Math.Max(1e-9, series.Max(s => s.Fractions.Max())) * 1.1;
+        using var plot = new PlotCanvas(900, 600, min, max, 0, top);
+        foreach (var (name, color, fractions) in series) plot.Bars(centres, fractions, width, color, name);
+        plot.Save(path, title, "anomaly score (higher = more anomalous)", "fraction of rows", legendBottomRight: false);
     }
 }

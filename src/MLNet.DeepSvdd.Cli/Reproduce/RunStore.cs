@@ -24,9 +24,14 @@ public sealed class RunStore
     {
         string path = Path.Combine(folder, key.FileName);
         if (!File.Exists(path)) return null;
-        try { return JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), Json); }
+        try { return Read(path); }
         catch (JsonException) { return null; } // unreadable: run it again
     }
+
+    /// <summary>Reads one stored run file.</summary>
+    /// <exception cref="JsonException">The file is not a stored run.</exception>
+    public static RunResult Read(string path) =>
+        JsonSerializer.Deserialize<RunResult>(File.ReadAllText(path), Json) ?? throw new JsonException($"'{path}' holds no run.");
 
     /// <summary>Stores a completed run.</summary>
     public void Save(RunKey key, RunResult result)

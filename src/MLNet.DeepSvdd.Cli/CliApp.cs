@@ -1,0 +1,42 @@
+using MLNet.DeepSvdd.Cli.Commands;
+using Spectre.Console.Cli;
+
+namespace MLNet.DeepSvdd.Cli;
+
+/// <summary>The <c>deepsvdd</c> command-line application: its commands, descriptions and examples.</summary>
+public static class CliApp
+{
+    /// <summary>A configured application; <c>Run(args)</c> executes a command line.</summary>
+    public static CommandApp Create()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("deepsvdd");
+            // DEEPSVDD_TRACE=1 shows the full exception (stack trace) instead of Spectre's one-line error.
+            if (Environment.GetEnvironmentVariable("DEEPSVDD_TRACE") == "1") config.PropagateExceptions();
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription("Training and scoring throughput on the paper's shapes (batch 50, 3×32×32 / 3×224×224), optionally next to the PyTorch peer.")
+                .WithExample("bench")
+                .WithExample("bench", "--compare-torch")
+                .WithExample("bench", "--sizes", "32,224", "--networks", "resnet18");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Trains a Deep SVDD model on an image folder or a CIFAR-10 setup and saves it as an ML.NET model file.")
+                .WithExample("train", "--images", "photos/normal", "--model", "detector.zip")
+                .WithExample("train", "--normal-class", "1", "--network", "resnet18pretrained", "--model", "automobile.zip");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("ROC AUC of a saved model on labeled images (folder with an 'anomaly' sub-folder, or the CIFAR-10 test split), with ROC and histogram PNGs.")
+                .WithExample("evaluate", "--model", "detector.zip", "--images", "photos/test")
+                .WithExample("evaluate", "--model", "automobile.zip", "--normal-class", "1");
+            config.AddCommand<ScoreCommand>("score")
+                .WithDescription("Scores images with a saved model and writes image,score,predicted_anomaly as CSV.")
+                .WithExample("score", "--model", "detector.zip", "--images", "photos/incoming", "--out", "scores.csv");
+            config.AddCommand<ReproduceCommand>("reproduce")
+                .WithDescription("Runs one of the paper's experiments (Tables I–VI, Figure 2) and writes table.md, results.json, ROC and histogram PNGs; resumes when interrupted.")
+                .WithExample("reproduce", "--table", "III", "--profile", "smoke")
+                .WithExample("reproduce", "--table", "III", "--profile", "cpu")
+                .WithExample("reproduce", "--table", "II", "--profile", "full", "--out", "results/table2");
+        });
+        return app;
+    }
+}

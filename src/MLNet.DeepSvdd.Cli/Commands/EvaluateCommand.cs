@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Cli.Plots;
+using MLNet.DeepSvdd.Datasets.Protocols;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MLNet.DeepSvdd.Cli.Commands;
+
+/// <summary><c>deepsvdd evaluate</c>: ROC AUC of a saved model on labeled images, with a ROC curve, a score histogram and a JSON report.</summary>
+public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
+{
+    public sealed class Settings : DataSettings
+    {
+        [CommandOption("--model")]
+        [Description("A model file saved by deepsvdd train (or any ML.NET model with a Deep SVDD stage).")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--out")]
+        [Description("Folder for evaluation.json, roc.png and histogram.png.")]
+        [DefaultValue("evaluation")]
+        public string Output { get; init; } = "evaluation";
+
+        public override ValidationResult Validate()
+        {
+            var data = base.Validate();
+            if (!data.Successful) return data;
+            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required.");
+            if (!File.Exists(Model)) return ValidationResult.Error($"--model '{Model}' does not exist.");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>
+        CommandErrors.Guard(() => Evaluate(settings, line => AnsiConsole.WriteLine(line)));
+
+    /// <summary>Evaluates and writes the report; returns the test ROC AUC.</summary>
+    internal static double Evaluate(Settings settings, Action<string> write)
+    {
+        var ml = new MLContext(settings.Seed);
+        var model = ml.Model.LoadDeepSvdd(settings.Model, out _);
+        IDataView test = settings.Images is { } folder
+            ? ImageSources.Folder(folder, settings.AnomalyFolder)
+            : ImageSources.Cifar(settings).Test.Data;
+        var scored = model.Transform(test);
+        var metrics = ml.AnomalyDetection.Evaluate(scored, labelColumnName: ProtocolColumns.Label);
+        var scores = scored.GetColumn<float>("Score").ToArray();
+        var labels = scored.GetColumn<float>(ProtocolColumns.Label).Select(l => l > 0).ToArray();
+
+        Directory.CreateDirectory(settings.Output);
+        string name = Path.GetFileNameWithoutExtension(settings.Model);
+        RocCurvePlot.Save(Path.Combine(settings.Output, "roc.png"), $"{name}: ROC", [(name, scores, labels, metrics.AreaUnderRocCurve)]);
+        ScoreHistogramPlot.Save(Path.Combine(settings.Output, "histogram.png"), $"{name}: scores of normal and anomalous images", scores, labels);
+        var report = new
+        {
+            model = Path.GetFullPath(settings.Model),
+            data = settings.Images is null ? (settings.Anomaly is null ? $"CIFAR-10 one-vs-all, normal class {settings.NormalClass}" : $"CIFAR-10 alteration setup, {settings.Anomaly}") : Path.GetFullPath(settings.Images),
+            rows = scores.Length,
+            anomalies = labels.Count(l => l),
+            areaUnderRocCurve = metrics.AreaUnderRocCurve,
+            detectionRateAtFalsePositiveCount = metrics.DetectionRateAtFalsePositiveCount,
+            seed = settings.Seed,
+        };
+        File.WriteAllText(Path.Combine(settings.Output, "evaluation.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        write($"ROC AUC {metrics.AreaUnderRocCurve:F4} on {scores.Length} images ({report.anomalies} anomalous); report, roc.png and histogram.png in {Path.GetFullPath(settings.Output)}");
+        return metrics.AreaUnderRocCurve;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.ML;
+using MLNet.DeepSvdd.Datasets;
+using MLNet.DeepSvdd.Datasets.Alterations;
+using MLNet.DeepSvdd.Datasets.Protocols;
+
+namespace MLNet.DeepSvdd.Cli.Commands;
+
+/// <summary>Turns <see cref="DataSettings"/> into data views: a CIFAR-10 protocol split, or image-folder views with an image-loading pipeline.</summary>
+internal static class ImageSources
+{
+    /// <summary>The pixel column the detector reads.</summary>
+    public const string PixelColumn = ProtocolColumns.Image;
+
+    /// <summary>"bp8" → block permutation 8×8, "strokes3" → strokes of thickness 3.</summary>
+    /// <exception cref="ArgumentException">Anything else.</exception>
+    public static ImageAlteration ParseAlteration(string text)
+    {
+        string t = text.Trim().ToLowerInvariant();
+        if (t.StartsWith("bp", StringComparison.Ordinal) && int.TryParse(t[2..], out int blocks) && blocks is 2 or 4 or 8 or 16)
+            return new BlockPermutation(blocks);
+        if (t.StartsWith("strokes", StringComparison.Ordinal) && int.TryParse(t[7..], out int thickness) && thickness is >= 1 and <= 9)
+            return new Strokes(thickness);
+        throw new ArgumentException($"--anomaly '{text}' is not an alteration: expected bp2, bp4, bp8, bp16 or strokes1 … strokes9.");
+    }
+
+    /// <summary>The CIFAR-10 split of the settings (one-vs-all or alteration setup).</summary>
+    /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
+    public static ProtocolSplits Cifar(DataSettings settings)
+    {
+        string path = settings.Data ?? Cifar10Dataset.FindDefault()
+            ?? throw new DirectoryNotFoundException($"CIFAR-10 was not found: pass --data <folder or tar.gz>, set {Cifar10Dataset.EnvironmentVariable}, or use --images <folder>.");
+        if (!Directory.Exists(path) && !File.Exists(path))
+            throw new DirectoryNotFoundException($"CIFAR-10 data '{path}' does not exist: pass --data <folder or tar.gz> or set {Cifar10Dataset.EnvironmentVariable}.");
+        var cifar = Cifar10Dataset.Load(path);
+        var limits = new ProtocolLimits(
+            Train: settings.TrainLimit > 0 ? settings.TrainLimit : null,
+            Validation: settings.TestLimit > 0 ? settings.TestLimit : null,
+            Test: settings.TestLimit > 0 ? settings.TestLimit : null);
+        return settings.Anomaly is { } anomaly
+            ? AlterationProtocol.Create(cifar, ParseAlteration(anomaly), settings.Seed, limits)
+            : OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed, limits);
+    }
+
+    /// <summary>Every image under <paramref name="folder"/> (sub-folders as classes when there are any), labels per <paramref name="anomalyFolder"/>.</summary>
+    /// <exception cref="ArgumentException">No images, or (for evaluation) no anomaly folder.</exception>
+    public static IDataView Folder(string folder, string? anomalyFolder)
+    {
+        bool hasClasses = Directory.EnumerateDirectories(folder).Any();
+        var source = hasClasses ? ImageFolderSource.ClassPerFolder(folder) : ImageFolderSource.Flat(folder);
+        if (source.Count == 0) throw new ArgumentException($"--images '{folder}' holds no images ({string.Join(", ", ImageFolderSource.DefaultExtensions)}).");
+        if (anomalyFolder is null) return source.ToDataView(_ => 0f);
+        int anomalyClass = -1;
+        for (int c = 0; c < source.ClassNames.Count; c++)
+            if (string.Equals(source.ClassNames[c], anomalyFolder, StringComparison.OrdinalIgnoreCase)) anomalyClass = c;
+        if (anomalyClass < 0)
+            throw new ArgumentException($"--images '{folder}' has no '{anomalyFolder}' sub-folder of anomalous images (found: {string.Join(", ", source.ClassNames)}); " +
+                "evaluation needs one sub-folder of anomalies (--anomaly-folder) next to the normal ones.");
+        return source.ToDataView(c => c == anomalyClass ? 1f : 0f);
+    }
+
+    /// <summary>ImagePath → pixels [3, size, size] (RGB, 0–255), the front of every image-folder model.</summary>
+    public static IEstimator<ITransformer> ImagePipeline(MLContext ml, int size) =>
+        ml.Transforms.LoadImages("LoadedImage", imageFolder: "", inputColumnName: ProtocolColumns.ImagePath)
+            .Append(ml.Transforms.ResizeImages("LoadedImage", size, size, inputColumnName: "LoadedImage"))
+            .Append(ml.Transforms.ExtractPixels(PixelColumn, "LoadedImage", outputAsFloatArray: true))
+            .Append(ml.Transforms.DropColumns("LoadedImage"));
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Datasets.Protocols;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MLNet.DeepSvdd.Cli.Commands;
+
+/// <summary><c>deepsvdd score</c>: anomaly scores of images from a saved model, as CSV (higher = more anomalous).</summary>
+public sealed class ScoreCommand : Command<ScoreCommand.Settings>
+{
+    public sealed class Settings : DataSettings
+    {
+        [CommandOption("--model")]
+        [Description("A model file saved by deepsvdd train.")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--out")]
+        [Description("The CSV file to write: image,score,predicted_anomaly.")]
+        [DefaultValue("scores.csv")]
+        public string Output { get; init; } = "scores.csv";
+
+        public override ValidationResult Validate()
+        {
+            var data = base.Validate();
+            if (!data.Successful) return data;
+            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required.");
+            if (!File.Exists(Model)) return ValidationResult.Error($"--model '{Model}' does not exist.");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>
+        CommandErrors.Guard(() => Score(settings, line => AnsiConsole.WriteLine(line)));
+
+    /// <summary>Scores every image and writes the CSV; returns the number of rows written.</summary>
+    internal static int Score(Settings settings, Action<string> write)
+    {
+        var ml = new MLContext(settings.Seed);
+        var model = ml.Model.LoadDeepSvdd(settings.Model, out var inputSchema);
+        bool folderModel = inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null;
+        IDataView input;
+        if (settings.Images is { } folder)
+        {
+            if (!folderModel)
+                throw new ArgumentException($"--model '{settings.Model}' reads pixel vectors (column '{ProtocolColumns.Image}'), not image files: " +
+                    "train it with deepsvdd train --images to score image folders.");
+            input = ImageSources.Folder(folder, anomalyFolder: null);
+        }
+        else
+        {
+            if (folderModel) throw new ArgumentException($"--model '{settings.Model}' reads image files: pass --images <folder>.");
+            input = ImageSources.Cifar(settings).Test.Data;
+        }
+        var scored = model.Transform(input);
+        var scores = scored.GetColumn<float>("Score").ToArray();
+        var predicted = scored.GetColumn<bool>("PredictedLabel").ToArray();
+        var names = settings.Images is not null
+            ? scored.GetColumn<string>(ProtocolColumns.ImagePath).ToArray()
+            : Enumerable.Range(0, scores.Length).Select(i => $"cifar-test-{i}").ToArray();
+        var csv = new StringBuilder("image,score,predicted_anomaly\n");
+        for (int i = 0; i < scores.Length; i++)
+            csv.Append(Quote(names[i])).Append(',').Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(predicted[i] ? "true" : "false").Append('\n');
+        string temporary = settings.Output + ".tmp";
+        File.WriteAllText(temporary, csv.ToString());
+        File.Move(temporary, settings.Output, overwrite: true);
+        write($"Scored {scores.Length} images ({predicted.Count(p => p)} above the model's threshold) → {Path.GetFullPath(settings.Output)}");
+        return scores.Length;
+    }
+
+    private static string Quote(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

@@ -1,0 +1,139 @@
+using System.ComponentModel;
+using Microsoft.ML;
+using MLNet.DeepSvdd.Datasets.Protocols;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MLNet.DeepSvdd.Cli.Commands;
+
+/// <summary><c>deepsvdd train</c>: trains a Deep SVDD model on an image folder or a CIFAR-10 setup and saves it as an ML.NET model file.</summary>
+public sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    public sealed class Settings : DataSettings
+    {
+        [CommandOption("--model")]
+        [Description("Where to save the model (.zip).")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--network")]
+        [Description("auto, mlp, lenet, resnet18 or resnet18pretrained.")]
+        [DefaultValue("auto")]
+        public string Network { get; init; } = "auto";
+
+        [CommandOption("--regularizer")]
+        [Description("none, noise (noise injection, the paper's proposal) or variance (minibatch variance hinge).")]
+        [DefaultValue("noise")]
+        public string Regularizer { get; init; } = "noise";
+
+        [CommandOption("--objective")]
+        [Description("one-class or soft-boundary.")]
+        [DefaultValue("one-class")]
+        public string Objective { get; init; } = "one-class";
+
+        [CommandOption("--no-bias")]
+        [Description("The standard Deep SVDD of Ruff et al.: no biases (an architectural guard against collapse).")]
+        public bool NoBias { get; init; }
+
+        [CommandOption("--epochs")]
+        [Description("Training epochs (the paper: 30).")]
+        [DefaultValue(10)]
+        public int Epochs { get; init; } = 10;
+
+        [CommandOption("--learning-rate")]
+        [Description("Learning rate of the network (the paper: 1e-4).")]
+        [DefaultValue(1e-4f)]
+        public float LearningRate { get; init; } = 1e-4f;
+
+        [CommandOption("--head-learning-rate")]
+        [Description("Learning rate of the noise-injection head g (the paper: 1e-3).")]
+        [DefaultValue(1e-3f)]
+        public float HeadLearningRate { get; init; } = 1e-3f;
+
+        [CommandOption("--batch-size")]
+        [Description("Minibatch size (the paper: 50).")]
+        [DefaultValue(50)]
+        public int BatchSize { get; init; } = 50;
+
+        public override ValidationResult Validate()
+        {
+            var data = base.Validate();
+            if (!data.Successful) return data;
+            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required: where to save the trained model.");
+            if (Epochs < 1) return ValidationResult.Error("--epochs must be ≥ 1.");
+            if (BatchSize < 2) return ValidationResult.Error("--batch-size must be ≥ 2.");
+            if (!(LearningRate > 0) || !(HeadLearningRate > 0)) return ValidationResult.Error("Learning rates must be > 0.");
+            try { _ = ToOptions(); }
+            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            return ValidationResult.Success();
+        }
+
+        internal DeepSvddTrainer.Options ToOptions() => new()
+        {
+            FeatureColumnName = ImageSources.PixelColumn,
+            Network = Network.ToLowerInvariant() switch
+            {
+                "auto" => DeepSvddNetwork.Auto,
+                "mlp" => DeepSvddNetwork.Mlp,
+                "lenet" => DeepSvddNetwork.LeNet,
+                "resnet18" => DeepSvddNetwork.ResNet18,
+                "resnet18pretrained" => DeepSvddNetwork.ResNet18Pretrained,
+                _ => throw new ArgumentException($"--network '{Network}': expected auto, mlp, lenet, resnet18 or resnet18pretrained."),
+            },
+            Regularizer = Regularizer.ToLowerInvariant() switch
+            {
+                "none" => CollapseRegularizer.None,
+                "noise" => CollapseRegularizer.NoiseInjection,
+                "variance" => CollapseRegularizer.VarianceHinge,
+                _ => throw new ArgumentException($"--regularizer '{Regularizer}': expected none, noise or variance."),
+            },
+            Objective = Objective.ToLowerInvariant() switch
+            {
+                "one-class" or "oneclass" => DeepSvddObjective.OneClass,
+                "soft-boundary" or "softboundary" => DeepSvddObjective.SoftBoundary,
+                _ => throw new ArgumentException($"--objective '{Objective}': expected one-class or soft-boundary."),
+            },
+            UseBias = !NoBias,
+            Epochs = Epochs,
+            LearningRate = LearningRate,
+            HeadLearningRate = HeadLearningRate,
+            BatchSize = BatchSize,
+            Seed = Seed,
+        };
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>
+        CommandErrors.Guard(() => Train(settings, line => AnsiConsole.WriteLine(line)));
+
+    /// <summary>Trains and saves; returns the fitted model.</summary>
+    internal static ITransformer Train(Settings settings, Action<string> write)
+    {
+        var ml = new MLContext(settings.Seed);
+        _ = new TrainingProgress(ml, write);
+        var options = settings.ToOptions();
+        IDataView train;
+        IEstimator<ITransformer> pipeline;
+        if (settings.Images is { } folder)
+        {
+            train = ImageSources.Folder(folder, anomalyFolder: null);
+            pipeline = ImageSources.ImagePipeline(ml, settings.ImageSize).Append(ml.AnomalyDetection.Trainers.DeepSvdd(options));
+            write($"Training on the images of {Path.GetFullPath(folder)} ({train.GetRowCount()} images, {settings.ImageSize}×{settings.ImageSize}).");
+        }
+        else
+        {
+            var splits = ImageSources.Cifar(settings);
+            train = splits.Train.Data;
+            options.ValidationSet = splits.Validation.Data;
+            options.ValidationLabelColumnName = ProtocolColumns.Label;
+            pipeline = ml.AnomalyDetection.Trainers.DeepSvdd(options);
+            write(splits.ToString());
+        }
+        var model = pipeline.Fit(train);
+        var detector = ml.Model.GetDeepSvdd(model);
+        write(detector.Report.ToString());
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(settings.Model));
+        if (directory is not null) Directory.CreateDirectory(directory);
+        ml.Model.Save(model, train.Schema, settings.Model);
+        write($"Saved {Path.GetFullPath(settings.Model)} ({new FileInfo(settings.Model).Length / 1_048_576.0:F1} MB).");
+        return model;
+    }
+}

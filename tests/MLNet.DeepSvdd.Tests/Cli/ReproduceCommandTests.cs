@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Cli.Plots;
+using MLNet.DeepSvdd.Cli.Reproduce;
+using MLNet.DeepSvdd.Tests.Support;
+
+namespace MLNet.DeepSvdd.Tests.Cli;
+
+public class ReproduceCommandTests
+{
+    private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    [Fact]
+    public void Smoke_reproduction_of_table_III_writes_every_output_and_resumes_without_rerunning()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "deepsvdd-repro-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var log = new List<string>();
+            var first = Stopwatch.StartNew();
+            string tablePath = Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, log.Add);
+            first.Stop();
+
+            var spec = PaperTables.Get("III");
+            int expectedRuns = spec.Columns.Count * spec.Methods.Count; // smoke: one normal class, one seed
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json")));
+            var runs = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
+            runs.Should().HaveCount(expectedRuns);
+            runs.Select(r => r.GetProperty("TestAuc").GetDouble()).Should().OnlyContain(a => a >= 0 && a <= 1);
+            json.RootElement.GetProperty("cells").GetArrayLength().Should().Be(expectedRuns);
+            json.RootElement.GetProperty("profile").GetProperty("reductions").GetString().Should().Contain("instead of 30");
+
+            // Each stored AUC agrees with an independent Mann–Whitney count over the stored test scores.
+            foreach (string file in Directory.GetFiles(Path.Combine(folder, "runs"), "*.json"))
+            {
+                var run = RunStore.Read(file);
+                run.Scores.Should().HaveCount(run.Labels.Length).And.HaveCount(run.Rows[2]);
+                run.TestAuc.Should().BeApproximately(MannWhitneyAuc(run.Scores, run.Labels), 1e-6, file);
+            }
+
+            string table = File.ReadAllText(tablePath);
+            foreach (var method in spec.Methods) table.Should().Contain($"| {method.Name} |");
+            table.Should().Contain("| One-vs-all | Strokes 1 |").And.Contain("68.6±6.4", "the paper's own numbers are shown");
+
+            var pngs = new[] { "roc-one-vs-all.png", "roc-strokes-1.png", "anomaly-grid.png" }
+                .Concat(spec.Columns.SelectMany(c => spec.Methods.Select(m => $"hist-{c.Id}-{m.Id}.png")));
+            foreach (string png in pngs)
+            {
+                var bytes = File.ReadAllBytes(Path.Combine(folder, png));
+                bytes.Take(8).Should().Equal(PngSignature, png);
+                bytes.Length.Should().BeGreaterThan(1000, png);
+            }
+
+            log.Should().NotContain(l => l.StartsWith("Resuming"));
+            var stamps = Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+            var again = new List<string>();
+            var second = Stopwatch.StartNew();
+            Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, again.Add);
+            second.Stop();
+            again.Should().Contain($"Resuming: {expectedRuns} of {expectedRuns} runs are already done in this folder and are skipped.");
+            again.Should().NotContain(l => l.StartsWith("["), "no run is repeated");
+            Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc).Should().Equal(stamps);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Bad_arguments_are_rejected_with_what_is_expected()
+    {
+        new ReproduceCommand.Settings { Table = "VII" }.Validate().Message.Should().Contain("Unknown table 'VII'").And.Contain("fig2");
+        new ReproduceCommand.Settings { Table = "" }.Validate().Message.Should().Contain("--table is required");
+        new ReproduceCommand.Settings { Table = "III", Profile = "gpu" }.Validate().Message.Should().Contain("Expected smoke, cpu or full");
+        new ReproduceCommand.Settings { Table = "3", Profile = "smoke", Seeds = 0 }.Validate().Successful.Should().BeFalse();
+        new ReproduceCommand.Settings { Table = "3", Profile = "smoke" }.Validate().Successful.Should().BeTrue("'3' means Table III");
+
+        var missing = Path.Combine(Path.GetTempPath(), "no-such-cifar-" + Guid.NewGuid().ToString("N"));
+        var act = () => Reproduction.Run("III", "smoke", Path.Combine(missing, "out"), missing, null, _ => { });
+        act.Should().Throw<DirectoryNotFoundException>().WithMessage($"*{missing}*DEEPSVDD_CIFAR10_DIR*");
+        Directory.Exists(Path.Combine(missing, "out")).Should().BeFalse("nothing is written before the data is found");
+    }
+
+    [Fact]
+    public void Every_table_is_runnable_and_its_paper_numbers_have_one_cell_per_paper_column()
+    {
+        foreach (string id in PaperTables.Ids)
+        {
+            var table = PaperTables.Get(id);
+            table.Columns.Should().NotBeEmpty(id);
+            table.Methods.Should().NotBeEmpty(id);
+            table.Paper.Rows.Where(r => r.Cells.Length != table.Paper.Columns.Count).Should().BeEmpty(id);
+            table.Columns.Select(c => c.Id).Should().OnlyHaveUniqueItems(id);
+            table.Methods.Select(m => ExperimentRunner.KeyOf(table.Columns[0], 0, 1, m).Method).Should().OnlyHaveUniqueItems(id);
+            foreach (var column in table.Columns.Where(c => !c.PerClass)) column.TestAnomalies.Should().NotBeNull(id);
+        }
+        PaperTables.Get("IV").Methods.OfType<DeepSvddMethod>().Count(m => m.Objective == DeepSvddObjective.SoftBoundary).Should().Be(4);
+        PaperTables.Get("I").Methods.OfType<DeepSvddMethod>().Count(m => m.Weighting == RegularizerWeighting.Fixed).Should().Be(2);
+        PaperTables.Get("V").Columns.Select(c => c.HeadLearningRate).Should().Equal(1e-3f, 1e-2f, 1e-1f, 1e-3f, 1e-2f, 1e-1f);
+        Slug.Of("Bp. 8×8, lr 10⁻²").Should().Be("bp-8x8-lr-10-2");
+        PaperTables.Get("fig2").Columns.Select(c => c.UseMaxPool).Should().Equal(true, false, true, false);
+    }
+
+    [Fact]
+    public void Semi_supervised_one_vs_all_never_labels_the_normal_class_as_anomalous()
+    {
+        for (int normal = 0; normal < 10; normal++)
+        {
+            var classes = Enumerable.Range(1, 9).Select(seed => ExperimentRunner.LabeledAnomalyClass(normal, seed)).ToList();
+            classes.Should().NotContain(normal).And.OnlyHaveUniqueItems("nine seeds cover the nine anomaly classes, as the paper's 9 × 5 runs do");
+        }
+    }
+
+    [Fact]
+    public void Cell_summary_is_mean_and_sample_std_times_100()
+    {
+        var cell = CellSummary.Of("c", "m", [0.6, 0.8], collapsed: 1);
+        cell.Mean.Should().BeApproximately(70, 1e-9);
+        cell.Std.Should().BeApproximately(100 * Math.Sqrt(0.02), 1e-9); // ((−0.1)² + 0.1²) / (2 − 1)
+        cell.Text.Should().Be("70.0±14.1†");
+        CellSummary.Of("c", "m", [0.5], 0).Text.Should().Be("50.0±0.0");
+    }
+
+    [Fact]
+    public void Roc_points_and_histogram_counts_match_hand_derived_values()
+    {
+        // Scores 0.9 (anomaly), 0.8 (normal), 0.8 (anomaly), 0.1 (normal): the tie at 0.8 is one diagonal step.
+        var (fpr, tpr) = RocCurvePlot.Points([0.9f, 0.8f, 0.8f, 0.1f], [true, false, true, false]);
+        fpr.Should().Equal(0, 0, 0.5, 1);
+        tpr.Should().Equal(0, 0.5, 1, 1);
+        ScoreHistogramPlot.Counts([0, 0.5, 1, 2, -3], min: 0, max: 2, bins: 2).Should().Equal(3, 2); // out-of-range values clamp to the end bins
+        PlotCanvas.Ticks(0, 1).Should().Equal(0, 0.2, 0.4, 0.6, 0.8, 1); // range/5 = 0.2 → step 0.2
+        PlotCanvas.Ticks(-0.93, 0.41).Should().Equal(-0.5, 0); // range/5 = 0.268 → step 0.5 (the next of 0.1, 0.2, 0.5)
+        PlotCanvas.Ticks(1200, 5400).Should().Equal(2000, 3000, 4000, 5000); // range/5 = 840 → step 1000
+        var act = () => RocCurvePlot.Points([1f, 2f], [true, true]);
+        act.Should().Throw<ArgumentException>().WithMessage("*both normal and anomalous*");
+    }
+
+    private static double MannWhitneyAuc(float[] scores, bool[] anomalous)
+    {
+        double wins = 0;
+        int pairs = 0;
+        for (int i = 0; i < scores.Length; i++)
+            for (int j = 0; j < scores.Length; j++)
+                if (anomalous[i] && !anomalous[j])
+                {
+                    pairs++;
+                    wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+                }
+        return wins / pairs;
+    }
+}
