@@ -1,7 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Baselines.Persistence;
+using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Baselines.Scoring;
+using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Baselines;
 
@@ -52,11 +54,11 @@ public abstract class AnomalyDetectorTransformer : ITransformer
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new BatchScoringDataView(input, Scorer, Threshold, CreateSchema(input.Schema));
+        return new BatchScoringDataView(input, new ParallelBatchScorer(Scorer), Threshold, CreateSchema(input.Schema), batchSize: 256);
     }
 
     /// <summary>A row-by-row scorer (used by <c>PredictionEngine</c>).</summary>
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new RowScorer(Scorer, Threshold, CreateSchema(inputSchema));
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new RowScorer(new ParallelBatchScorer(Scorer), Threshold, CreateSchema(inputSchema));
 
     /// <summary>Writes the model as standard ML.NET transforms; called by <c>mlContext.Model.Save</c>.</summary>
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)SavedModelChain.Build(this)).Save(ctx);

@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines.Runtime;
 
 namespace MLNet.DeepSvdd.Baselines;
 

@@ -3,7 +3,6 @@ using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Data;
 using MLNet.DeepSvdd.Baselines.Forest;
-using MLNet.DeepSvdd.Baselines.Runtime;
 
 namespace MLNet.DeepSvdd.Baselines;
 
@@ -34,7 +33,7 @@ public sealed partial class IsolationForestTrainer : IEstimator<IsolationForestT
     {
         ArgumentNullException.ThrowIfNull(input);
         var watch = Stopwatch.StartNew();
-        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, "training data");
+        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, null, "training data");
         var data = FeatureMatrix.Load(input, feature, "training data");
         if (data.Rows < 2) throw new ArgumentException($"The training data has {data.Rows} row; Isolation Forest needs at least 2.", nameof(input));
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Data;
-using MLNet.DeepSvdd.Baselines.Runtime;
 using MLNet.DeepSvdd.Baselines.Svm;
 
 namespace MLNet.DeepSvdd.Baselines;
@@ -33,7 +32,7 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
     public OneClassSvmTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, "training data");
+        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, null, "training data");
         var data = FeatureMatrix.Load(input, feature, "training data");
         return Train(data, feature.Name, options.Gamma ?? RbfKernel.ScaleGamma(data));
     }
@@ -62,7 +61,7 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
         foreach (double gamma in grid) OptionChecks.Positive(gamma, nameof(grid) + " value");
         var trainer = new OneClassSvmTrainer(MLContextAccess.FromContext(mlContext), options ?? new Options());
         string featureName = trainer.options.FeatureColumnName;
-        var feature = FeatureColumn.Resolve(train.Schema, featureName, "training data");
+        var feature = FeatureColumn.Resolve(train.Schema, featureName, null, "training data");
         var data = FeatureMatrix.Load(train, feature, "training data");
         var validationFeature = FeatureColumn.ResolveForScoring(validation.Schema, featureName, feature.Size);
         var validationData = FeatureMatrix.Load(validation, validationFeature, "validation data");

@@ -12,25 +12,12 @@ namespace MLNet.DeepSvdd.Cli.Commands;
 /// <summary><c>deepsvdd evaluate</c>: ROC AUC of a saved model on labeled images, with a ROC curve, a score histogram and a JSON report.</summary>
 public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
-    public sealed class Settings : DataSettings
+    public sealed class Settings : ModelDataSettings
     {
-        [CommandOption("--model")]
-        [Description("A model file saved by deepsvdd train (or any ML.NET model with a Deep SVDD stage).")]
-        public string Model { get; init; } = "";
-
         [CommandOption("--out")]
         [Description("Folder for evaluation.json, roc.png and histogram.png.")]
         [DefaultValue("evaluation")]
         public string Output { get; init; } = "evaluation";
-
-        public override ValidationResult Validate()
-        {
-            var data = base.Validate();
-            if (!data.Successful) return data;
-            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required.");
-            if (!File.Exists(Model)) return ValidationResult.Error($"--model '{Model}' does not exist.");
-            return ValidationResult.Success();
-        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>

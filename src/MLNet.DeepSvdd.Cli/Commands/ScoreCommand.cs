@@ -12,25 +12,12 @@ namespace MLNet.DeepSvdd.Cli.Commands;
 /// <summary><c>deepsvdd score</c>: anomaly scores of images from a saved model, as CSV (higher = more anomalous).</summary>
 public sealed class ScoreCommand : Command<ScoreCommand.Settings>
 {
-    public sealed class Settings : DataSettings
+    public sealed class Settings : ModelDataSettings
     {
-        [CommandOption("--model")]
-        [Description("A model file saved by deepsvdd train.")]
-        public string Model { get; init; } = "";
-
         [CommandOption("--out")]
         [Description("The CSV file to write: image,score,predicted_anomaly.")]
         [DefaultValue("scores.csv")]
         public string Output { get; init; } = "scores.csv";
-
-        public override ValidationResult Validate()
-        {
-            var data = base.Validate();
-            if (!data.Successful) return data;
-            if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required.");
-            if (!File.Exists(Model)) return ValidationResult.Error($"--model '{Model}' does not exist.");
-            return ValidationResult.Success();
-        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>

@@ -8,7 +8,7 @@ namespace MLNet.DeepSvdd.Scoring;
 /// The fitted detector as tensors: the network φ (evaluation mode), the centre c and the radius R on one device.
 /// Score(x) = ‖φ(x) − c‖² (one-class) or ‖φ(x) − c‖² − R² (soft-boundary). Safe to use from several threads at once.
 /// </summary>
-internal sealed class ScoringModel : IDisposable
+internal sealed class ScoringModel : IBatchScorer, IDisposable
 {
     public ScoringModel(FeatureMap network, Tensor center, double radius, DeepSvddObjective objective, Device device)
     {

@@ -4,7 +4,7 @@ using MLNet.DeepSvdd.Data;
 
 namespace MLNet.DeepSvdd.Scoring;
 
-/// <summary>The schema a Deep SVDD model produces: every input column, then Score (Single) and PredictedLabel (Boolean).</summary>
+/// <summary>The schema a detector produces: every input column, then Score (Single) and PredictedLabel (Boolean).</summary>
 internal sealed class OutputSchema
 {
     public const string Score = "Score";
@@ -56,4 +56,8 @@ internal sealed class OutputSchema
         }
         return needed.OrderBy(i => i).Select(i => Input[i]);
     }
+
+    /// <summary>The error for a column read as the wrong type.</summary>
+    public static InvalidOperationException WrongType<TValue>(DataViewSchema.Column column) =>
+        new($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
 }

@@ -34,6 +34,12 @@ internal sealed class MLContextAccess
 
     public static MLContextAccess FromEnvironment(IHostEnvironment env) => new(env);
 
+    public static MLContextAccess FromContext(MLContext mlContext)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        return FromCatalog(mlContext.AnomalyDetection.Trainers);
+    }
+
     /// <summary><c>MLContext.GpuDeviceId</c>, or null when unset or unreadable.</summary>
     public int? GpuDeviceId => Read<int?>("GpuDeviceId", null);
 

@@ -1,21 +1,19 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.DeepSvdd.Baselines.Scoring;
+namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
-/// The lazy result of <see cref="AnomalyDetectorTransformer.Transform"/>: a cursor reads the features of the next batch of rows through a
-/// second, look-ahead cursor over the same data, scores the batch on all cores (rows are independent, so the scores do not depend on the
-/// thread count), and serves the scores as the main cursor passes the rows. Two cursors without shuffling see the rows in the same order,
-/// which <see cref="IDataView"/> guarantees.
+/// The lazy result of a detector's <c>Transform</c>: a cursor reads the features of the next batch of rows through a second,
+/// look-ahead cursor over the same data, scores them with one forward pass, and serves the scores as the main cursor passes the rows.
+/// (Two cursors without shuffling see the rows in the same order, which <see cref="IDataView"/> guarantees.)
 /// </summary>
-internal sealed class BatchScoringDataView(IDataView input, IAnomalyScorer scorer, float threshold, OutputSchema schema) : IDataView
+internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, float threshold, OutputSchema schema, int batchSize) : IDataView
 {
-    private const int BatchSize = 256;
-
-    private readonly IAnomalyScorer scorer = scorer;
+    private readonly IBatchScorer model = model;
     private readonly float threshold = threshold;
     private readonly OutputSchema schema = schema;
+    private readonly int batchSize = batchSize;
 
     public bool CanShuffle => false;
 
@@ -34,6 +32,12 @@ internal sealed class BatchScoringDataView(IDataView input, IAnomalyScorer score
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
+
+    internal static void CheckLength(in VBuffer<float> buffer, int expected, string column, long row)
+    {
+        if (buffer.Length != expected)
+            throw new InvalidOperationException($"Row {row} of feature column '{column}' has {buffer.Length} values; the model expects {expected}.");
+    }
 
     private sealed class Cursor : DataViewRowCursor
     {
@@ -55,8 +59,9 @@ internal sealed class BatchScoringDataView(IDataView input, IAnomalyScorer score
             this.lookAhead = lookAhead;
             this.active = active;
             featureGetter = lookAhead?.GetGetter<VBuffer<float>>(owner.schema.Feature);
-            values = lookAhead is null ? [] : new float[BatchSize * owner.scorer.InputSize];
-            scores = lookAhead is null ? [] : new float[BatchSize];
+            int size = owner.model.InputSize;
+            values = lookAhead is null ? [] : new float[owner.batchSize * size];
+            scores = lookAhead is null ? [] : new float[owner.batchSize];
         }
 
         public override DataViewSchema Schema => owner.schema.Schema;
@@ -78,23 +83,20 @@ internal sealed class BatchScoringDataView(IDataView input, IAnomalyScorer score
 
         private void FillBatch()
         {
-            int size = owner.scorer.InputSize;
+            int size = owner.model.InputSize;
             batchStart = main.Position;
             batchCount = 0;
-            while (batchCount < BatchSize && lookAhead!.MoveNext())
+            while (batchCount < owner.batchSize && lookAhead!.MoveNext())
             {
                 if (lookAhead.Position != batchStart + batchCount)
                     throw new InvalidOperationException("The input data returned rows in a different order to two cursors; it cannot be scored in batches.");
                 featureGetter!(ref buffer);
-                owner.schema.CheckLength(buffer, size, lookAhead.Position);
+                CheckLength(buffer, size, owner.schema.Feature.Name, lookAhead.Position);
                 buffer.CopyTo(values.AsSpan(batchCount * size, size));
                 batchCount++;
             }
             if (batchCount == 0) throw new InvalidOperationException("The input data returned fewer rows to a second cursor; it cannot be scored in batches.");
-            var scorer = owner.scorer;
-            float[] batchValues = values;
-            float[] batchScores = scores;
-            Parallel.For(0, batchCount, k => batchScores[k] = RowScoring.Score(scorer, batchValues.AsSpan(k * size, size)));
+            owner.model.Score(values, batchCount, scores);
         }
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
@@ -106,9 +108,10 @@ internal sealed class BatchScoringDataView(IDataView input, IAnomalyScorer score
                 ValueGetter<float> getScore = (ref float value) => value = scores[main.Position - batchStart];
                 return getScore as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
             }
-            ValueGetter<bool> getLabel = (ref bool value) => value = RowScoring.IsAnomaly(scores[main.Position - batchStart], owner.threshold);
+            ValueGetter<bool> getLabel = (ref bool value) => value = scores[main.Position - batchStart] > owner.threshold;
             return getLabel as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
         }
+
 
         protected override void Dispose(bool disposing)
         {

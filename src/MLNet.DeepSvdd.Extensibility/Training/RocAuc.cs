@@ -6,7 +6,10 @@ namespace MLNet.DeepSvdd.Training;
 /// </summary>
 internal static class RocAuc
 {
-    public static double Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> isAnomaly)
+    public static double Compute(IReadOnlyList<float> scores, IReadOnlyList<bool> isAnomaly) =>
+        Compute(scores.Select(s => (double)s).ToArray(), isAnomaly); // float → double keeps the order and the ties
+
+    public static double Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> isAnomaly)
     {
         if (scores.Count != isAnomaly.Count) throw new ArgumentException("Scores and labels differ in length.");
         int n = scores.Count;

@@ -5,9 +5,9 @@ namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
 /// Row-by-row scoring (<see cref="IRowToRowMapper"/>), the path of <c>PredictionEngine</c>: each row's score is computed on first access,
-/// with one forward pass of a single row.
+/// as a batch of one row.
 /// </summary>
-internal sealed class RowScorer(ScoringModel model, float threshold, OutputSchema schema) : IRowToRowMapper
+internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchema schema) : IRowToRowMapper
 {
     public DataViewSchema InputSchema => schema.Input;
 
@@ -19,7 +19,7 @@ internal sealed class RowScorer(ScoringModel model, float threshold, OutputSchem
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
         new ScoredRow(model, threshold, schema, input, activeColumns.Select(c => c.Index).ToHashSet());
 
-    private sealed class ScoredRow(ScoringModel model, float threshold, OutputSchema schema, DataViewRow input, HashSet<int> active) : DataViewRow
+    private sealed class ScoredRow(IBatchScorer model, float threshold, OutputSchema schema, DataViewRow input, HashSet<int> active) : DataViewRow
     {
         private readonly float[] features = new float[model.InputSize];
         private ValueGetter<VBuffer<float>>? featureGetter;
@@ -44,10 +44,10 @@ internal sealed class RowScorer(ScoringModel model, float threshold, OutputSchem
             if (column.Index == schema.ScoreIndex)
             {
                 ValueGetter<float> getScore = (ref float value) => value = Current();
-                return getScore as ValueGetter<TValue> ?? throw WrongType<TValue>(column);
+                return getScore as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
             }
             ValueGetter<bool> getLabel = (ref bool value) => value = Current() > threshold;
-            return getLabel as ValueGetter<TValue> ?? throw WrongType<TValue>(column);
+            return getLabel as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
         }
 
         private float Current()
@@ -64,7 +64,5 @@ internal sealed class RowScorer(ScoringModel model, float threshold, OutputSchem
             return score;
         }
 
-        private static InvalidOperationException WrongType<TValue>(DataViewSchema.Column column) =>
-            new($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
     }
 }
