@@ -31,6 +31,10 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         [Description("Runs per cell (overrides the profile's).")]
         public int? Seeds { get; init; }
 
+        [CommandOption("--report-only")]
+        [Description("Write table.md, results.json and the plots from the runs already in the output folder; start no run.")]
+        public bool ReportOnly { get; init; }
+
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(Table)) return ValidationResult.Error($"--table is required: one of {string.Join(", ", PaperTables.Ids)}.");
@@ -50,7 +54,7 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         try
         {
             string table = Reproduction.Run(settings.Table, settings.Profile, settings.Output, settings.Data, settings.Seeds,
-                line => AnsiConsole.WriteLine(line), cancellation);
+                line => AnsiConsole.WriteLine(line), cancellation, settings.ReportOnly);
             AnsiConsole.WriteLine();
             AnsiConsole.WriteLine(File.ReadAllText(table));
             return 0;

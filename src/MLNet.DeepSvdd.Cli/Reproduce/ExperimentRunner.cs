@@ -40,12 +40,18 @@ internal sealed class ExperimentRunner
     public static RunKey KeyOf(ColumnSpec column, int unit, int seed, MethodSpec method) =>
         new(column.Id, (method.Group is null ? "" : Slug.Of(method.Group) + "-") + method.Id, unit, seed);
 
-    public Dictionary<RunKey, RunResult> Run(TableSpec table, CancellationToken cancellation)
+    /// <summary>Runs the missing runs of the table (none when <paramref name="reportOnly"/>) and returns every stored result.</summary>
+    public Dictionary<RunKey, RunResult> Run(TableSpec table, CancellationToken cancellation, bool reportOnly = false)
     {
         var plan = Plan(table).ToList();
         var results = new Dictionary<RunKey, RunResult>();
         foreach (var run in plan)
             if (store.TryLoad(run.Key) is { } stored) results[run.Key] = stored;
+        if (reportOnly)
+        {
+            log($"Report only: {results.Count} of {plan.Count} runs are in this folder; cells without runs show –.");
+            return results;
+        }
         if (results.Count > 0) log($"Resuming: {results.Count} of {plan.Count} runs are already done in this folder and are skipped.");
         var progress = new RunProgress(plan.Count, results.Count, log);
         progress.Show($"Table {table.Id}", () =>

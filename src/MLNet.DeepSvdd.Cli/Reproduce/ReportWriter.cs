@@ -97,7 +97,11 @@ internal static class ReportWriter
                 .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
             paper = new { table.Paper.Columns, rows = table.Paper.Rows.Select(r => new { r.Row, r.Cells }), table.Paper.Note },
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // a cell without runs has mean NaN
+        }));
     }
 
     public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed)

@@ -13,10 +13,12 @@ public static class Reproduction
     /// Runs table <paramref name="tableId"/> with <paramref name="profileName"/> into <paramref name="outputFolder"/>, reading CIFAR-10 from
     /// <paramref name="dataPath"/> (or <c>DEEPSVDD_CIFAR10_DIR</c> / the default location), and returns the path of <c>table.md</c>.
     /// </summary>
+    /// <remarks>With <paramref name="reportOnly"/>, no run is started: the reports are written from the runs already in the folder
+    /// (e.g. to look at a long reproduction while it is still running, or after stopping it).</remarks>
     /// <exception cref="ArgumentException">Unknown table or profile, or seeds below 1.</exception>
     /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
     public static string Run(string tableId, string profileName, string? outputFolder, string? dataPath, int? seeds, Action<string> log,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, bool reportOnly = false)
     {
         var table = PaperTables.Get(tableId);
         var profile = ReproduceProfile.Get(profileName);
@@ -42,7 +44,7 @@ public static class Reproduction
         log($"Profile {profile.Name}: {profile.Reductions}.");
         if (table.Substitution is not null) log($"Data: {table.Substitution}");
         log($"{table.Columns.Count} column(s) × {table.Methods.Count} method(s) → {planned} runs, output in {Path.GetFullPath(folder)}");
-        var results = runner.Run(table, cancellation);
+        var results = runner.Run(table, cancellation, reportOnly);
         double computeSeconds = results.Values.Sum(r => r.Seconds);
         ReportWriter.WriteAll(folder, table, profile, results, cifar, TimeSpan.FromSeconds(computeSeconds));
         log($"Done in {clock.Elapsed.TotalMinutes:F1} min (compute in all runs of this folder: {computeSeconds / 60:F1} min).");

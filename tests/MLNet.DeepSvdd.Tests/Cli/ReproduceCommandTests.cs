@@ -61,6 +61,14 @@ public class ReproduceCommandTests
             again.Should().Contain($"Resuming: {expectedRuns} of {expectedRuns} runs are already done in this folder and are skipped.");
             again.Should().NotContain(l => l.StartsWith("["), "no run is repeated");
             Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc).Should().Equal(stamps);
+
+            // --report-only: reports from the stored runs, a missing run shows as –, and nothing is run.
+            File.Delete(Directory.GetFiles(Path.Combine(folder, "runs"), "strokes-1__d-svdd-w-bias__*.json").Single());
+            var report = new List<string>();
+            Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, report.Add, reportOnly: true);
+            report.Should().Contain($"Report only: {expectedRuns - 1} of {expectedRuns} runs are in this folder; cells without runs show –.");
+            Directory.GetFiles(Path.Combine(folder, "runs")).Should().HaveCount(expectedRuns - 1);
+            File.ReadAllText(tablePath).Should().MatchRegex(@"\| D\. SVDD w/ bias \| [0-9.]+±[0-9.]+ \| – \|");
         }
         finally
         {
