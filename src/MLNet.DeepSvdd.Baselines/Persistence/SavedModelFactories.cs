@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Baselines.Scoring;
 
@@ -48,32 +46,7 @@ public sealed class BaselineScoringFactory : CustomMappingFactory<BaselineScorin
 /// <summary>Deserialized detectors keyed by the string (or array) that holds their state, so each state is parsed once.</summary>
 internal static class StateCache
 {
-    private sealed record Slot(int Start, int Length, Lazy<AnomalyDetectorTransformer> Detector);
+    private static readonly SavedStateCache<AnomalyDetectorTransformer> Cache = new("baseline detector", DetectorState.Read);
 
-    private static readonly ConditionalWeakTable<object, Slot> Cache = new();
-
-    public static AnomalyDetectorTransformer Get(ReadOnlyMemory<char> state)
-    {
-        object? owner = null;
-        int start = 0;
-        if (MemoryMarshal.TryGetString(state, out var text, out start, out _)) owner = text;
-        else if (MemoryMarshal.TryGetArray(state, out var segment)) { owner = segment.Array; start = segment.Offset; }
-        if (owner is null) return Parse(state);
-        var slot = Cache.GetValue(owner, _ => new Slot(start, state.Length, new Lazy<AnomalyDetectorTransformer>(() => Parse(state))));
-        return slot.Start == start && slot.Length == state.Length ? slot.Detector.Value : Parse(state);
-    }
-
-    private static AnomalyDetectorTransformer Parse(ReadOnlyMemory<char> state)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(state.ToString());
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidDataException("The baseline detector state stored in this model file is corrupt (not base64).", e);
-        }
-        return DetectorState.Read(bytes);
-    }
+    public static AnomalyDetectorTransformer Get(ReadOnlyMemory<char> state) => Cache.Get(state);
 }

@@ -173,32 +173,8 @@ internal sealed class SmoSolver
         double sum = alpha[i] + alpha[j];
         alpha[i] -= delta;
         alpha[j] += delta;
-        if (sum > UpperBound)
-        {
-            if (alpha[i] > UpperBound)
-            {
-                alpha[i] = UpperBound;
-                alpha[j] = sum - UpperBound;
-            }
-        }
-        else if (alpha[j] < 0)
-        {
-            alpha[j] = 0;
-            alpha[i] = sum;
-        }
-        if (sum > UpperBound)
-        {
-            if (alpha[j] > UpperBound)
-            {
-                alpha[j] = UpperBound;
-                alpha[i] = sum - UpperBound;
-            }
-        }
-        else if (alpha[i] < 0)
-        {
-            alpha[i] = 0;
-            alpha[j] = sum;
-        }
+        ClipToBox(alpha, i, j, sum);
+        ClipToBox(alpha, j, i, sum);
 
         double deltaI = alpha[i] - oldI, deltaJ = alpha[j] - oldJ;
         for (int k = 0; k < activeSize; k++) gradient[k] += rowI[k] * deltaI + rowJ[k] * deltaJ;
@@ -208,6 +184,27 @@ internal sealed class SmoSolver
         UpdateStatus(j);
         if (wasUpperI != (status[i] == Status.Upper)) UpdateGradientAtBound(i, wasUpperI ? -UpperBound : UpperBound);
         if (wasUpperJ != (status[j] == Status.Upper)) UpdateGradientAtBound(j, wasUpperJ ? -UpperBound : UpperBound);
+    }
+
+    /// <summary>
+    /// One half of clipping (α_first, α_second) with α_first + α_second = <paramref name="sum"/> back into the box [0, C]²: when the sum
+    /// exceeds C, α_first is capped at C; otherwise α_second is raised to 0 (LIBSVM's order: called for (i, j), then for (j, i)).
+    /// </summary>
+    private static void ClipToBox(double[] alpha, int first, int second, double sum)
+    {
+        if (sum > UpperBound)
+        {
+            if (alpha[first] > UpperBound)
+            {
+                alpha[first] = UpperBound;
+                alpha[second] = sum - UpperBound;
+            }
+        }
+        else if (alpha[second] < 0)
+        {
+            alpha[second] = 0;
+            alpha[first] = sum;
+        }
     }
 
     /// <summary>Ḡ = Σ over α at the upper bound of C·Q_i, kept for every point so shrunk gradients can be rebuilt.</summary>

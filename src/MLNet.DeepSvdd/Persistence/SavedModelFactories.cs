@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Scoring;
 
@@ -47,33 +45,13 @@ internal static class StateCache
 {
     internal sealed record Entry(ScoringModel Model, float Threshold, ModelState.Metadata Metadata);
 
-    private sealed record Slot(int Start, int Length, Lazy<Entry> Entry);
-
-    private static readonly ConditionalWeakTable<object, Slot> Cache = new();
-
-    public static Entry Get(ReadOnlyMemory<char> state)
+    private static readonly SavedStateCache<Entry> Cache = new("Deep SVDD", bytes =>
     {
-        object? owner = null;
-        int start = 0;
-        if (MemoryMarshal.TryGetString(state, out var text, out start, out _)) owner = text;
-        else if (MemoryMarshal.TryGetArray(state, out var segment)) { owner = segment.Array; start = segment.Offset; }
-        if (owner is null) return Parse(state);
-        var slot = Cache.GetValue(owner, _ => new Slot(start, state.Length, new Lazy<Entry>(() => Parse(state))));
-        return slot.Start == start && slot.Length == state.Length ? slot.Entry.Value : Parse(state);
-    }
-
-    public static Entry Parse(ReadOnlyMemory<char> state)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(state.ToString());
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidDataException("The Deep SVDD state stored in this model file is corrupt (not base64).", e);
-        }
         var (model, metadata) = ModelState.Read(bytes, Runtime.DeviceSelector.Default());
         return new Entry(model, metadata.Threshold, metadata);
-    }
+    });
+
+    public static Entry Get(ReadOnlyMemory<char> state) => Cache.Get(state);
+
+    public static Entry Parse(ReadOnlyMemory<char> state) => Cache.Parse(state);
 }

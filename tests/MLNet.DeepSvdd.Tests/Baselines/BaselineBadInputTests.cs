@@ -119,8 +119,7 @@ public class BaselineBadInputTests
     {
         var options = new IsolationForestTrainer.Options();
         Set(options, option, value);
-        var act = () => ml.AnomalyDetection.Trainers.IsolationForest(options);
-        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage($"Option {option} must *; got*").Which.ParamName.Should().Be(option);
+        ShouldRejectOption(() => ml.AnomalyDetection.Trainers.IsolationForest(options), option);
     }
 
     [Theory]
@@ -137,8 +136,7 @@ public class BaselineBadInputTests
     {
         var options = new OneClassSvmTrainer.Options();
         Set(options, option, value);
-        var act = () => ml.AnomalyDetection.Trainers.OneClassSvm(options);
-        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage($"Option {option} must *; got*").Which.ParamName.Should().Be(option);
+        ShouldRejectOption(() => ml.AnomalyDetection.Trainers.OneClassSvm(options), option);
     }
 
     [Fact]
@@ -161,6 +159,9 @@ public class BaselineBadInputTests
     private static SchemaShape Shape(DataViewSchema schema) =>
         (SchemaShape)typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .Invoke(null, [schema])!;
+
+    private static void ShouldRejectOption(Func<object> create, string option) =>
+        create.Should().Throw<ArgumentOutOfRangeException>().WithMessage($"Option {option} must *; got*").Which.ParamName.Should().Be(option);
 
     private static void Set(object options, string name, object value)
     {

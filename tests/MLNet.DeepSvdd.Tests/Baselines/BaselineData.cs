@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Baselines;
 
@@ -21,14 +22,11 @@ public static class BaselineData
         var random = new Random(seed);
         return Enumerable.Range(0, n).Select(_ => new SmallRow
         {
-            Features = Enumerable.Range(0, SmallRow.Size).Select(_ => (float)(scale * Gauss(random))).ToArray(),
+            Features = Enumerable.Range(0, SmallRow.Size).Select(_ => (float)(scale * StandardNormal.Sample(random))).ToArray(),
         }).ToList();
     }
 
     public static IDataView View(MLContext ml, IEnumerable<SmallRow> rows) => ml.Data.LoadFromEnumerable(rows);
 
     public static float[] Scores(ITransformer model, IDataView data) => model.Transform(data).GetColumn<float>("Score").ToArray();
-
-    private static double Gauss(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -51,7 +51,7 @@ public sealed class SyntheticData
     /// <summary>Alternating normal and anomalous rows.</summary>
     public List<VectorRow> MixedRows(int n) => Enumerable.Range(0, n).Select(i => i % 2 == 0 ? Normal() : Anomaly()).ToList();
 
-    private double Gauss() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    private double Gauss() => StandardNormal.Sample(random);
 
     public static IDataView Load(MLContext ml, IEnumerable<VectorRow> rows) => ml.Data.LoadFromEnumerable(rows);
 }

@@ -1,0 +1,56 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace MLNet.DeepSvdd.Data;
+
+/// <summary>
+/// A label column in ML.NET's anomaly convention: <see cref="float"/> (&gt; 0 = anomaly, 0 = normal, NaN = unlabeled) or <see cref="bool"/>
+/// (true = anomaly). Values are read as float with that meaning; <see cref="Read"/> reads a whole column of binary labels (no unlabeled rows).
+/// </summary>
+internal static class LabelColumn
+{
+    public static DataViewSchema.Column Resolve(DataViewSchema schema, string name, string role)
+    {
+        var column = schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(name),
+            $"{role} label column '{name}' was not found. Available columns: {string.Join(", ", schema.Select(c => $"'{c.Name}'"))}.");
+        if (column.Type != NumberDataViewType.Single && column.Type != BooleanDataViewType.Instance)
+        {
+            throw new ArgumentOutOfRangeException(nameof(name),
+                $"{role} label column '{name}' has type {column.Type}, but Single (> 0 = anomaly, 0 = normal, NaN = unlabeled) or Boolean " +
+                "(true = anomaly) is expected. Convert it with mlContext.Transforms.Conversion.ConvertType(..., outputKind: DataKind.Single).");
+        }
+        return column;
+    }
+
+    public static ValueGetter<float> Getter(DataViewRow row, DataViewSchema.Column column)
+    {
+        if (column.Type == NumberDataViewType.Single) return row.GetGetter<float>(column);
+        var getBool = row.GetGetter<bool>(column);
+        bool value = false;
+        return (ref float dst) => { getBool(ref value); dst = value ? 1f : 0f; };
+    }
+
+    /// <summary>
+    /// The binary labels of every row (true = anomaly) for validation, where a NaN or infinite Single label is an error;
+    /// <paramref name="what"/> names the data in error messages.
+    /// </summary>
+    public static bool[] Read(IDataView data, string name, string what)
+    {
+        var column = data.Schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(nameof(name),
+            $"Label column '{name}' was not found in the {what}. Available columns: {string.Join(", ", data.Schema.Select(c => $"'{c.Name}'"))}.");
+        if (column.Type != NumberDataViewType.Single && column.Type != BooleanDataViewType.Instance)
+            throw new ArgumentOutOfRangeException(nameof(name), $"Label column '{name}' has type {column.Type}; expected Single (> 0 = anomaly) or Boolean.");
+        var labels = new List<bool>();
+        using var cursor = data.GetRowCursor([column]);
+        var getter = Getter(cursor, column);
+        float value = 0;
+        for (long row = 0; cursor.MoveNext(); row++)
+        {
+            getter(ref value);
+            if (!float.IsFinite(value))
+                throw new InvalidOperationException($"Row {row} of label column '{name}' in the {what} is {value}; expected > 0 (anomaly) or 0 (normal).");
+            labels.Add(value > 0);
+        }
+        return [.. labels];
+    }
+}

@@ -1,0 +1,7 @@
+namespace MLNet.DeepSvdd.Persistence;
+
+/// <summary>
+/// The internal column names of a <see cref="SavedModelFormat{TKeyInput, TKeyRow, TScoringInput, TPrediction}"/> run (each library has its
+/// own, so a pipeline can hold models of both) and the constant key under which the state is stored.
+/// </summary>
+internal sealed record SavedColumnNames(string StateKey, string State, string Features, string StateKeyValue);

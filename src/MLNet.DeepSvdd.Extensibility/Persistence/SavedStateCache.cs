@@ -1,0 +1,42 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace MLNet.DeepSvdd.Persistence;
+
+/// <summary>
+/// Detectors deserialized from the base64 state text of a model file, keyed by the string (or array) that holds the text, so each state is
+/// parsed once however many rows the saved scoring mapping scores.
+/// </summary>
+internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
+{
+    private sealed record Slot(int Start, int Length, Lazy<T> Value);
+
+    private readonly ConditionalWeakTable<object, Slot> cache = new();
+
+    /// <summary>The detector of <paramref name="state"/>, parsed on first use.</summary>
+    public T Get(ReadOnlyMemory<char> state)
+    {
+        object? owner = null;
+        int start = 0;
+        if (MemoryMarshal.TryGetString(state, out var text, out start, out _)) owner = text;
+        else if (MemoryMarshal.TryGetArray(state, out var segment)) { owner = segment.Array; start = segment.Offset; }
+        if (owner is null) return Parse(state);
+        var slot = cache.GetValue(owner, _ => new Slot(start, state.Length, new Lazy<T>(() => Parse(state))));
+        return slot.Start == start && slot.Length == state.Length ? slot.Value.Value : Parse(state);
+    }
+
+    /// <summary>Decodes and reads <paramref name="state"/> without the cache.</summary>
+    public T Parse(ReadOnlyMemory<char> state)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(state.ToString());
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"The {what} state stored in this model file is corrupt (not base64).", e);
+        }
+        return read(bytes);
+    }
+}
