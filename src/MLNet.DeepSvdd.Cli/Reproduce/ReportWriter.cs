@@ -128,12 +128,17 @@ internal static class ReportWriter
         if (table.Paper.Rows.Count > 0)
         {
             md.AppendLine().AppendLine("## The paper's").AppendLine();
-            md.Append("| Models |");
+            md.Append(grouped ? "| | Models |" : "| Models |");
             foreach (var c in table.Paper.Columns) md.Append($" {c} |");
-            md.AppendLine().Append("| --- |");
+            md.AppendLine().Append(grouped ? "| --- | --- |" : "| --- |");
             foreach (var _ in table.Paper.Columns) md.Append(" --- |");
             md.AppendLine();
-            foreach (var (row, cells) in table.Paper.Rows) md.AppendLine($"| {row} | {string.Join(" | ", cells)} |");
+            foreach (var (row, cells) in table.Paper.Rows)
+            {
+                // Grouped rows are written "group | name"; ungrouped rows of a grouped table get an empty group cell.
+                string heading = grouped && !row.Contains(" | ", StringComparison.Ordinal) ? " | " + row : row;
+                md.AppendLine($"| {heading} | {string.Join(" | ", cells)} |");
+            }
         }
         if (table.Paper.Note is not null) md.AppendLine().AppendLine($"Note: {table.Paper.Note}");
         if (table.Paper.Rows.Any(r => r.Row.Contains("GEO", StringComparison.Ordinal)))

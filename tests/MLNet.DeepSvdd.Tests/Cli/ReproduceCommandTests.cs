@@ -104,6 +104,18 @@ public class ReproduceCommandTests
             table.Methods.Select(m => ExperimentRunner.KeyOf(table.Columns[0], 0, 1, m).Method).Should().OnlyHaveUniqueItems(id);
             foreach (var column in table.Columns.Where(c => !c.PerClass)) column.TestAnomalies.Should().NotBeNull(id);
         }
+        foreach (string id in new[] { "I", "IV" })
+        {
+            var table = PaperTables.Get(id);
+            var cells = table.Columns.Select(c => new CellSummary(c.Id, "x", 50, 0, 1, 0)).ToList();
+            var lines = ReportWriter.Markdown(table, ReproduceProfile.Smoke, cells, TimeSpan.Zero).Split('\n').Where(l => l.StartsWith('|')).ToList();
+            int ours = table.Columns.Count + 2, paper = table.Paper.Columns.Count + 2; // group and name cells, then one per column
+            foreach (string line in lines)
+            {
+                int count = line.Count(c => c == '|') - 1;
+                count.Should().BeOneOf([ours, paper], $"every row of Table {id}'s Markdown has as many cells as its header: {line}");
+            }
+        }
         PaperTables.Get("IV").Methods.OfType<DeepSvddMethod>().Count(m => m.Objective == DeepSvddObjective.SoftBoundary).Should().Be(4);
         PaperTables.Get("I").Methods.OfType<DeepSvddMethod>().Count(m => m.Weighting == RegularizerWeighting.Fixed).Should().Be(2);
         PaperTables.Get("V").Columns.Select(c => c.HeadLearningRate).Should().Equal(1e-3f, 1e-2f, 1e-1f, 1e-3f, 1e-2f, 1e-1f);
