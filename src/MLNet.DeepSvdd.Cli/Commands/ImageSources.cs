@@ -27,11 +27,7 @@ internal static class ImageSources
     /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
     public static ProtocolSplits Cifar(DataSettings settings)
     {
-        string path = settings.Data ?? Cifar10Dataset.FindDefault()
-            ?? throw new DirectoryNotFoundException($"CIFAR-10 was not found: pass --data <folder or tar.gz>, set {Cifar10Dataset.EnvironmentVariable}, or use --images <folder>.");
-        if (!Directory.Exists(path) && !File.Exists(path))
-            throw new DirectoryNotFoundException($"CIFAR-10 data '{path}' does not exist: pass --data <folder or tar.gz> or set {Cifar10Dataset.EnvironmentVariable}.");
-        var cifar = Cifar10Dataset.Load(path);
+        var cifar = Cifar10Dataset.Load(LocateCifar(settings.Data));
         var limits = new ProtocolLimits(
             Train: settings.TrainLimit > 0 ? settings.TrainLimit : null,
             Validation: settings.TestLimit > 0 ? settings.TestLimit : null,
@@ -39,6 +35,19 @@ internal static class ImageSources
         return settings.Anomaly is { } anomaly
             ? AlterationProtocol.Create(cifar, ParseAlteration(anomaly), settings.Seed, limits)
             : OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed, limits);
+    }
+
+    /// <summary>The CIFAR-10 location: <paramref name="data"/> (--data), else <c>DEEPSVDD_CIFAR10_DIR</c> or the default location.</summary>
+    /// <exception cref="DirectoryNotFoundException">Neither is given, or the path does not exist; the message says what to pass.</exception>
+    public static string LocateCifar(string? data)
+    {
+        string path = data ?? Cifar10Dataset.FindDefault()
+            ?? throw new DirectoryNotFoundException("CIFAR-10 was not found: pass --data <folder with data_batch_1.bin … or cifar-10-binary.tar.gz> " +
+                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+        if (!Directory.Exists(path) && !File.Exists(path))
+            throw new DirectoryNotFoundException($"CIFAR-10 data '{path}' does not exist: pass --data <folder with data_batch_1.bin … or the tar.gz> " +
+                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+        return path;
     }
 
     /// <summary>Every image under <paramref name="folder"/> (sub-folders as classes when there are any), labels per <paramref name="anomalyFolder"/>.</summary>

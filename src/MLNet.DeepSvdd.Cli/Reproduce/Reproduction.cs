@@ -27,12 +27,7 @@ public static class Reproduction
             if (s < 1) throw new ArgumentException("--seeds must be at least 1.", nameof(seeds));
             profile = profile with { Seeds = s };
         }
-        string path = dataPath ?? Cifar10Dataset.FindDefault()
-            ?? throw new DirectoryNotFoundException($"CIFAR-10 was not found: pass --data <folder with data_batch_1.bin … or cifar-10-binary.tar.gz> " +
-                $"or set {Cifar10Dataset.EnvironmentVariable}.");
-        if (!Directory.Exists(path) && !File.Exists(path))
-            throw new DirectoryNotFoundException($"CIFAR-10 data '{path}' does not exist: pass --data <folder with data_batch_1.bin … or the tar.gz> " +
-                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+        string path = Commands.ImageSources.LocateCifar(dataPath);
         string folder = outputFolder ?? DefaultOutput(table.Id, profile.Name);
         Directory.CreateDirectory(folder);
 
