@@ -1,0 +1,40 @@
+using Microsoft.ML;
+using MLNet.DeepSvdd.Baselines.Geo;
+
+namespace MLNet.DeepSvdd.Baselines;
+
+/// <summary>
+/// Loading GEO models back into their batched form. <c>mlContext.Model.Load</c> alone already gives a working model that scores row by
+/// row; these methods restore the batched <see cref="GeoTransformer"/>.
+/// </summary>
+public static class GeoModelOperations
+{
+    /// <summary>Loads a model file and replaces every GEO model in it by a batched <see cref="GeoTransformer"/>; the rest is kept as loaded.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file holds no GEO model.</exception>
+    public static ITransformer LoadGeo(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (!File.Exists(filePath)) throw new FileNotFoundException($"Model file '{filePath}' does not exist.", filePath);
+        var loaded = catalog.Load(filePath, out inputSchema);
+        var restored = GeoSavedModel.Format.Restore(loaded, GeoSavedModel.FromState, out int count);
+        if (count == 0 && loaded is not GeoTransformer)
+            throw new InvalidDataException($"Model file '{filePath}' holds no GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it).");
+        return restored;
+    }
+
+    /// <summary>The GEO model inside a loaded model or pipeline, with its Dirichlet parameters, threshold and training report.</summary>
+    /// <exception cref="InvalidDataException">The model holds no GEO model, or more than one.</exception>
+    public static GeoTransformer GetGeo(this ModelOperationsCatalog catalog, ITransformer loaded)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(loaded);
+        var all = GeoSavedModel.Format.FindAll(loaded, GeoSavedModel.FromState).ToList();
+        return all.Count switch
+        {
+            1 => all[0],
+            0 => throw new InvalidDataException("The model holds no GEO model."),
+            _ => throw new InvalidDataException($"The model holds {all.Count} GEO models; walk the chain instead."),
+        };
+    }
+}

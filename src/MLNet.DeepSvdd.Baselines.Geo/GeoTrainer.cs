@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using MLNet.DeepSvdd.Baselines.Geo;
+using MLNet.DeepSvdd.Data;
+using MLNet.DeepSvdd.Networks;
+using MLNet.DeepSvdd.Networks.Pretrained;
+using MLNet.DeepSvdd.Runtime;
+using MLNet.DeepSvdd.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Baselines;
+
+/// <summary>
+/// GEO (Golan &amp; El-Yaniv 2018, "Deep anomaly detection using geometric transformations") as an ML.NET anomaly-detection trainer.
+/// Create it with <c>mlContext.AnomalyDetection.Trainers.Geo(...)</c>. <see cref="Fit(IDataView)"/> trains a classifier (TorchSharp; by
+/// default the ImageNet-pretrained ResNet-18 with a 72-way head) to recognise which of 72 geometric transformations
+/// (<see cref="GeometricTransformations"/>) was applied to a normal image, then fits one Dirichlet per transformation to its softmax
+/// outputs on the transformed training images. Images the classifier finds "unfamiliar" get low Dirichlet likelihood; the returned
+/// <see cref="GeoTransformer"/> scores Score = −Σ_t log-density (higher = more anomalous).
+/// </summary>
+public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
+{
+    private readonly MLContextAccess context;
+    private readonly Options options;
+
+    internal GeoTrainer(MLContextAccess context, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.context = context;
+        this.options = options.Clone();
+    }
+
+    /// <summary>A copy of the options this trainer was created with.</summary>
+    public Options TrainerOptions => options.Clone();
+
+    /// <summary>Trains on the (normal) images of <paramref name="input"/>.</summary>
+    public GeoTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
+
+    /// <summary>Trains on the (normal) images of <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    /// <exception cref="ArgumentException">The feature column is missing, not a square image, or the data has fewer than 2 rows.</exception>
+    /// <exception cref="InvalidOperationException">The scores came out constant: the classifier learned nothing to tell images apart.</exception>
+    public GeoTransformer Fit(IDataView input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var total = Stopwatch.StartNew();
+        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, options.ImageShape, "training data");
+        if (!feature.IsImage || feature.Shape[1] != feature.Shape[2])
+        {
+            throw new ArgumentException($"GEO needs square images, but feature column '{feature.Name}' has shape [{string.Join(", ", feature.Shape)}]. " +
+                "Resize to a square (ResizeImages with equal width and height) before ExtractPixels, or set ImageShape = [C, H, H] for flat pixels.",
+                nameof(input));
+        }
+        int size = feature.Shape[1];
+        int shift = options.Shift ?? GeometricTransformations.DefaultShift(size);
+        if (shift >= size) throw new ArgumentOutOfRangeException(nameof(Options.Shift), shift, $"Option Shift must be below the image side {size}; got {shift}.");
+        var transformations = new GeometricTransformations(size, shift);
+        var resolved = NetworkResolver.Resolve(new DeepSvddTrainer.Options
+        {
+            FeatureColumnName = feature.Name,
+            Network = options.Network,
+            PretrainedWeightsPath = options.PretrainedWeightsPath,
+            UseMaxPool = options.UseMaxPool,
+            InputNormalization = options.InputNormalization,
+            UseBias = true,
+            RepresentationDimension = GeometricTransformations.Count,
+        }, feature);
+
+        var host = context.Environment.Register("Geo");
+        using var channel = host.Start("Training");
+        void CheckCanceled()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (context.IsCanceled) throw new OperationCanceledException("GEO training was cancelled: the MLContext was cancelled.");
+        }
+        var device = DeviceSelector.Select(options.Device, context, channel);
+        int seed = options.Seed ?? host.Rand.Next();
+        using var train = DataViewLoader.Load(input, feature, null, device, CheckCanceled);
+        if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row(s); GEO needs at least 2.", nameof(input));
+
+        if (resolved.Note is not null) channel.Info(MessageSensitivity.None, resolved.Note);
+        var spec = resolved.Spec;
+        var network = spec.Build(new Generator((ulong)seed));
+        try
+        {
+            string? weights = PretrainedWeights.Apply(network, options.PretrainedWeightsPath);
+            if (weights is not null) channel.Info(MessageSensitivity.None, $"Loaded pretrained weights from {weights}.");
+            using (var scope = NewDisposeScope())
+            {
+                var (mean, std) = InputStatistics.Compute(train.Features, spec.InputShape, resolved.Normalization);
+                network.SetInputStatistics(mean, std);
+            }
+            network.to(device);
+            double learningRate = options.LearningRate ?? (spec.Kind == DeepSvddNetwork.ResNet18Pretrained ? 1e-4 : 1e-3);
+            channel.Info(MessageSensitivity.None, $"GEO: {spec} on {device}, {train.Rows} images × 72 transformations (shift {shift} px), " +
+                $"{options.Epochs} epochs, batch {options.BatchSize}, learning rate {learningRate:G3}, seed {seed}.");
+
+            var epochs = new TransformationClassifierTraining(network, transformations, options.Epochs, options.BatchSize, learningRate,
+                options.WeightDecay, device, seed, channel, CheckCanceled).Run(train.Features);
+            network.eval();
+            DirichletScoreFit.Result fit;
+            using (var table = transformations.SourceTable(device))
+                fit = DirichletScoreFit.Fit(batch => GeoScoringModel.LogProbabilities(network, transformations, table, batch), train.Features, CheckCanceled);
+            var scoring = new GeoScoringModel(network, transformations, feature.Shape, fit.Alpha, device);
+
+            CheckScoresVary(fit.TrainingScores, epochs);
+            float threshold = (float)Quantile.Of(fit.TrainingScores, 1 - options.Contamination);
+            var report = new GeoTrainingReport(epochs, train.Rows, device.ToString(), spec.ToString(), fit.MaxIterations, total.Elapsed);
+            channel.Info(MessageSensitivity.None, report + $" Threshold {threshold:G6}.");
+            return new GeoTransformer(scoring, threshold, feature.Name, report) { ScoringBatchSize = options.ScoringBatchSize };
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var column = inputSchema.FirstOrDefault(c => c.Name == options.FeatureColumnName);
+        if (column.Name is null)
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{options.FeatureColumnName}' was not found in the input schema.");
+        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
+            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{options.FeatureColumnName}' must be a known-size vector of Single.");
+        return new MLContext().Transforms.CustomMapping<GeoNoColumns, GeoPrediction>((_, _) => { }, null).GetOutputSchema(inputSchema);
+    }
+
+    private static void CheckScoresVary(float[] scores, IReadOnlyList<GeoEpochReport> epochs)
+    {
+        float min = scores.Min(), max = scores.Max();
+        if (!float.IsFinite(min) || !float.IsFinite(max))
+            throw new InvalidOperationException("GEO produced non-finite training scores: the classifier diverged. Lower LearningRate.");
+        if (max - min <= 1e-6f * Math.Max(1f, Math.Abs(max)))
+        {
+            throw new InvalidOperationException($"GEO's training scores are all equal ({max:G6}): the transformation classifier gives every image the " +
+                $"same output (last epoch accuracy {epochs[^1].Accuracy:P1}, chance 1.4%), so it cannot rank anomalies. Train longer (Epochs), " +
+                "raise LearningRate, or check that the images are not constant.");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using MLNet.DeepSvdd.Persistence;
+using MLNet.DeepSvdd.Runtime;
+
+namespace MLNet.DeepSvdd.Baselines.Geo;
+
+/// <summary>
+/// How a <see cref="GeoTransformer"/> goes into an ML.NET model file: the run of standard transforms of
+/// <see cref="SavedModelFormat{TKeyInput, TKeyRow, TScoringInput, TPrediction}"/> with GEO's own factories and row types (so no other
+/// detector's loader mistakes it for its own), holding base64 of <see cref="GeoModelState"/>.
+/// </summary>
+internal static class GeoSavedModel
+{
+    public static readonly SavedModelFormat<GeoNoColumns, GeoStateKeyRow, GeoScoringInput, GeoPrediction> Format = new(
+        new SavedColumnNames(GeoSavedColumns.StateKey, GeoSavedColumns.State, GeoSavedColumns.Features, GeoSavedColumns.StateKeyValue),
+        new GeoStateKeyFactory(), GeoStateKeyFactory.ContractName,
+        new GeoScoringFactory(), GeoScoringFactory.ContractName);
+
+    private static readonly SavedStateCache<GeoTransformer> Cache = new("GEO", bytes => GeoModelState.Read(bytes, DeviceSelector.Default()));
+
+    public static TransformerChain<ITransformer> Build(GeoTransformer detector) =>
+        Format.Build(Convert.ToBase64String(GeoModelState.Write(detector)), detector.FeatureColumnName, detector.InputSize);
+
+    public static GeoTransformer FromState(ReadOnlyMemory<char> state) => Cache.Get(state);
+}
+
+/// <summary>Recreates, when ML.NET loads a model file, the mapping that emits GEO's constant state key. Infrastructure of model files; not for direct use.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[CustomMappingFactoryAttribute(ContractName)]
+public sealed class GeoStateKeyFactory : CustomMappingFactory<GeoNoColumns, GeoStateKeyRow>
+{
+    /// <summary>The contract name recorded in model files.</summary>
+    public const string ContractName = "MLNet.DeepSvdd.Baselines.Geo.StateKey.v1";
+
+    /// <inheritdoc />
+    public override Action<GeoNoColumns, GeoStateKeyRow> GetMapping() => (_, output) => output.Key = GeoSavedColumns.StateKeyValue;
+}
+
+/// <summary>
+/// Recreates, when ML.NET loads a model file, GEO's row-by-row scoring mapping; the model state arrives as a column and is deserialized
+/// once per distinct state. Infrastructure of model files; not for direct use: call <c>mlContext.Model.LoadGeo</c> for batched scoring.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[CustomMappingFactoryAttribute(ContractName)]
+public sealed class GeoScoringFactory : CustomMappingFactory<GeoScoringInput, GeoPrediction>
+{
+    /// <summary>The contract name recorded in model files.</summary>
+    public const string ContractName = "MLNet.DeepSvdd.Baselines.Geo.Score.v1";
+
+    /// <inheritdoc />
+    public override Action<GeoScoringInput, GeoPrediction> GetMapping() => (input, output) =>
+    {
+        var detector = GeoSavedModel.FromState(input.State);
+        if (input.Features.Length != detector.InputSize)
+        {
+            throw new InvalidOperationException(
+                $"A row of feature column '{detector.FeatureColumnName}' has {input.Features.Length} values; the GEO model expects {detector.InputSize}.");
+        }
+        Span<float> score = stackalloc float[1];
+        detector.Model.Score(input.Features, 1, score);
+        output.Score = score[0];
+        output.PredictedLabel = score[0] > detector.Threshold;
+    };
+}

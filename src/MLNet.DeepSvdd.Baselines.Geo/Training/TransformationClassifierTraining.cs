@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Microsoft.ML.Runtime;
+using MLNet.DeepSvdd.Networks;
+using MLNet.DeepSvdd.Training.Optimization;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Baselines.Geo;
+
+/// <summary>
+/// GEO's self-supervised task: train the classifier to tell which of the 72 transformations was applied to an image. Each epoch visits
+/// every (image, transformation) pair once in random order; a minibatch gathers its images on the device, transforms each with its own
+/// transformation in one gather, and takes an Adam step on the 72-way cross-entropy.
+/// </summary>
+internal sealed class TransformationClassifierTraining(
+    FeatureMap network, GeometricTransformations transformations, int epochs, int batchSize, double learningRate, double weightDecay,
+    Device device, int seed, IChannel channel, Action checkCanceled)
+{
+    public List<GeoEpochReport> Run(Tensor images)
+    {
+        int rows = (int)images.shape[0];
+        long pairs = (long)rows * GeometricTransformations.Count;
+        long batches = pairs / batchSize + (pairs % batchSize >= 2 ? 1 : 0);
+        var generator = new Generator((ulong)seed);
+        using var table = transformations.SourceTable(device).DetachFromDisposeScope();
+        using var optimizer = new FlatAdam([(network.parameters().ToList(), learningRate)], weightDecay);
+        using var sumLoss = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        using var correct = zeros([], ScalarType.Int64, device).DetachFromDisposeScope();
+        var reports = new List<GeoEpochReport>();
+        var total = Stopwatch.StartNew();
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            using var epochScope = NewDisposeScope();
+            var clock = Stopwatch.StartNew();
+            network.train();
+            sumLoss.zero_();
+            correct.zero_();
+            var permutation = randperm(pairs, generator: generator).to(device);
+            long seen = 0;
+            for (long b = 0; b < batches; b++)
+            {
+                using var scope = NewDisposeScope();
+                long start = b * batchSize;
+                long count = Math.Min(batchSize, pairs - start);
+                var pair = permutation.narrow(0, start, count);
+                var image = pair.div(GeometricTransformations.Count, rounding_mode: RoundingMode.floor);
+                var transformation = pair.remainder(GeometricTransformations.Count);
+                var x = transformations.Apply(images.index_select(0, image), transformation, table);
+                var logits = network.forward(x);
+                var loss = nn.functional.cross_entropy(logits, transformation);
+                optimizer.ZeroGrad();
+                loss.backward();
+                optimizer.Step();
+                using (no_grad())
+                {
+                    sumLoss.add_(loss.detach().mul(count));
+                    correct.add_(logits.argmax(1).eq(transformation).sum());
+                }
+                seen += count;
+                if ((b & 15) == 15) checkCanceled();
+            }
+            clock.Stop();
+            checkCanceled();
+            var report = new GeoEpochReport(epoch, sumLoss.item<float>() / seen, (double)correct.item<long>() / seen, clock.Elapsed);
+            reports.Add(report);
+            var remaining = TimeSpan.FromSeconds(total.Elapsed.TotalSeconds / (epoch + 1) * (epochs - epoch - 1));
+            channel.Info(MessageSensitivity.None, $"GEO epoch {epoch + 1}/{epochs}: loss {report.Loss:F4}, accuracy {report.Accuracy:P1}, " +
+                $"{report.Duration.TotalSeconds:F1} s, ETA {remaining:hh\\:mm\\:ss}.");
+        }
+        network.eval();
+        return reports;
+    }
+}
