@@ -20,6 +20,7 @@ internal static class MethodRunner
         {
             DeepSvddMethod deep => RunDeep(ml, deep, column, splits, profile, seed),
             ShallowMethod shallow => RunShallow(ml, shallow, features(), seed),
+            GeoMethod => RunGeo(ml, column, splits, profile, seed),
             _ => throw new NotSupportedException(method.GetType().Name),
         };
         result.Seconds = watch.Elapsed.TotalSeconds;
@@ -60,6 +61,32 @@ internal static class MethodRunner
         result.Details["learningRate"] = options.LearningRate.ToString("G3");
         result.Details["headLearningRate"] = options.HeadLearningRate.ToString("G3");
         result.Details["trainImagesPerSecond"] = report.RowsPerSecond.ToString("F0");
+        return result;
+    }
+
+    private static RunResult RunGeo(MLContext ml, ColumnSpec column, ProtocolSplits splits, ReproduceProfile profile, int seed)
+    {
+        var options = new GeoTrainer.Options
+        {
+            FeatureColumnName = ProtocolColumns.Image,
+            Network = DeepSvddNetwork.ResNet18Pretrained,
+            UseMaxPool = column.UseMaxPool,
+            Epochs = profile.GeoEpochs,
+            BatchSize = 35,        // the paper's GEO settings (section V-B)
+            LearningRate = 1e-4,
+            WeightDecay = 5e-4,
+            Seed = seed,
+        };
+        var train = profile.GeoTrainLimit is { } limit ? ml.Data.TakeRows(splits.Train.Data, limit) : splits.Train.Data;
+        var model = ml.AnomalyDetection.Trainers.Geo(options).Fit(train);
+        var result = Evaluate(ml, model.Transform(splits.Test.Data));
+        result.ValidationAuc = ml.AnomalyDetection.Evaluate(model.Transform(splits.Validation.Data), labelColumnName: ProtocolColumns.Label).AreaUnderRocCurve;
+        result.SelectedEpoch = model.Report.Epochs.Count - 1;
+        result.Details["epochs"] = options.Epochs.ToString();
+        result.Details["trainingImages"] = model.Report.TrainingRows.ToString();
+        result.Details["classifierAccuracy"] = model.Report.Epochs[^1].Accuracy.ToString("F3");
+        result.Details["batchSize"] = "35";
+        result.Details["learningRate"] = "1e-4";
         return result;
     }
 

@@ -47,3 +47,10 @@ public enum ShallowFeatures
 /// <param name="Detector">The detector.</param>
 /// <param name="Features">Its inputs.</param>
 public sealed record ShallowMethod(string Name, ShallowDetector Detector, ShallowFeatures Features) : MethodSpec(Name);
+
+/// <summary>
+/// GEO (Golan &amp; El-Yaniv 2018) with the Dirichlet normality score, on the pretrained ResNet-18 as in the paper (section V-B: Adam,
+/// λ = 5·10⁻⁴, batch 35, learning rate 10⁻⁴, ⌈200/72⌉ = 3 epochs; the profile may shorten them).
+/// </summary>
+/// <param name="Name">Row heading.</param>
+public sealed record GeoMethod(string Name) : MethodSpec(Name);
