@@ -95,7 +95,7 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
             }
             network.to(device);
             double learningRate = options.LearningRate ?? (spec.Kind == DeepSvddNetwork.ResNet18Pretrained ? 1e-4 : 1e-3);
-            channel.Info(MessageSensitivity.None, $"GEO: {spec} on {device}, {train.Rows} images × 72 transformations (shift {shift} px), " +
+            channel.Info(MessageSensitivity.None, $"GEO: {spec}; device {device}; {train.Rows} images × 72 transformations (shift {shift} px), " +
                 $"{options.Epochs} epochs, batch {options.BatchSize}, learning rate {learningRate:G3}, seed {seed}.");
 
             var epochs = new TransformationClassifierTraining(network, transformations, options.Epochs, options.BatchSize, learningRate,

@@ -12,6 +12,6 @@ public sealed record GeoTrainingReport(IReadOnlyList<GeoEpochReport> Epochs, int
 {
     /// <inheritdoc />
     public override string ToString() =>
-        $"GEO: {TrainingRows} images, {Network} on {Device}, {Epochs.Count} epochs (last: loss {Epochs[^1].Loss:F3}, " +
+        $"GEO: {TrainingRows} images; {Network}; device {Device}; {Epochs.Count} epochs (last: loss {Epochs[^1].Loss:F3}, " +
         $"accuracy {Epochs[^1].Accuracy:P1} on 72 transformations), Dirichlet fits ≤ {DirichletIterations} steps, {Duration.TotalSeconds:F1} s.";
 }

@@ -36,6 +36,7 @@ internal sealed class TransformationClassifierTraining(
             correct.zero_();
             var permutation = randperm(pairs, generator: generator).to(device);
             long seen = 0;
+            long reportEvery = Math.Max(1, batches / 10);
             for (long b = 0; b < batches; b++)
             {
                 using var scope = NewDisposeScope();
@@ -57,6 +58,13 @@ internal sealed class TransformationClassifierTraining(
                 }
                 seen += count;
                 if ((b & 15) == 15) checkCanceled();
+                if ((b + 1) % reportEvery == 0 && b + 1 < batches)
+                {
+                    // An epoch is 72 passes over the images: say how far it is, with the time left for the whole training.
+                    double done = epoch + (b + 1.0) / batches;
+                    var left = TimeSpan.FromSeconds(total.Elapsed.TotalSeconds / done * (epochs - done));
+                    channel.Info(MessageSensitivity.None, $"GEO epoch {epoch + 1}/{epochs}: {(b + 1.0) / batches:P0} of {pairs} (image, transformation) pairs, ETA {left:hh\\:mm\\:ss}.");
+                }
             }
             clock.Stop();
             checkCanceled();

@@ -61,11 +61,15 @@ public class GeoTrainerTests : IDisposable
     public void GEO_learns_the_transformations_and_ranks_turned_images_as_anomalies()
     {
         var ml = new MLContext(seed: 1);
+        var log = new List<string>();
+        ml.Log += (_, e) => { if (e.Source.StartsWith("Geo")) lock (log) log.Add(e.Message); };
         var train = ml.Data.LoadFromEnumerable(Images(64, seed: 1, turned: false));
         var test = ml.Data.LoadFromEnumerable(Images(40, seed: 2, turned: false).Concat(Images(40, seed: 3, turned: true)));
         var model = ml.AnomalyDetection.Trainers.Geo(LeNetOptions(epochs: 2)).Fit(train);
 
         model.Report.Epochs.Should().HaveCount(2);
+        log.Should().Contain(m => m.Contains("GEO epoch 1/2: 50 %") && m.Contains("ETA"), "long epochs report progress with an ETA");
+        log.Should().Contain(m => m.Contains("] GEO epoch 2/2: loss"));
         model.Report.Epochs[^1].Accuracy.Should().BeGreaterThan(0.1, "72-way chance is 1.4 %");
         model.Report.Epochs[^1].Loss.Should().BeLessThan(model.Report.Epochs[0].Loss);
         model.Transformations.Should().HaveCount(72);
