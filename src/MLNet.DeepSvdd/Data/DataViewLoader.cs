@@ -13,7 +13,11 @@ namespace MLNet.DeepSvdd.Data;
 /// </summary>
 internal static class DataViewLoader
 {
+    /// <summary>Rows per chunk at most (when the row count is unknown), and rows between cancellation checks.</summary>
     private const int ChunkRows = 1024;
+
+    /// <summary>Values per chunk when the row count is unknown (16 MB), so wide images do not allocate hundreds of MB up front.</summary>
+    private const long ChunkValues = 1 << 22;
 
     public sealed record Loaded(Tensor Features, Tensor? Labels, int Rows) : IDisposable
     {
@@ -31,7 +35,8 @@ internal static class DataViewLoader
         int d = feature.Size;
         // The first chunk holds every row when the count is known (and fits one array); more chunks only when it is not.
         long known = data.GetRowCount() ?? -1;
-        int firstRows = known > 0 && known * d <= Array.MaxLength ? (int)known : ChunkRows;
+        int chunkRows = (int)Math.Clamp(ChunkValues / d, 1, ChunkRows);
+        int firstRows = known > 0 && known * d <= Array.MaxLength ? (int)known : chunkRows;
         var chunks = new List<(float[] Values, int Rows)>();
         var labels = label is null ? null : new List<float>();
         using (var cursor = data.GetRowCursor(columns))
@@ -47,8 +52,8 @@ internal static class DataViewLoader
                 if (inChunk == capacity)
                 {
                     chunks.Add((chunk, inChunk));
-                    chunk = GC.AllocateUninitializedArray<float>(ChunkRows * d);
-                    capacity = ChunkRows;
+                    chunk = GC.AllocateUninitializedArray<float>(chunkRows * d);
+                    capacity = chunkRows;
                     inChunk = 0;
                 }
                 getFeatures(ref buffer);
@@ -76,7 +81,8 @@ internal static class DataViewLoader
                     labels!.Add(value);
                 }
                 row++;
-                if (++inChunk % ChunkRows == 0) checkCanceled?.Invoke();
+                inChunk++;
+                if (row % ChunkRows == 0) checkCanceled?.Invoke();
             }
             if (inChunk > 0) chunks.Add((chunk, inChunk));
         }

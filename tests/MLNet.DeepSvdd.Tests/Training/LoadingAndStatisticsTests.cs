@@ -64,6 +64,21 @@ public class LoadingAndStatisticsTests
     }
 
     [Fact]
+    public void Wide_rows_of_unknown_count_load_in_smaller_chunks_to_the_same_tensor()
+    {
+        var ml = new MLContext(seed: 1);
+        var images = MLNet.DeepSvdd.Cli.Benchmarks.SyntheticImages.Create(ml, 700, 64, seed: 2); // 12 288 values a row: chunks of 341 rows
+        var unknown = ml.Data.FilterByCustomPredicate<MLNet.DeepSvdd.Cli.Benchmarks.SyntheticImages.Row>(images, _ => false);
+        unknown.GetRowCount().Should().BeNull();
+        var feature = FeatureColumn.Resolve(images.Schema, "Image", null);
+        using var expected = DataViewLoader.Load(images, feature, null, CPU);
+        using var loaded = DataViewLoader.Load(unknown, feature, null, CPU);
+        loaded.Rows.Should().Be(700);
+        loaded.Features.data<float>().ToArray().SequenceEqual(expected.Features.data<float>().ToArray()).Should().BeTrue("the same rows in the same order");
+        expected.Features[699, 12287].item<float>().Should().Be(ml.Data.CreateEnumerable<MLNet.DeepSvdd.Cli.Benchmarks.SyntheticImages.Row>(images, false).Last().Image[^1]);
+    }
+
+    [Fact]
     public void Loading_still_names_the_row_of_a_non_finite_value()
     {
         var ml = new MLContext(seed: 1);
