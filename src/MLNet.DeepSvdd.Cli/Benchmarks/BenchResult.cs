@@ -8,8 +8,9 @@ namespace MLNet.DeepSvdd.Cli.Benchmarks;
 /// <param name="PredictionEngine">Row by row through <c>PredictionEngine</c>.</param>
 /// <param name="Reloaded">Batched <c>Transform</c> of the model saved and reloaded with <c>LoadDeepSvdd</c>.</param>
 /// <param name="PeakMemoryMb">Peak working set of the process so far.</param>
+/// <param name="Phases">Where the time of the measured <c>Fit</c> went.</param>
 public sealed record BenchResult(BenchCase Case, double TrainSteps, double FitPath, double BareForward, double Transform,
-    double PredictionEngine, double Reloaded, double PeakMemoryMb);
+    double PredictionEngine, double Reloaded, double PeakMemoryMb, PhaseBreakdown Phases);
 
 /// <summary>The PyTorch peer's figures for the same shape.</summary>
 public sealed record PeerResult(double Train, double Score);

@@ -47,7 +47,7 @@ public static class DeepSvddBench
         File.Delete(path);
 
         double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0;
-        return new BenchResult(c, trainSteps, fitPath, bareForward, transform, predictionEngine, reloadedRate, peak);
+        return new BenchResult(c, trainSteps, fitPath, bareForward, transform, predictionEngine, reloadedRate, peak, PhaseBreakdown.Of(model.Report));
     }
 
     private static double BareForward(DeepSvddTransformer model, IDataView data)

@@ -8,7 +8,11 @@ using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 
-/// <summary><c>deepsvdd bench</c>: one table of training and scoring throughput, optionally next to the PyTorch peer.</summary>
+/// <summary>
+/// <c>deepsvdd bench</c>: one table of training and scoring throughput, optionally next to the PyTorch peer, and where the Fit time goes.
+/// With <c>--scaling</c>: how training time and memory grow with the number of images and the image size, and scoring throughput against
+/// the batch size, as tables, scaling.json, scaling.md and PNG plots. <c>--memory-epochs N</c> adds the working set after each of N epochs.
+/// </summary>
 public sealed class BenchCommand : Command<BenchCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -49,25 +53,101 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("Also write every figure to this JSON file.")]
         public string? Json { get; init; }
 
+        [CommandOption("--scaling")]
+        [Description("Measure scaling instead: training time and memory vs images and image size, scoring throughput vs batch size.")]
+        public bool Scaling { get; init; }
+
+        [CommandOption("--network")]
+        [Description("With --scaling: the network (lenet, resnet18, resnet18pretrained).")]
+        [DefaultValue("lenet")]
+        public string Network { get; init; } = "lenet";
+
+        [CommandOption("--scaling-images")]
+        [Description("With --scaling: comma-separated image counts, trained at 32 px.")]
+        [DefaultValue("1000,5000,10000,20000,40000")]
+        public string ScalingImages { get; init; } = "1000,5000,10000,20000,40000";
+
+        [CommandOption("--scaling-sizes")]
+        [Description("With --scaling: comma-separated image sizes (px), trained with --scaling-size-images images.")]
+        [DefaultValue("32,64,128,224")]
+        public string ScalingSizes { get; init; } = "32,64,128,224";
+
+        [CommandOption("--scaling-size-images")]
+        [Description("With --scaling: images per fit of the image-size sweep.")]
+        [DefaultValue(1000)]
+        public int ScalingSizeImages { get; init; } = 1000;
+
+        [CommandOption("--scaling-batch-sizes")]
+        [Description("With --scaling: comma-separated scoring batch sizes (DeepSvddTransformer.ScoringBatchSize).")]
+        [DefaultValue("1,16,64,256,1024")]
+        public string ScalingBatchSizes { get; init; } = "1,16,64,256,1024";
+
+        [CommandOption("--scaling-score-images")]
+        [Description("With --scaling: images (32 px) scored per batch size.")]
+        [DefaultValue(5000)]
+        public int ScalingScoreImages { get; init; } = 5000;
+
+        [CommandOption("--memory-epochs")]
+        [Description("Also train this many epochs recording the working set after each (after a full GC), to show memory does not grow; 0 = off.")]
+        [DefaultValue(0)]
+        public int MemoryEpochs { get; init; }
+
+        [CommandOption("--out")]
+        [Description("With --scaling: folder for scaling.json, scaling.md and the PNG plots.")]
+        [DefaultValue("bench-scaling")]
+        public string Out { get; init; } = "bench-scaling";
+
         public override ValidationResult Validate()
         {
             if (Epochs < 1) return ValidationResult.Error("--epochs must be ≥ 1.");
             if (Images is < 50) return ValidationResult.Error("--images must be ≥ 50 (one batch).");
-            try { _ = Cases(); }
+            if (MemoryEpochs < 0) return ValidationResult.Error($"--memory-epochs must be ≥ 0, got {MemoryEpochs}.");
+            try
+            {
+                if (Scaling) _ = Plan();
+                else _ = Cases();
+            }
             catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
             return ValidationResult.Success();
         }
 
+        /// <summary>The --scaling options as a plan; throws <see cref="ArgumentException"/> naming the bad option.</summary>
+        public ScalingPlan Plan()
+        {
+            if (Epochs < 1) throw new ArgumentException($"--epochs must be ≥ 1, got {Epochs}.");
+            if (MemoryEpochs < 0) throw new ArgumentException($"--memory-epochs must be ≥ 0, got {MemoryEpochs}.");
+            var network = ParseNetwork(Network, "--network");
+            int minSize = network == DeepSvddNetwork.LeNet ? 8 : 16;
+            var images = Integers(ScalingImages, "--scaling-images", 50, 10_000_000, "an image count ≥ 50 (one batch)");
+            var sizes = Integers(ScalingSizes, "--scaling-sizes", minSize, 1024, $"a size from {minSize} to 1024 px for {network}");
+            var batches = Integers(ScalingBatchSizes, "--scaling-batch-sizes", 1, 1 << 20, "a batch size ≥ 1");
+            if (ScalingSizeImages < 50) throw new ArgumentException($"--scaling-size-images must be ≥ 50 (one batch), got {ScalingSizeImages}.");
+            if (ScalingScoreImages < 1) throw new ArgumentException($"--scaling-score-images must be ≥ 1, got {ScalingScoreImages}.");
+            return new ScalingPlan(network, Epochs, images, 32, sizes, ScalingSizeImages, batches, ScalingScoreImages, MemoryEpochs);
+        }
+
+        private static List<int> Integers(string list, string option, int min, int max, string expected)
+        {
+            var values = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max
+                    ? v : throw new ArgumentException($"{option} takes comma-separated integers, each {expected}; got '{s}'."))
+                .ToList();
+            if (values.Count == 0) throw new ArgumentException($"{option} needs at least one value.");
+            return values;
+        }
+
+        private static DeepSvddNetwork ParseNetwork(string name, string option) => name.Trim().ToLowerInvariant() switch
+        {
+            "lenet" => DeepSvddNetwork.LeNet,
+            "resnet18" => DeepSvddNetwork.ResNet18,
+            "resnet18pretrained" => DeepSvddNetwork.ResNet18Pretrained,
+            _ => throw new ArgumentException($"Unknown network '{name}' in {option} (lenet, resnet18, resnet18pretrained)."),
+        };
+
         public List<BenchCase> Cases()
         {
             static string[] Split(string s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var networks = Split(Networks).Select(n => n.ToLowerInvariant() switch
-            {
-                "lenet" => DeepSvddNetwork.LeNet,
-                "resnet18" => DeepSvddNetwork.ResNet18,
-                "resnet18pretrained" => DeepSvddNetwork.ResNet18Pretrained,
-                _ => throw new ArgumentException($"Unknown network '{n}' in --networks (lenet, resnet18, resnet18pretrained)."),
-            }).ToList();
+            var networks = Split(Networks).Select(n => ParseNetwork(n, "--networks")).ToList();
             var regularizers = Split(Regularizers).Select(r => r.ToLowerInvariant() switch
             {
                 "none" => CollapseRegularizer.None,
@@ -83,6 +163,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Scaling) return ExecuteScaling(settings);
         var cases = settings.Cases();
         var peer = settings.CompareTorch ? TorchPeer.Locate(settings.Peer) : null;
         AnsiConsole.MarkupLine($"[bold]deepsvdd bench[/] — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
@@ -124,6 +205,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
+        AnsiConsole.Write(PhaseTable(results.Select(r => (r.Ours.Case.Name, r.Ours.Phases))));
         AnsiConsole.MarkupLine("train steps: optimizer steps on data on the device (epochs after the first); Fit path: the whole Fit from an IDataView; " +
             "bare fwd: network + distance on a device tensor; reloaded: Transform after Model.Save and LoadDeepSvdd." +
             (peer is not null ? " torch: the peer's --bench (random tensors), the mean of a run before and after ours; score ratio compares Transform with it." : ""));
@@ -133,7 +215,69 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                 new JsonSerializerOptions { WriteIndented = true }));
             AnsiConsole.MarkupLine($"Wrote {Markup.Escape(settings.Json)}.");
         }
+        if (settings.MemoryEpochs > 0)
+        {
+            var c = cases[0];
+            int images = settings.Images ?? (c.Size >= 224 ? 100 : 1000);
+            AnsiConsole.MarkupLine($"Working set after each of {settings.MemoryEpochs} epochs ({Markup.Escape(c.Network.ToString())}, {images} images at {c.Size} px):");
+            WriteMemory(ScalingBench.MeasureEpochMemory(c.Network, images, c.Size, settings.MemoryEpochs));
+        }
         return 0;
+    }
+
+    /// <summary>Runs the --scaling sweeps and writes scaling.json, scaling.md and the PNG plots into --out; returns the result and the files.</summary>
+    public static (ScalingResult Result, IReadOnlyList<string> Files) Scaling(Settings settings, Action<string>? status = null)
+    {
+        var plan = settings.Plan();
+        var result = ScalingBench.Run(plan, status);
+        var (json, markdown) = ScalingReport.Write(result, settings.Out);
+        var plots = Plots.ScalingPlot.SaveAll(result, settings.Out);
+        return (result, [json, markdown, .. plots]);
+    }
+
+    private static int ExecuteScaling(Settings settings)
+    {
+        AnsiConsole.MarkupLine($"[bold]deepsvdd bench --scaling[/] — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Markup.Escape(ScalingBench.Machine())}; " +
+            "synthetic images, batch 50, w/ bias");
+        var run = AnsiConsole.Status().Start("scaling", ctx => Scaling(settings, s => ctx.Status(Markup.Escape(s))));
+        var r = run.Result;
+        AnsiConsole.MarkupLine($"Training vs the number of images ({r.ByImages.FirstOrDefault()?.Size ?? 32} px):");
+        AnsiConsole.Write(Table(ScalingReport.FitHeaders, r.ByImages.Select(ScalingReport.FitCells)));
+        AnsiConsole.MarkupLine($"Training vs the image size ({settings.ScalingSizeImages} images):");
+        AnsiConsole.Write(Table(ScalingReport.FitHeaders, r.BySize.Select(ScalingReport.FitCells)));
+        AnsiConsole.MarkupLine("Where the Fit time goes (seconds, share of Fit):");
+        AnsiConsole.Write(Table(ScalingReport.PhaseHeaders, r.ByImages.Concat(r.BySize).Select(ScalingReport.PhaseCells)));
+        AnsiConsole.MarkupLine("Transform throughput vs the scoring batch size:");
+        AnsiConsole.Write(Table(ScalingReport.ScoringHeaders, r.ByBatchSize.Select(ScalingReport.ScoringCells)));
+        if (r.MemoryByEpoch is { } memory)
+        {
+            AnsiConsole.MarkupLine($"Working set after each epoch ({memory.Images} images at {memory.Size} px):");
+            WriteMemory(memory);
+        }
+        foreach (var file in run.Files) AnsiConsole.MarkupLine($"Wrote {Markup.Escape(file)}.");
+        return 0;
+    }
+
+    private static void WriteMemory(EpochMemoryRun memory)
+    {
+        AnsiConsole.Write(Table(ScalingReport.MemoryHeaders, memory.Epochs.Select(e => ScalingReport.MemoryCells(e, memory.Epochs[0]))));
+        AnsiConsole.MarkupLine(Markup.Escape(ScalingReport.MemorySummary(memory)));
+    }
+
+    private static Table PhaseTable(IEnumerable<(string Name, PhaseBreakdown Phases)> rows)
+    {
+        string Share(double seconds, double total) => $"{seconds:F2} ({100 * seconds / total:F0}%)";
+        var headers = new[] { "Fit phases (s)", "Fit", "loading", "input stats", "centre", "steps", "validation", "final pass", "other" };
+        return Table(headers, rows.Select(r => new[] { r.Name, $"{r.Phases.Total:F2}" }
+            .Concat(r.Phases.Phases.Select(p => Share(p.Seconds, r.Phases.Total))).Append(Share(r.Phases.Other, r.Phases.Total)).ToArray()));
+    }
+
+    private static Table Table(IEnumerable<string> headers, IEnumerable<string[]> rows)
+    {
+        var table = new Table().RoundedBorder();
+        foreach (var header in headers) table.AddColumn(new TableColumn(Markup.Escape(header)).RightAligned());
+        foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+        return table;
     }
 
     private static PeerResult? TryPeer(TorchPeer peer, BenchCase c, int images)

@@ -60,6 +60,18 @@ internal sealed class PlotCanvas : IDisposable
         if (label is not null) legend.Add((Printable(label), color));
     }
 
+    /// <summary>A filled circle at each point (so single points and the measured values stay visible on a line).</summary>
+    public void Dots(IReadOnlyList<double> xs, IReadOnlyList<double> ys, SKColor color, float radius = 4)
+    {
+        using var paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+        for (int i = 0; i < xs.Count; i++) canvas.DrawCircle(X(xs[i]), Y(ys[i]), radius, paint);
+    }
+
+    /// <summary>
+    /// Where the x ticks go and what they read, instead of about five evenly spaced values (e.g. powers of two plotted at their log2).
+    /// </summary>
+    public IReadOnlyList<(double Value, string Label)>? XTicks { get; set; }
+
     /// <summary>Bars centred on <paramref name="centres"/>, <paramref name="barWidth"/> wide (data units), from 0 up to the values.</summary>
     public void Bars(IReadOnlyList<double> centres, IReadOnlyList<double> values, double barWidth, SKColor color, string? label)
     {
@@ -76,17 +88,41 @@ internal sealed class PlotCanvas : IDisposable
     /// <summary>Draws the frame, ticks, tick labels, axis labels, title and legend, then writes the PNG.</summary>
     public void Save(string path, string title, string xLabel, string yLabel, bool legendBottomRight = true)
     {
+        Decorate(title, xLabel, yLabel, legendBottomRight);
+        WritePng(bitmap, path);
+    }
+
+    /// <summary>Writes several decorated panels (see <see cref="Decorate"/>) side by side, left to right, as one PNG.</summary>
+    public static void SaveSideBySide(string path, IReadOnlyList<PlotCanvas> panels)
+    {
+        if (panels.Count == 0) throw new ArgumentException("Nothing to draw.", nameof(panels));
+        using var combined = new SKBitmap(panels.Sum(p => p.width), panels.Max(p => p.height));
+        using (var target = new SKCanvas(combined))
+        {
+            target.Clear(SKColors.White);
+            float left = 0;
+            foreach (var panel in panels)
+            {
+                target.DrawBitmap(panel.bitmap, left, 0);
+                left += panel.width;
+            }
+        }
+        WritePng(combined, path);
+    }
+
+    /// <summary>Draws the frame, ticks, tick labels, axis labels, title and legend (what <see cref="Save"/> does before writing).</summary>
+    public void Decorate(string title, string xLabel, string yLabel, bool legendBottomRight = true)
+    {
         using var axis = new SKPaint { Color = SKColors.Black, StrokeWidth = 1, IsAntialias = true, Style = SKPaintStyle.Stroke };
         using var grid = new SKPaint { Color = new SKColor(225, 225, 225), StrokeWidth = 1, Style = SKPaintStyle.Stroke };
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true, TextSize = 13, Typeface = SKTypeface.Default };
         using var big = new SKPaint { Color = SKColors.Black, IsAntialias = true, TextSize = 16, FakeBoldText = true, Typeface = SKTypeface.Default };
         float plotRight = width - Right, plotBottom = height - Bottom;
         (title, xLabel, yLabel) = (Printable(title), Printable(xLabel), Printable(yLabel));
-        foreach (double tx in Ticks(xMin, xMax))
+        foreach (var (tx, label) in XTicks ?? Ticks(xMin, xMax).Select(t => (t, Format(t))).ToList())
         {
             canvas.DrawLine(X(tx), Top, X(tx), plotBottom, grid);
             canvas.DrawLine(X(tx), plotBottom, X(tx), plotBottom + 5, axis);
-            string label = Format(tx);
             canvas.DrawText(label, X(tx) - text.MeasureText(label) / 2, plotBottom + 20, text);
         }
         foreach (double ty in Ticks(yMin, yMax))
@@ -104,6 +140,10 @@ internal sealed class PlotCanvas : IDisposable
         canvas.DrawText(yLabel, 22 - text.MeasureText(yLabel) / 2, (Top + plotBottom) / 2, text);
         canvas.Restore();
         DrawLegend(text, legendBottomRight);
+    }
+
+    private static void WritePng(SKBitmap bitmap, string path)
+    {
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         string temporary = path + ".tmp";

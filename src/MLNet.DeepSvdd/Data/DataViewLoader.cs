@@ -1,16 +1,23 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Data;
 
 /// <summary>
-/// Reads a feature column (and optionally a label column) of an <see cref="IDataView"/> into one [N, D] float tensor on the device, in
-/// chunks of rows so no tensor is created per row. Every value is checked: a NaN or infinite feature fails with the row and position.
+/// Reads a feature column (and optionally a label column) of an <see cref="IDataView"/> into one [N, D] float tensor on the device, with
+/// no tensor per row. When the data view knows its row count, every row's values are copied once, straight into the array the tensor is
+/// built on (the CPU tensor shares that array; other devices get one copy of it); otherwise rows are gathered in chunks and joined once at
+/// the end. Every value is checked: a NaN or infinite feature fails with the row and position.
 /// </summary>
 internal static class DataViewLoader
 {
+    /// <summary>Rows per chunk at most (when the row count is unknown), and rows between cancellation checks.</summary>
     private const int ChunkRows = 1024;
+
+    /// <summary>Values per chunk when the row count is unknown (16 MB), so wide images do not allocate hundreds of MB up front.</summary>
+    private const long ChunkValues = 1 << 22;
 
     public sealed record Loaded(Tensor Features, Tensor? Labels, int Rows) : IDisposable
     {
@@ -26,6 +33,10 @@ internal static class DataViewLoader
         var featureColumn = data.Schema[feature.Name];
         var columns = label is null ? new[] { featureColumn } : new[] { featureColumn, label.Value };
         int d = feature.Size;
+        // The first chunk holds every row when the count is known (and fits one array); more chunks only when it is not.
+        long known = data.GetRowCount() ?? -1;
+        int chunkRows = (int)Math.Clamp(ChunkValues / d, 1, ChunkRows);
+        int firstRows = known > 0 && known * d <= Array.MaxLength ? (int)known : chunkRows;
         var chunks = new List<(float[] Values, int Rows)>();
         var labels = label is null ? null : new List<float>();
         using (var cursor = data.GetRowCursor(columns))
@@ -33,11 +44,18 @@ internal static class DataViewLoader
             var getFeatures = cursor.GetGetter<VBuffer<float>>(featureColumn);
             var getLabel = label is null ? null : LabelColumn.Getter(cursor, label.Value);
             var buffer = default(VBuffer<float>);
-            float[] chunk = new float[ChunkRows * d];
-            int inChunk = 0;
+            float[] chunk = GC.AllocateUninitializedArray<float>(firstRows * d);
+            int capacity = firstRows, inChunk = 0;
             long row = 0;
             while (cursor.MoveNext())
             {
+                if (inChunk == capacity)
+                {
+                    chunks.Add((chunk, inChunk));
+                    chunk = GC.AllocateUninitializedArray<float>(chunkRows * d);
+                    capacity = chunkRows;
+                    inChunk = 0;
+                }
                 getFeatures(ref buffer);
                 if (buffer.Length != d)
                 {
@@ -63,27 +81,54 @@ internal static class DataViewLoader
                     labels!.Add(value);
                 }
                 row++;
-                if (++inChunk == ChunkRows)
-                {
-                    chunks.Add((chunk, inChunk));
-                    chunk = new float[ChunkRows * d];
-                    inChunk = 0;
-                    checkCanceled?.Invoke();
-                }
+                inChunk++;
+                if (row % ChunkRows == 0) checkCanceled?.Invoke();
             }
             if (inChunk > 0) chunks.Add((chunk, inChunk));
         }
         int rows = chunks.Sum(c => c.Rows);
-        var features = empty([rows, d], ScalarType.Float32, device);
-        long offset = 0;
-        foreach (var (values, count) in chunks)
-        {
-            using var part = tensor(count == ChunkRows ? values : values[..(count * d)], [count, d]);
-            features.narrow(0, offset, count).copy_(part);
-            offset += count;
-        }
+        var features = Assemble(chunks, rows, d, device);
         var labelTensor = labels is null ? null : tensor(labels.ToArray(), ScalarType.Float32, device);
         return new Loaded(features, labelTensor, rows);
+    }
+
+    /// <summary>The [rows, d] tensor on the device from the filled chunks, with as few copies as the chunks allow.</summary>
+    private static Tensor Assemble(List<(float[] Values, int Rows)> chunks, int rows, int d, Device device)
+    {
+        if (rows == 0) return empty([0, d], ScalarType.Float32, device);
+        long length = (long)rows * d;
+        float[]? all = chunks.Count == 1 && chunks[0].Values.Length == length ? chunks[0].Values : null;
+        if (all is null && length <= Array.MaxLength)
+        {
+            all = GC.AllocateUninitializedArray<float>((int)length);
+            long offset = 0;
+            foreach (var (values, count) in chunks)
+            {
+                Array.Copy(values, 0, all, offset, (long)count * d);
+                offset += (long)count * d;
+            }
+            chunks.Clear();
+        }
+        if (all is not null)
+        {
+            // from_array shares the (pinned) array instead of copying it: on the CPU it is the result.
+            using var flat = from_array(all);
+            var shared = flat.view(rows, d);
+            if (device.type == DeviceType.CPU) return shared;
+            using (shared) return shared.to(device);
+        }
+        // More values than one array can hold: copy chunk by chunk into the device tensor.
+        var features = empty([rows, d], ScalarType.Float32, device);
+        long start = 0;
+        foreach (var (values, count) in chunks)
+        {
+            using var whole = from_array(values);
+            using var part = whole.narrow(0, 0, (long)count * d).view(count, d);
+            using var target = features.narrow(0, start, count);
+            target.copy_(part);
+            start += count;
+        }
+        return features;
     }
 
     private static int IndexOfNonFinite(ReadOnlySpan<float> values)

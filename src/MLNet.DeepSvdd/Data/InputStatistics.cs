@@ -9,7 +9,8 @@ namespace MLNet.DeepSvdd.Data;
 /// </summary>
 internal static class InputStatistics
 {
-    public static (Tensor Mean, Tensor Std) Compute(Tensor features, int[] shape, InputNormalization normalization)
+    public static (Tensor Mean, Tensor Std) Compute(Tensor features, int[] shape, InputNormalization normalization,
+        long chunkValues = StatisticsChunkValues)
     {
         using var scope = NewDisposeScope();
         int groups = shape[0];
@@ -23,11 +24,36 @@ internal static class InputStatistics
             case InputNormalization.ImageNetBgrMean: // applied after the network input is reordered to BGR
                 return (tensor(Networks.Pretrained.ResNet18ImageNet.BgrChannelMeans).MoveToOuterDisposeScope(), ones(3).MoveToOuterDisposeScope());
         }
-        // [N, D] -> [groups, values per group] in float64 so large N does not lose precision.
-        var grouped = features.to(ScalarType.Float64).view(features.shape[0], groups, -1).transpose(0, 1).reshape(groups, -1);
-        var mean = grouped.mean([1]);
-        var std = grouped.std(1, unbiased: false);
+        // Two passes over chunks of rows, each chunk widened to float64 on its own, so no float64 copy of the whole data is made and
+        // large N does not lose precision: the sums per group, then the squared deviations from the mean.
+        long rows = features.shape[0], perGroup = features.shape[1] / groups, count = rows * perGroup;
+        long chunkRows = Math.Max(1, chunkValues / Math.Max(1, features.shape[1]));
+        var sum = zeros(groups, ScalarType.Float64, features.device);
+        for (long start = 0; start < rows; start += chunkRows)
+        {
+            using var chunkScope = NewDisposeScope();
+            sum.add_(Chunk(features, start, chunkRows, groups).sum([0, 2]));
+        }
+        var mean = sum.div(count);
+        var deviations = zeros(groups, ScalarType.Float64, features.device);
+        var centre = mean.view(1, groups, 1);
+        for (long start = 0; start < rows; start += chunkRows)
+        {
+            using var chunkScope = NewDisposeScope();
+            deviations.add_(Chunk(features, start, chunkRows, groups).sub_(centre).pow_(2).sum([0, 2])); // the chunk is a copy: in place is safe
+        }
+        var std = deviations.div(count).sqrt();
         std = where(std.lt(1e-8), ones_like(std), std);
         return (mean.to(ScalarType.Float32).cpu().MoveToOuterDisposeScope(), std.to(ScalarType.Float32).cpu().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Values per chunk by default (8 MB in float64).</summary>
+    internal const long StatisticsChunkValues = 1 << 20;
+
+    /// <summary>A float64 copy of rows [start, start + chunkRows) (fewer at the end), as [rows, groups, D / groups].</summary>
+    private static Tensor Chunk(Tensor features, long start, long chunkRows, int groups)
+    {
+        long n = Math.Min(chunkRows, features.shape[0] - start);
+        return features.narrow(0, start, n).to(ScalarType.Float64, copy: true).view(n, groups, -1);
     }
 }

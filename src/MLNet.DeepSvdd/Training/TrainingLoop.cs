@@ -46,22 +46,28 @@ internal sealed class TrainingLoop
 
     public sealed record Result(ScoringModel Model, float Threshold, TrainingReport Report);
 
-    public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total)
+    /// <summary>Trains; <paramref name="total"/> runs since the fit began and <paramref name="loading"/> is the time the data took to load.</summary>
+    public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total, TimeSpan loading)
     {
         var generator = new Generator((ulong)seed);
         var shuffle = new Random(seed);
         var network = spec.Build(generator);
         string? weights = Networks.Pretrained.PretrainedWeights.Apply(network, options.PretrainedWeightsPath);
         if (weights is not null) channel.Info(MessageSensitivity.None, $"Loaded pretrained weights from {weights}.");
+        var phase = Stopwatch.StartNew();
         using (var scope = NewDisposeScope())
         {
             var (mean, std) = InputStatistics.Compute(train.Features, spec.InputShape, normalization);
             network.SetInputStatistics(mean, std);
         }
+        var statisticsTime = phase.Elapsed;
         network.to(device);
         network.eval();
+        phase.Restart();
         var center = HypersphereCenter.Compute(network.forward, train.Features, options.ScoringBatchSize, options.CenterEpsilon)
             .DetachFromDisposeScope();
+        var centerTime = phase.Elapsed;
+        var validationTime = TimeSpan.Zero;
 
         ISvddObjective objective = options.Objective == DeepSvddObjective.SoftBoundary
             ? new SoftBoundaryObjective(options.Nu, options.RadiusWarmUpEpochs)
@@ -139,7 +145,13 @@ internal sealed class TrainingLoop
                 trainSeconds += clock.Elapsed.TotalSeconds;
                 checkCanceled();
 
-                double? auc = validation is null ? null : ValidationAuc(network, center, objective.Radius, validation);
+                double? auc = null;
+                if (validation is not null)
+                {
+                    phase.Restart();
+                    auc = ValidationAuc(network, center, objective.Radius, validation);
+                    validationTime += phase.Elapsed;
+                }
                 var report = new EpochReport(epoch,
                     sumSvdd.item<float>() / batches, sumReg.item<float>() / batches, weight?.Current ?? 0, sumVar.item<float>() / batches,
                     objective.Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch) : 0, auc, clock.Elapsed);
@@ -149,8 +161,10 @@ internal sealed class TrainingLoop
                     bestAuc = auc.Value;
                     bestEpoch = epoch;
                     bestRadius = objective.Radius;
+                    phase.Restart();
                     DisposeAll(best);
                     best = Snapshot(network);
+                    validationTime += phase.Elapsed;
                 }
                 double eta = trainSeconds / (epoch + 1) * (options.Epochs - epoch - 1);
                 channel.Info(MessageSensitivity.None, 
@@ -158,6 +172,7 @@ internal sealed class TrainingLoop
                     $"feature variance {report.FeatureVariance:G3}{(auc is double a ? $", validation AUC {a:F4}" : "")} — {clock.Elapsed.TotalSeconds:F1} s, ETA {eta:F0} s");
             }
 
+            var final = Stopwatch.StartNew();
             int selected = options.Epochs - 1;
             double radius = objective.Radius;
             if (best is not null && bestEpoch != selected)
@@ -177,7 +192,13 @@ internal sealed class TrainingLoop
             var (scores, collapse) = Assess(network, center, model.Offset, train.Features);
             float threshold = options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
             total.Stop();
-            var trainingReport = new TrainingReport(epochs, selected, collapse, rows, device.ToString(), spec.ToString(), total.Elapsed);
+            final.Stop();
+            var phases = new FitPhases(loading, statisticsTime, centerTime, TimeSpan.FromTicks(epochs.Sum(e => e.Duration.Ticks)), validationTime,
+                final.Elapsed, total.Elapsed);
+            var trainingReport = new TrainingReport(epochs, selected, collapse, rows, device.ToString(), spec.ToString(), total.Elapsed)
+            {
+                Phases = phases,
+            };
             return new Result(model, threshold, trainingReport);
         }
         finally

@@ -22,6 +22,9 @@ public class BenchCommandTests
         new[] { result.TrainSteps, result.FitPath, result.BareForward, result.Transform, result.PredictionEngine, result.Reloaded, result.PeakMemoryMb }
             .Should().OnlyContain(v => v > 0 && double.IsFinite(v));
         result.FitPath.Should().BeLessThan(result.TrainSteps * 2, "the Fit path includes the steps and more");
+        result.Phases.Total.Should().BeGreaterThan(0);
+        result.Phases.Steps.Should().BeGreaterThan(0);
+        result.Phases.Phases.Sum(p => p.Seconds).Should().BeLessThanOrEqualTo(result.Phases.Total, "the phases are disjoint parts of the Fit");
         new BenchCase(DeepSvddNetwork.ResNet18Pretrained, CollapseRegularizer.None, 32).PeerNetwork.Should().BeNull("the peer has no pretrained weights");
     }
 }
