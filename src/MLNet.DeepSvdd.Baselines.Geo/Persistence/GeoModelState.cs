@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MLNet.DeepSvdd.Networks;
+using MLNet.DeepSvdd.Persistence;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
@@ -38,38 +38,15 @@ internal static class GeoModelState
         var model = detector.Model;
         var metadata = new Metadata(model.Network.Spec, model.ImageShape, model.Transformations.Shift, model.Alpha, detector.Threshold,
             detector.FeatureColumnName, GeoTrainingReportData.From(detector.Report), detector.ScoringBatchSize);
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(JsonSerializer.Serialize(metadata, Json));
-            using var weights = new MemoryStream();
-            using (var weightWriter = new BinaryWriter(weights, Encoding.UTF8, leaveOpen: true)) model.Network.save(weightWriter);
-            writer.Write(weights.Length);
-            writer.Write(weights.GetBuffer(), 0, (int)weights.Length);
-        }
-        return stream.ToArray();
+        return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
     }
 
     public static GeoTransformer Read(byte[] bytes, Device device)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        var (json, weights) = StateEnvelope.Read(bytes, Magic, FormatVersion, "GEO", "MLNet.DeepSvdd.Baselines.Geo");
         try
         {
-            if (reader.ReadString() != Magic) throw new InvalidDataException("The data is not a saved GEO model (wrong header).");
-            int version = reader.ReadInt32();
-            if (version > FormatVersion)
-            {
-                throw new InvalidDataException($"The GEO model was saved in format version {version}; this MLNet.DeepSvdd.Baselines.Geo reads up " +
-                    $"to version {FormatVersion}. Update MLNet.DeepSvdd.Baselines.Geo.");
-            }
-            var metadata = JsonSerializer.Deserialize<Metadata>(reader.ReadString(), Json)
-                ?? throw new InvalidDataException("The saved GEO model's metadata is empty.");
-            long length = reader.ReadInt64();
-            var weights = reader.ReadBytes(checked((int)length));
-            if (weights.Length != length) throw new EndOfStreamException();
+            var metadata = JsonSerializer.Deserialize<Metadata>(json, Json) ?? throw new InvalidDataException("The saved GEO model's metadata is empty.");
             var network = metadata.Network.Build(new Generator(0));
             using (var weightStream = new MemoryStream(weights, writable: false)) network.load(weightStream);
             var transformations = new GeometricTransformations(metadata.ImageShape[1], metadata.Shift);
@@ -79,9 +56,9 @@ internal static class GeoModelState
                 ScoringBatchSize = metadata.ScoringBatchSize,
             };
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException)
+        catch (JsonException e)
         {
-            throw new InvalidDataException("The saved GEO model is truncated or damaged.", e);
+            throw new InvalidDataException("The saved GEO model's metadata is damaged.", e);
         }
     }
 }

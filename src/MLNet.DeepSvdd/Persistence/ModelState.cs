@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MLNet.DeepSvdd.Networks;
@@ -46,35 +45,13 @@ internal sealed class ModelState
     {
         var metadata = new Metadata(model.Network.Spec, model.Objective, model.CenterValues(), model.Radius, threshold,
             featureColumnName, ReportData.From(report), scoringBatchSize);
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(JsonSerializer.Serialize(metadata, Json));
-            using var weights = new MemoryStream();
-            using (var weightWriter = new BinaryWriter(weights, Encoding.UTF8, leaveOpen: true)) model.Network.save(weightWriter);
-            writer.Write(weights.Length);
-            writer.Write(weights.GetBuffer(), 0, (int)weights.Length);
-        }
-        return stream.ToArray();
+        return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
     }
 
     public static (ScoringModel Model, Metadata Metadata) Read(byte[] bytes, Device device)
     {
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
-        string magic;
-        try { magic = reader.ReadString(); }
-        catch (Exception e) when (e is EndOfStreamException or IOException) { magic = ""; }
-        if (magic != Magic) throw new InvalidDataException("The data is not a saved MLNet.DeepSvdd model (wrong header).");
-        int version = reader.ReadInt32();
-        if (version > FormatVersion)
-            throw new InvalidDataException($"The model was saved in format version {version}; this MLNet.DeepSvdd reads up to version {FormatVersion}. Update MLNet.DeepSvdd.");
-        var metadata = JsonSerializer.Deserialize<Metadata>(reader.ReadString(), Json)
-            ?? throw new InvalidDataException("The saved model's metadata is empty.");
-        long length = reader.ReadInt64();
-        var weights = reader.ReadBytes(checked((int)length));
+        var (json, weights) = StateEnvelope.Read(bytes, Magic, FormatVersion, "MLNet.DeepSvdd", "MLNet.DeepSvdd");
+        var metadata = JsonSerializer.Deserialize<Metadata>(json, Json) ?? throw new InvalidDataException("The saved model's metadata is empty.");
         var network = metadata.Network.Build(new Generator(0));
         using (var weightStream = new MemoryStream(weights, writable: false)) network.load(weightStream);
         using var center = tensor(metadata.Center);
