@@ -165,7 +165,10 @@ public sealed partial class DeepSvddTrainer
         /// </summary>
         public bool ThrowOnCollapse { get; set; } = true;
 
-        /// <summary>Rows per forward pass when scoring (batched <c>Transform</c>, centre initialisation, validation), ≥ 1. Default 256.</summary>
+        /// <summary>
+        /// Rows per forward pass when scoring (batched <c>Transform</c>, centre initialisation, validation), ≥ 1. Default 256. On the CPU a batch
+        /// is capped at 2²¹ input values (13 images at 224 px): larger batches of large images are slower there (measured).
+        /// </summary>
         public int ScoringBatchSize { get; set; } = 256;
 
         internal Options Clone() => (Options)MemberwiseClone();

@@ -54,8 +54,9 @@ public static class DeepSvddBench
     {
         var feature = FeatureColumn.Resolve(data.Schema, "Image", null);
         using var loaded = DataViewLoader.Load(data, feature, null, model.Model.Device);
-        model.Model.ScoreAll(loaded.Features, 256); // warm-up
-        return Rate(loaded.Rows, () => model.Model.ScoreAll(loaded.Features, 256).Scores.Length);
+        int rows = Scoring.ScoringBatch.Rows(model.ScoringBatchSize, model.InputSize, model.Model.Device); // the batches Transform uses
+        model.Model.ScoreAll(loaded.Features, rows); // warm-up
+        return Rate(loaded.Rows, () => model.Model.ScoreAll(loaded.Features, rows).Scores.Length);
     }
 
     private static double Rate(int count, Func<int> work)

@@ -32,8 +32,8 @@ public static class ScalingBench
             status?.Invoke($"{plan.SizeImages} images at {size} px");
             bySize.Add(MeasureFit(plan.Network, plan.SizeImages, size, plan.Epochs));
         }
-        status?.Invoke($"scoring {plan.ScoreImages} images at batch sizes {string.Join(", ", plan.BatchSizes)}");
-        var byBatch = MeasureScoring(plan.Network, plan.ScoreImages, plan.ImagesSize, plan.BatchSizes);
+        status?.Invoke($"scoring {plan.ScoreImages} images of {plan.ScoreSize} px at batch sizes {string.Join(", ", plan.BatchSizes)}");
+        var byBatch = MeasureScoring(plan.Network, plan.ScoreImages, plan.ScoreSize, plan.BatchSizes);
         EpochMemoryRun? memory = null;
         if (plan.MemoryEpochs > 0)
         {

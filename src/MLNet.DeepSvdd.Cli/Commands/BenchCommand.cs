@@ -83,9 +83,14 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         public string ScalingBatchSizes { get; init; } = "1,16,64,256,1024";
 
         [CommandOption("--scaling-score-images")]
-        [Description("With --scaling: images (32 px) scored per batch size.")]
+        [Description("With --scaling: images scored per batch size.")]
         [DefaultValue(5000)]
         public int ScalingScoreImages { get; init; } = 5000;
+
+        [CommandOption("--scaling-score-size")]
+        [Description("With --scaling: image size (px) of the scoring sweep.")]
+        [DefaultValue(32)]
+        public int ScalingScoreSize { get; init; } = 32;
 
         [CommandOption("--memory-epochs")]
         [Description("Also train this many epochs recording the working set after each (after a full GC), to show memory does not grow; 0 = off.")]
@@ -123,7 +128,9 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             var batches = Integers(ScalingBatchSizes, "--scaling-batch-sizes", 1, 1 << 20, "a batch size ≥ 1");
             if (ScalingSizeImages < 50) throw new ArgumentException($"--scaling-size-images must be ≥ 50 (one batch), got {ScalingSizeImages}.");
             if (ScalingScoreImages < 1) throw new ArgumentException($"--scaling-score-images must be ≥ 1, got {ScalingScoreImages}.");
-            return new ScalingPlan(network, Epochs, images, 32, sizes, ScalingSizeImages, batches, ScalingScoreImages, MemoryEpochs);
+            if (ScalingScoreSize < minSize || ScalingScoreSize > 1024)
+                throw new ArgumentException($"--scaling-score-size must be from {minSize} to 1024 px for {network}, got {ScalingScoreSize}.");
+            return new ScalingPlan(network, Epochs, images, 32, sizes, ScalingSizeImages, batches, ScalingScoreImages, MemoryEpochs, ScalingScoreSize);
         }
 
         private static List<int> Integers(string list, string option, int min, int max, string expected)

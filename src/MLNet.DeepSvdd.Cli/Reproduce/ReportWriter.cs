@@ -141,8 +141,8 @@ internal static class ReportWriter
             }
         }
         if (table.Paper.Note is not null) md.AppendLine().AppendLine($"Note: {table.Paper.Note}");
-        if (table.Paper.Rows.Any(r => r.Row.Contains("GEO", StringComparison.Ordinal)))
-            md.AppendLine().AppendLine("GEO is not implemented in this version; its row shows the paper's numbers only.");
+        if (table.Paper.Rows.Any(r => r.Row.Contains("GEO", StringComparison.Ordinal)) && !table.Methods.OfType<GeoMethod>().Any())
+            md.AppendLine().AppendLine("GEO is not run in this table; its row shows the paper's numbers only.");
         md.AppendLine().AppendLine("Files: `results.json` (every setting and run), `runs/` (one JSON per run, used to resume), `roc-<column>.png`, " +
             "`hist-<column>-<method>.png`" + (table.Columns.Any(c => c.TestAnomalies is not null) ? ", `anomaly-grid.png`." : "."));
         return md.ToString();

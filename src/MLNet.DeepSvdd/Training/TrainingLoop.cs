@@ -46,6 +46,9 @@ internal sealed class TrainingLoop
 
     public sealed record Result(ScoringModel Model, float Threshold, TrainingReport Report);
 
+    /// <summary>Rows per forward pass of the centre, validation and final scoring passes (see <see cref="Scoring.ScoringBatch"/>).</summary>
+    private int ScoringRows => Scoring.ScoringBatch.Rows(options.ScoringBatchSize, spec.InputSize, device);
+
     /// <summary>Trains; <paramref name="total"/> runs since the fit began and <paramref name="loading"/> is the time the data took to load.</summary>
     public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total, TimeSpan loading)
     {
@@ -64,7 +67,7 @@ internal sealed class TrainingLoop
         network.to(device);
         network.eval();
         phase.Restart();
-        var center = HypersphereCenter.Compute(network.forward, train.Features, options.ScoringBatchSize, options.CenterEpsilon)
+        var center = HypersphereCenter.Compute(network.forward, train.Features, ScoringRows, options.CenterEpsilon)
             .DetachFromDisposeScope();
         var centerTime = phase.Elapsed;
         var validationTime = TimeSpan.Zero;
@@ -210,7 +213,7 @@ internal sealed class TrainingLoop
 
     private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, Tensor features)
     {
-        var (scores, variance) = ScoringModel.ScoreAll(network, center, offset, features, options.ScoringBatchSize);
+        var (scores, variance) = ScoringModel.ScoreAll(network, center, offset, features, ScoringRows);
         return (scores, CollapseDetector.Assess(variance, ScoringModel.MeanSquare(center), scores, options.CollapseTolerance));
     }
 
@@ -219,7 +222,7 @@ internal sealed class TrainingLoop
     private double ValidationAuc(FeatureMap network, Tensor center, double radius, ValidationData validation)
     {
         network.eval();
-        var (scores, _) = ScoringModel.ScoreAll(network, center, Offset(radius), validation.Features, options.ScoringBatchSize);
+        var (scores, _) = ScoringModel.ScoreAll(network, center, Offset(radius), validation.Features, ScoringRows);
         return RocAuc.Compute(validation.LabeledRows.Select(i => scores[i]).ToArray(), validation.IsAnomaly);
     }
 

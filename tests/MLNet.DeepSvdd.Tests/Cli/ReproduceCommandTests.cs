@@ -41,6 +41,8 @@ public class ReproduceCommandTests
 
             string table = File.ReadAllText(tablePath);
             foreach (var method in spec.Methods) table.Should().Contain($"| {method.Name} |");
+            spec.Methods.OfType<GeoMethod>().Should().ContainSingle("Table III compares with GEO");
+            table.Should().NotContain("paper's numbers only", "GEO runs like every other row");
             table.Should().Contain("| One-vs-all | Strokes 1 |").And.Contain("68.6±6.4", "the paper's own numbers are shown");
 
             var pngs = new[] { "roc-one-vs-all.png", "roc-strokes-1.png", "anomaly-grid.png" }
