@@ -98,12 +98,11 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
             channel.Info(MessageSensitivity.None, $"GEO: {spec}; device {device}; {train.Rows} images × 72 transformations (shift {shift} px), " +
                 $"{options.Epochs} epochs, batch {options.BatchSize}, learning rate {learningRate:G3}, seed {seed}.");
 
-            var epochs = new TransformationClassifierTraining(network, transformations, options.Epochs, options.BatchSize, learningRate,
+            using var table = transformations.SourceTable(device);
+            var epochs = new TransformationClassifierTraining(network, transformations, table, options.Epochs, options.BatchSize, learningRate,
                 options.WeightDecay, device, seed, channel, CheckCanceled).Run(train.Features);
             network.eval();
-            DirichletScoreFit.Result fit;
-            using (var table = transformations.SourceTable(device))
-                fit = DirichletScoreFit.Fit(batch => GeoScoringModel.LogProbabilities(network, transformations, table, batch), train.Features, CheckCanceled);
+            var fit = DirichletScoreFit.Fit(batch => GeoScoringModel.LogProbabilities(network, transformations, table, batch), train.Features, CheckCanceled);
             var scoring = new GeoScoringModel(network, transformations, feature.Shape, fit.Alpha, device);
 
             CheckScoresVary(fit.TrainingScores, epochs);

@@ -13,8 +13,8 @@ namespace MLNet.DeepSvdd.Baselines.Geo;
 /// </summary>
 internal sealed class GeoScoringModel : IBatchScorer, IDisposable
 {
-    /// <summary>Images scored per forward pass of the classifier: this many rows × 72 transformations.</summary>
-    private const int RowsPerForward = 8;
+    /// <summary>Rows (each × 72 transformations) per forward pass of the classifier, at most.</summary>
+    private const int MaxRowsPerForward = 8;
 
     private readonly Tensor table;
     private readonly Tensor alphaMinusOne;
@@ -64,16 +64,24 @@ internal sealed class GeoScoringModel : IBatchScorer, IDisposable
         return nn.functional.log_softmax(logits, 1).view(n, GeometricTransformations.Count, GeometricTransformations.Count).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Rows per forward pass for images of <paramref name="inputSize"/> values: up to <see cref="MaxRowsPerForward"/>, fewer where
+    /// <see cref="ScoringBatch"/> caps the 72 transformed images of a row on the CPU (one row per pass at 224 px).
+    /// </summary>
+    public static int RowsPerForward(int inputSize, Device device) =>
+        Math.Max(1, ScoringBatch.Rows(MaxRowsPerForward * GeometricTransformations.Count, inputSize, device) / GeometricTransformations.Count);
+
     /// <summary>Scores (−n(x)) of the rows of a device tensor, <see cref="RowsPerForward"/> rows per forward pass.</summary>
     public float[] ScoreAll(Tensor data)
     {
         using var noGrad = no_grad();
         long rows = data.shape[0];
+        int perForward = RowsPerForward(InputSize, Device);
         var scores = new float[rows];
-        for (long start = 0; start < rows; start += RowsPerForward)
+        for (long start = 0; start < rows; start += perForward)
         {
             using var scope = NewDisposeScope();
-            long count = Math.Min(RowsPerForward, rows - start);
+            long count = Math.Min(perForward, rows - start);
             var logP = LogProbabilities(data.narrow(0, start, count));
             logP.mul(alphaMinusOne).sum([1, 2]).neg().cpu().data<float>().CopyTo(scores.AsSpan((int)start, (int)count));
         }

@@ -10,23 +10,22 @@ namespace MLNet.DeepSvdd.Baselines.Geo;
 /// </summary>
 internal static class DirichletScoreFit
 {
-    private const int RowsPerForward = 8;
-
     public sealed record Result(double[] Alpha, float[] TrainingScores, int MaxIterations);
 
     public static Result Fit(Func<Tensor, Tensor> logProbabilities, Tensor images, Action checkCanceled)
     {
         const int T = GeometricTransformations.Count;
         long rows = images.shape[0];
+        int perForward = GeoScoringModel.RowsPerForward((int)(images.numel() / Math.Max(rows, 1)), images.device);
         using var noGrad = no_grad();
         using var sumLog = zeros([T, T], ScalarType.Float64, images.device).DetachFromDisposeScope();
         using var sumP = zeros([T, T], ScalarType.Float64, images.device).DetachFromDisposeScope();
         using var sumP2 = zeros([T, T], ScalarType.Float64, images.device).DetachFromDisposeScope();
         var perImage = new float[rows * T * T]; // kept for the training scores, which need α first
-        for (long start = 0; start < rows; start += RowsPerForward)
+        for (long start = 0; start < rows; start += perForward)
         {
             using var scope = NewDisposeScope();
-            long count = Math.Min(RowsPerForward, rows - start);
+            long count = Math.Min(perForward, rows - start);
             var logP = logProbabilities(images.narrow(0, start, count));
             var asDouble = logP.to(ScalarType.Float64);
             sumLog.add_(asDouble.sum(dim: 0));
@@ -34,7 +33,7 @@ internal static class DirichletScoreFit
             sumP.add_(p.sum(dim: 0));
             sumP2.add_(p.square().sum(dim: 0));
             logP.cpu().data<float>().CopyTo(perImage.AsSpan((int)(start * T * T), (int)(count * T * T)));
-            if ((start / RowsPerForward & 15) == 15) checkCanceled();
+            if ((start / perForward & 15) == 15) checkCanceled();
         }
         var meanLog = sumLog.div(rows).cpu().data<double>().ToArray();
         var meanP = sumP.div(rows).cpu().data<double>().ToArray();

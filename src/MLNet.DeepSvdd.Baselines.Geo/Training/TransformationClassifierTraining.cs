@@ -9,10 +9,10 @@ namespace MLNet.DeepSvdd.Baselines.Geo;
 /// <summary>
 /// GEO's self-supervised task: train the classifier to tell which of the 72 transformations was applied to an image. Each epoch visits
 /// every (image, transformation) pair once in random order; a minibatch gathers its images on the device, transforms each with its own
-/// transformation in one gather, and takes an Adam step on the 72-way cross-entropy.
+/// transformation in one gather (<paramref name="table"/>: the index maps on the device), and takes an Adam step on the 72-way cross-entropy.
 /// </summary>
 internal sealed class TransformationClassifierTraining(
-    FeatureMap network, GeometricTransformations transformations, int epochs, int batchSize, double learningRate, double weightDecay,
+    FeatureMap network, GeometricTransformations transformations, Tensor table, int epochs, int batchSize, double learningRate, double weightDecay,
     Device device, int seed, IChannel channel, Action checkCanceled)
 {
     public List<GeoEpochReport> Run(Tensor images)
@@ -21,7 +21,6 @@ internal sealed class TransformationClassifierTraining(
         long pairs = (long)rows * GeometricTransformations.Count;
         long batches = pairs / batchSize + (pairs % batchSize >= 2 ? 1 : 0);
         var generator = new Generator((ulong)seed);
-        using var table = transformations.SourceTable(device).DetachFromDisposeScope();
         using var optimizer = new FlatAdam([(network.parameters().ToList(), learningRate)], weightDecay);
         using var sumLoss = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
         using var correct = zeros([], ScalarType.Int64, device).DetachFromDisposeScope();

@@ -35,10 +35,14 @@ internal sealed class PretrainedFeatures : IDisposable
         mean = tensor(ResNet18ImageNet.BgrChannelMeans).view(1, 3, 1, 1).to(this.device);
     }
 
-    /// <summary>Features of <paramref name="rows"/> (each 3·H·W RGB values), <paramref name="batchSize"/> rows per forward pass.</summary>
+    /// <summary>
+    /// Features of <paramref name="rows"/> (each 3·H·W RGB values), <paramref name="batchSize"/> rows per forward pass (on the CPU capped
+    /// by <see cref="Scoring.ScoringBatch"/>, like every scoring pass).
+    /// </summary>
     public float[][] Compute(IReadOnlyList<float[]> rows, int batchSize = 256)
     {
         int size = shape[0] * shape[1] * shape[2];
+        batchSize = Scoring.ScoringBatch.Rows(batchSize, size, device);
         var result = new float[rows.Count][];
         var buffer = new float[Math.Min(batchSize, Math.Max(rows.Count, 1)) * size];
         using var noGrad = no_grad();
