@@ -21,7 +21,7 @@ public static class ResNet18FeaturesCatalog
     /// <param name="inputColumnName">The pixels. Default "Image".</param>
     /// <param name="useMaxPool">Keep the stem's 3×3 stride-2 max-pool (true, the network as trained) or skip it (false: twice the
     /// spatial resolution inside the network; Figure 2 of the paper). Default true.</param>
-    /// <param name="batchSize">Images per forward pass. Default 128.</param>
+    /// <param name="batchSize">Images per forward pass. Default 128; on the CPU capped at 2²¹ input values per pass (13 images at 224 px).</param>
     public static ResNet18FeaturesEstimator ResNet18Features(this TransformsCatalog catalog, string outputColumnName = "Features",
         string inputColumnName = "Image", bool useMaxPool = true, int batchSize = 128)
     {
