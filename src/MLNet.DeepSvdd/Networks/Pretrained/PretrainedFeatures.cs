@@ -58,7 +58,7 @@ internal sealed class PretrainedFeatures : IDisposable
             }
             using var scope = NewDisposeScope();
             var x = from_array(buffer).narrow(0, 0, (long)n * size).view(n, shape[0], shape[1], shape[2]).to(device);
-            var features = network.Features(x.flip(1).sub(mean)).cpu();
+            var features = network.Features(ChannelsLast.Apply(x.flip(1).sub(mean))).cpu();
             var flat = features.data<float>().ToArray();
             for (int i = 0; i < n; i++) result[start + i] = flat.AsSpan(i * Dimension, Dimension).ToArray();
         }

@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Networks;
+
+/// <summary>
+/// Lays a batch of images out channels-last (NHWC in memory, still indexed [N, C, H, W]) before it enters a convolutional network.
+/// libtorch's CPU convolutions, BatchNorm and pooling follow the input's memory format, and their NHWC (oneDNN) kernels are faster
+/// than the NCHW ones on these shapes, so one copy of the input makes every layer after it faster; the values are unchanged.
+/// TorchSharp 0.107 has no <c>memory_format</c> argument, so the layout is made with strides: permute to [N, H, W, C], copy, and
+/// permute the view back. The input values are unchanged; the outputs agree with NCHW to float rounding. Measured on 2 cores (<c>deepsvdd bench</c>, batch 50): training steps of ResNet-18 at 224 px +17 %,
+/// LeNet at 32 px +16 % and at 224 px +27 %, ResNet-18 at 32 px unchanged; batched scoring at 224 px +35–55 %.
+/// </summary>
+internal static class ChannelsLast
+{
+    /// <summary>
+    /// <paramref name="images"/> ([N, C, H, W]) with channels-last strides; other ranks, and tensors already channels-last, as they are.
+    /// </summary>
+    public static Tensor Apply(Tensor images)
+    {
+        if (images.dim() != 4 || IsChannelsLast(images)) return images;
+        return images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
+    }
+
+    /// <summary>Whether a [N, C, H, W] tensor is laid out NHWC: strides (H·W·C, 1, W·C, C).</summary>
+    public static bool IsChannelsLast(Tensor images)
+    {
+        if (images.dim() != 4) return false;
+        var shape = images.shape;
+        var strides = images.stride();
+        long c = shape[1], h = shape[2], w = shape[3];
+        return strides[1] == 1 && strides[3] == c && strides[2] == w * c && strides[0] == h * w * c;
+    }
+}
