@@ -4,9 +4,8 @@ using Microsoft.ML.Data;
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
-/// The lazy result of a detector's <c>Transform</c>: a cursor reads the features of the next batch of rows through a second,
-/// look-ahead cursor over the same data, scores them with one forward pass, and serves the scores as the main cursor passes the rows.
-/// (Two cursors without shuffling see the rows in the same order, which <see cref="IDataView"/> guarantees.)
+/// The lazy result of a detector's <c>Transform</c>: a cursor reads the features of the next batch of rows ahead of the main cursor
+/// (<see cref="LookAheadBatch"/>), scores them with one forward pass, and serves the scores as the main cursor passes the rows.
 /// </summary>
 internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, float threshold, OutputSchema schema, int batchSize) : IDataView
 {
@@ -33,94 +32,26 @@ internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
         [GetRowCursor(columnsNeeded, rand)];
 
-    internal static void CheckLength(in VBuffer<float> buffer, int expected, string column, long row)
+    private sealed class Cursor(BatchScoringDataView owner, DataViewRowCursor main, DataViewRowCursor? lookAhead, HashSet<int> active)
+        : LookAheadCursor(main, lookAhead is null ? null : new LookAheadBatch(lookAhead, owner.schema.Feature, owner.model.InputSize, owner.batchSize), active)
     {
-        if (buffer.Length != expected)
-            throw new InvalidOperationException($"Row {row} of feature column '{column}' has {buffer.Length} values; the model expects {expected}.");
-    }
-
-    private sealed class Cursor : DataViewRowCursor
-    {
-        private readonly BatchScoringDataView owner;
-        private readonly DataViewRowCursor main;
-        private readonly DataViewRowCursor? lookAhead;
-        private readonly ValueGetter<VBuffer<float>>? featureGetter;
-        private readonly HashSet<int> active;
-        private readonly float[] values;
-        private readonly float[] scores;
-        private VBuffer<float> buffer;
-        private long batchStart;
-        private int batchCount;
-
-        public Cursor(BatchScoringDataView owner, DataViewRowCursor main, DataViewRowCursor? lookAhead, HashSet<int> active)
-        {
-            this.owner = owner;
-            this.main = main;
-            this.lookAhead = lookAhead;
-            this.active = active;
-            featureGetter = lookAhead?.GetGetter<VBuffer<float>>(owner.schema.Feature);
-            int size = owner.model.InputSize;
-            values = lookAhead is null ? [] : new float[owner.batchSize * size];
-            scores = lookAhead is null ? [] : new float[owner.batchSize];
-        }
+        private readonly float[] scores = lookAhead is null ? [] : new float[owner.batchSize];
 
         public override DataViewSchema Schema => owner.schema.Schema;
 
-        public override long Position => main.Position;
-
-        public override long Batch => main.Batch;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() => main.GetIdGetter();
-
-        public override bool IsColumnActive(DataViewSchema.Column column) => active.Contains(column.Index);
-
-        public override bool MoveNext()
-        {
-            if (!main.MoveNext()) return false;
-            if (lookAhead is not null && main.Position >= batchStart + batchCount) FillBatch();
-            return true;
-        }
-
-        private void FillBatch()
-        {
-            int size = owner.model.InputSize;
-            batchStart = main.Position;
-            batchCount = 0;
-            while (batchCount < owner.batchSize && lookAhead!.MoveNext())
-            {
-                if (lookAhead.Position != batchStart + batchCount)
-                    throw new InvalidOperationException("The input data returned rows in a different order to two cursors; it cannot be scored in batches.");
-                featureGetter!(ref buffer);
-                CheckLength(buffer, size, owner.schema.Feature.Name, lookAhead.Position);
-                buffer.CopyTo(values.AsSpan(batchCount * size, size));
-                batchCount++;
-            }
-            if (batchCount == 0) throw new InvalidOperationException("The input data returned fewer rows to a second cursor; it cannot be scored in batches.");
-            owner.model.Score(values, batchCount, scores);
-        }
+        protected override void Process(LookAheadBatch rows) => owner.model.Score(rows.Values, rows.Count, scores);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
-            if (!owner.schema.IsOutput(column.Index)) return main.GetGetter<TValue>(owner.schema.Input[column.Index]);
-            if (!active.Contains(column.Index)) throw new InvalidOperationException($"Column '{column.Name}' was not requested from this cursor.");
+            if (!owner.schema.IsOutput(column.Index)) return Main.GetGetter<TValue>(owner.schema.Input[column.Index]);
+            EnsureActive(column);
             if (column.Index == owner.schema.ScoreIndex)
             {
-                ValueGetter<float> getScore = (ref float value) => value = scores[main.Position - batchStart];
+                ValueGetter<float> getScore = (ref float value) => value = scores[Current];
                 return getScore as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
             }
-            ValueGetter<bool> getLabel = (ref bool value) => value = scores[main.Position - batchStart] > owner.threshold;
+            ValueGetter<bool> getLabel = (ref bool value) => value = scores[Current] > owner.threshold;
             return getLabel as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
-        }
-
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                main.Dispose();
-                lookAhead?.Dispose();
-            }
-            base.Dispose(disposing);
         }
     }
 }

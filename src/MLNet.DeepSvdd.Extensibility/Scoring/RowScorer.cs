@@ -55,7 +55,7 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
             if (scoredPosition == input.Position) return score;
             featureGetter ??= input.GetGetter<VBuffer<float>>(schema.Feature);
             featureGetter(ref buffer);
-            BatchScoringDataView.CheckLength(buffer, features.Length, schema.Feature.Name, input.Position);
+            LookAheadBatch.CheckLength(buffer, features.Length, schema.Feature.Name, input.Position);
             buffer.CopyTo(features);
             Span<float> result = stackalloc float[1];
             model.Score(features, 1, result);

@@ -22,7 +22,8 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
         private ValueGetter<VBuffer<float>>? pixelGetter;
         private VBuffer<float> buffer;
         private long computedPosition = -1;
-        private float[] features = [];
+        private float[] pixels = [];
+        private readonly float[] features = new float[PretrainedFeatures.Dimension];
 
         public override DataViewSchema Schema => schema.Schema;
 
@@ -55,7 +56,9 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
             pixelGetter(ref buffer);
             if (buffer.Length != owner.InputSize)
                 throw new InvalidOperationException($"Row {input.Position} of column '{owner.InputColumnName}' has {buffer.Length} values; expected {owner.InputSize}.");
-            features = owner.Extractor.Compute([buffer.DenseValues().ToArray()], 1)[0];
+            if (pixels.Length != owner.InputSize) pixels = new float[owner.InputSize];
+            buffer.CopyTo(pixels);
+            owner.Extractor.Compute(pixels, 1, features);
             computedPosition = input.Position;
             return features;
         }

@@ -13,11 +13,12 @@ namespace MLNet.DeepSvdd.Networks;
 internal static class ChannelsLast
 {
     /// <summary>
-    /// <paramref name="images"/> ([N, C, H, W]) with channels-last strides; other ranks, and tensors already channels-last, as they are.
+    /// <paramref name="images"/> ([N, C, H, W]) on the CPU with channels-last strides; other ranks, tensors already channels-last, and
+    /// tensors on a GPU (where the gain was not measured) as they are.
     /// </summary>
     public static Tensor Apply(Tensor images)
     {
-        if (images.dim() != 4 || IsChannelsLast(images)) return images;
+        if (images.dim() != 4 || images.device_type != TorchSharp.DeviceType.CPU || IsChannelsLast(images)) return images;
         return images.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2);
     }
 

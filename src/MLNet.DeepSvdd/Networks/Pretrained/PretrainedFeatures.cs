@@ -35,17 +35,23 @@ internal sealed class PretrainedFeatures : IDisposable
         mean = tensor(ResNet18ImageNet.BgrChannelMeans).view(1, 3, 1, 1).to(this.device);
     }
 
+    /// <summary>Values per input row: 3 · H · W.</summary>
+    public int InputSize => shape[0] * shape[1] * shape[2];
+
+    /// <summary>Rows per forward pass for a requested <paramref name="batchSize"/>: on the CPU capped by <see cref="Scoring.ScoringBatch"/>.</summary>
+    public int RowsPerPass(int batchSize) => Scoring.ScoringBatch.Rows(batchSize, InputSize, device);
+
     /// <summary>
     /// Features of <paramref name="rows"/> (each 3·H·W RGB values), <paramref name="batchSize"/> rows per forward pass (on the CPU capped
     /// by <see cref="Scoring.ScoringBatch"/>, like every scoring pass).
     /// </summary>
     public float[][] Compute(IReadOnlyList<float[]> rows, int batchSize = 256)
     {
-        int size = shape[0] * shape[1] * shape[2];
-        batchSize = Scoring.ScoringBatch.Rows(batchSize, size, device);
+        int size = InputSize;
+        batchSize = RowsPerPass(batchSize);
         var result = new float[rows.Count][];
         var buffer = new float[Math.Min(batchSize, Math.Max(rows.Count, 1)) * size];
-        using var noGrad = no_grad();
+        var features = new float[buffer.Length / size * Dimension];
         for (int start = 0; start < rows.Count; start += batchSize)
         {
             int n = Math.Min(batchSize, rows.Count - start);
@@ -56,13 +62,28 @@ internal sealed class PretrainedFeatures : IDisposable
                     throw new ArgumentException($"Row {start + i} has {row.Length} values; expected {size} (3 × {shape[1]} × {shape[2]} RGB).", nameof(rows));
                 row.CopyTo(buffer, i * size);
             }
-            using var scope = NewDisposeScope();
-            var x = from_array(buffer).narrow(0, 0, (long)n * size).view(n, shape[0], shape[1], shape[2]).to(device);
-            var features = network.Features(ChannelsLast.Apply(x.flip(1).sub(mean))).cpu();
-            var flat = features.data<float>().ToArray();
-            for (int i = 0; i < n; i++) result[start + i] = flat.AsSpan(i * Dimension, Dimension).ToArray();
+            Compute(buffer, n, features);
+            for (int i = 0; i < n; i++) result[start + i] = features.AsSpan(i * Dimension, Dimension).ToArray();
         }
         return result;
+    }
+
+    /// <summary>
+    /// Features of the first <paramref name="rows"/> rows of <paramref name="values"/> (rows of 3·H·W RGB values one after another) into
+    /// <paramref name="features"/> (rows of <see cref="Dimension"/> values), in one forward pass: callers batch with <see cref="RowsPerPass"/>.
+    /// </summary>
+    public void Compute(float[] values, int rows, Span<float> features)
+    {
+        int size = InputSize;
+        if ((long)rows * size > values.Length)
+            throw new ArgumentException($"{rows} rows need {(long)rows * size} values; the buffer has {values.Length}.", nameof(values));
+        if ((long)rows * Dimension > features.Length)
+            throw new ArgumentException($"{rows} rows need {(long)rows * Dimension} feature values; the output has {features.Length}.", nameof(features));
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var x = from_array(values).narrow(0, 0, (long)rows * size).view(rows, shape[0], shape[1], shape[2]).to(device);
+        using var output = network.Features(ChannelsLast.Apply(x.flip(1).sub(mean))).cpu();
+        output.data<float>().CopyTo(features[..(rows * Dimension)]);
     }
 
     public void Dispose()
