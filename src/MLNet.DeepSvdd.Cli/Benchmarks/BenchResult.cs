@@ -7,7 +7,7 @@ namespace MLNet.DeepSvdd.Cli.Benchmarks;
 /// <param name="Transform">Batched <c>Transform</c> from an IDataView.</param>
 /// <param name="PredictionEngine">Row by row through <c>PredictionEngine</c>.</param>
 /// <param name="Reloaded">Batched <c>Transform</c> of the model saved and reloaded with <c>LoadDeepSvdd</c>.</param>
-/// <param name="PeakMemoryMb">Peak working set of the process so far.</param>
+/// <param name="PeakMemoryMb">Peak working set of the process during this case (data, Fit, scoring, save and reload), sampled every 5 ms.</param>
 /// <param name="Phases">Where the time of the measured <c>Fit</c> went.</param>
 public sealed record BenchResult(BenchCase Case, double TrainSteps, double FitPath, double BareForward, double Transform,
     double PredictionEngine, double Reloaded, double PeakMemoryMb, PhaseBreakdown Phases);

@@ -11,6 +11,8 @@ public static class DeepSvddBench
 {
     public static BenchResult Run(BenchCase c, int images, int epochs)
     {
+        PeakMemorySampler.SettledWorkingSet(); // let the previous case's tensors go before this case's peak is sampled
+        using var sampler = PeakMemorySampler.Start();
         var ml = new MLContext(seed: 1);
         var data = SyntheticImages.Create(ml, images, c.Size, seed: 1);
         var options = new DeepSvddTrainer.Options
@@ -46,7 +48,7 @@ public static class DeepSvddBench
         double reloadedRate = Rate(images, () => reloaded.Transform(data).GetColumn<float>("Score").Count());
         File.Delete(path);
 
-        double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0;
+        double peak = sampler.Stop() / 1_048_576.0;
         return new BenchResult(c, trainSteps, fitPath, bareForward, transform, predictionEngine, reloadedRate, peak, PhaseBreakdown.Of(model.Report));
     }
 

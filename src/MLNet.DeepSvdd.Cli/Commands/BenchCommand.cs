@@ -214,7 +214,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         AnsiConsole.Write(table);
         AnsiConsole.Write(PhaseTable(results.Select(r => (r.Ours.Case.Name, r.Ours.Phases))));
         AnsiConsole.MarkupLine("train steps: optimizer steps on data on the device (epochs after the first); Fit path: the whole Fit from an IDataView; " +
-            "bare fwd: network + distance on a device tensor; reloaded: Transform after Model.Save and LoadDeepSvdd." +
+            "bare fwd: network + distance on a device tensor; reloaded: Transform after Model.Save and LoadDeepSvdd; peak MB: the highest working set during the case." +
             (peer is not null ? " torch: the peer's --bench (random tensors), the mean of a run before and after ours; score ratio compares Transform with it." : ""));
         if (settings.Json is not null)
         {
