@@ -10,7 +10,6 @@ namespace MLNet.DeepSvdd.Scoring;
 /// </summary>
 internal abstract class LookAheadCursor : DataViewRowCursor
 {
-    private readonly DataViewRowCursor main;
     private readonly HashSet<int> active;
 
     /// <param name="main">The cursor over the input's own columns; owned.</param>
@@ -18,7 +17,7 @@ internal abstract class LookAheadCursor : DataViewRowCursor
     /// <param name="active">Indices of the requested columns of <see cref="DataViewRow.Schema"/>.</param>
     protected LookAheadCursor(DataViewRowCursor main, LookAheadBatch? rows, HashSet<int> active)
     {
-        this.main = main;
+        Main = main;
         this.active = active;
         Rows = rows;
     }
@@ -27,25 +26,25 @@ internal abstract class LookAheadCursor : DataViewRowCursor
     protected LookAheadBatch? Rows { get; }
 
     /// <summary>Index of the current row within <see cref="Rows"/>.</summary>
-    protected int Current => (Rows ?? throw new InvalidOperationException("No output column was requested from this cursor.")).IndexOf(main.Position);
+    protected int Current => (Rows ?? throw new InvalidOperationException("No output column was requested from this cursor.")).IndexOf(Main.Position);
 
     /// <summary>The main cursor, for the input columns' getters.</summary>
-    protected DataViewRowCursor Main => main;
+    protected DataViewRowCursor Main { get; }
 
-    public override long Position => main.Position;
+    public override long Position => Main.Position;
 
-    public override long Batch => main.Batch;
+    public override long Batch => Main.Batch;
 
-    public override ValueGetter<DataViewRowId> GetIdGetter() => main.GetIdGetter();
+    public override ValueGetter<DataViewRowId> GetIdGetter() => Main.GetIdGetter();
 
     public override bool IsColumnActive(DataViewSchema.Column column) => active.Contains(column.Index);
 
     public override bool MoveNext()
     {
-        if (!main.MoveNext()) return false;
-        if (Rows is not null && !Rows.Contains(main.Position))
+        if (!Main.MoveNext()) return false;
+        if (Rows is not null && !Rows.Contains(Main.Position))
         {
-            Rows.ReadFrom(main.Position);
+            Rows.ReadFrom(Main.Position);
             Process(Rows);
         }
         return true;
@@ -64,7 +63,7 @@ internal abstract class LookAheadCursor : DataViewRowCursor
     {
         if (disposing)
         {
-            main.Dispose();
+            Main.Dispose();
             Rows?.Dispose();
         }
         base.Dispose(disposing);

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
+using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Features;
 
@@ -22,7 +23,7 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
         private ValueGetter<VBuffer<float>>? pixelGetter;
         private VBuffer<float> buffer;
         private long computedPosition = -1;
-        private float[] pixels = [];
+        private float[]? pixels;
         private readonly float[] features = new float[PretrainedFeatures.Dimension];
 
         public override DataViewSchema Schema => schema.Schema;
@@ -54,9 +55,8 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
             if (computedPosition == input.Position) return features;
             pixelGetter ??= input.GetGetter<VBuffer<float>>(schema.Pixels);
             pixelGetter(ref buffer);
-            if (buffer.Length != owner.InputSize)
-                throw new InvalidOperationException($"Row {input.Position} of column '{owner.InputColumnName}' has {buffer.Length} values; expected {owner.InputSize}.");
-            if (pixels.Length != owner.InputSize) pixels = new float[owner.InputSize];
+            LookAheadBatch.CheckLength(buffer, owner.InputSize, owner.InputColumnName, input.Position); // the batched view's check and message
+            pixels ??= new float[owner.InputSize];
             buffer.CopyTo(pixels);
             owner.Extractor.Compute(pixels, 1, features);
             computedPosition = input.Position;

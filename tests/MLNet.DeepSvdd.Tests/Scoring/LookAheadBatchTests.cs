@@ -70,7 +70,8 @@ public class LookAheadBatchTests
     public void Sizes_below_one_are_refused(int rowSize, int capacity, string parameter)
     {
         var data = View([1f]);
-        var create = () => new LookAheadBatch(data.GetRowCursor(data.Schema), data.Schema["Values"], rowSize, capacity);
+        using var cursor = data.GetRowCursor(data.Schema);
+        var create = () => new LookAheadBatch(cursor, data.Schema["Values"], rowSize, capacity);
         create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter);
     }
 }
