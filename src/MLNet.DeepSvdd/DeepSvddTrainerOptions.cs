@@ -89,6 +89,40 @@ public sealed partial class DeepSvddTrainer
         /// </summary>
         public string? PretrainedWeightsPath { get; set; }
 
+        /// <summary>
+        /// The side, in pixels, that images are resized to inside the network's input stage (bilinear; antialiased when shrinking), so a
+        /// pipeline keeps <c>ExtractPixels</c> at its images' own size and the model applies the resize on every scoring path (it is saved
+        /// with the model). Default null: <see cref="DefaultPretrainedResolution"/> px for <see cref="DeepSvddNetwork.ResNet18Pretrained"/>
+        /// when the images are smaller (an ImageNet network sees little in a 32×32 image: after its stem's stride of 4 it is 8×8), the
+        /// images' own size otherwise. Images only; ≥ 16 for the ResNets, ≥ 8 for LeNet. (Not in the paper, which does not say at what
+        /// size it fed CIFAR-10 to the ImageNet network; PANDA, Reiss et al. 2021, uses 224.)
+        /// </summary>
+        public int? InputResolution { get; set; }
+
+        /// <summary>
+        /// Fine-tuning depth: the leading stages of a ResNet that stay frozen — run without gradient, left out of the optimizer (no weight
+        /// decay), BatchNorm statistics fixed — so training adapts only the later stages and the projection. Their outputs for the training
+        /// and validation images are computed once when they fit <see cref="FrozenActivationCacheMegabytes"/>. Default null:
+        /// <see cref="BackboneStage.Layer2"/> for pretrained backbones (<see cref="DeepSvddNetwork.ResNet18Pretrained"/>, or
+        /// <see cref="DeepSvddNetwork.ResNet18"/> with <see cref="PretrainedWeightsPath"/>), as in PANDA (Reiss et al. 2021);
+        /// <see cref="BackboneStage.None"/> otherwise. The paper fine-tunes every layer (<see cref="BackboneStage.None"/>). ResNets only.
+        /// </summary>
+        public BackboneStage? FreezeThrough { get; set; }
+
+        /// <summary>
+        /// Whether BatchNorm layers keep the statistics they start with (evaluation mode during training) instead of re-estimating them on
+        /// each minibatch of normal data, which erases what a pretrained backbone learned within an epoch. Their scale and shift are still
+        /// trained in unfrozen stages. Default null: true for pretrained backbones, false otherwise (the paper's setting).
+        /// </summary>
+        public bool? FreezeBatchNorm { get; set; }
+
+        /// <summary>
+        /// Memory budget, in MB, for keeping the outputs of the frozen stages (<see cref="FreezeThrough"/>) of every training and validation
+        /// image on the training device, so each epoch runs only the trained stages. Above the budget the frozen stages are recomputed,
+        /// without gradient, for every minibatch. 0 disables the cache. Default 2048.
+        /// </summary>
+        public int FrozenActivationCacheMegabytes { get; set; } = 2048;
+
         /// <summary>Widths of the hidden layers of <see cref="DeepSvddNetwork.Mlp"/>, each ≥ 1. Default [128, 64].</summary>
         public int[] HiddenLayers { get; set; } = [128, 64];
 
@@ -170,6 +204,9 @@ public sealed partial class DeepSvddTrainer
         /// is capped at 2²¹ input values (13 images at 224 px): larger batches of large images are slower there (measured).
         /// </summary>
         public int ScoringBatchSize { get; set; } = 256;
+
+        /// <summary>The input resolution that <see cref="InputResolution"/> = null gives the pretrained ResNet-18 for smaller images: 224 px, its native size.</summary>
+        public const int DefaultPretrainedResolution = 224;
 
         internal Options Clone() => (Options)MemberwiseClone();
     }

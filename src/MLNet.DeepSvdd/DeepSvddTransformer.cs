@@ -78,7 +78,7 @@ public sealed class DeepSvddTransformer : ITransformer
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new BatchScoringDataView(input, model, Threshold, CreateSchema(input.Schema), ScoringBatch.Rows(ScoringBatchSize, InputSize, model.Device));
+        return new BatchScoringDataView(input, model, Threshold, CreateSchema(input.Schema), ScoringBatch.Rows(ScoringBatchSize, model.Network.Spec.NetworkInputSize, model.Device));
     }
 
     /// <summary>A row-by-row scorer (used by <c>PredictionEngine</c>).</summary>

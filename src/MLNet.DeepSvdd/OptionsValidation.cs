@@ -31,6 +31,9 @@ internal static class OptionsValidation
         if (o.RadiusWarmUpEpochs < 0) Fail(nameof(o.RadiusWarmUpEpochs), "must be ≥ 0", o.RadiusWarmUpEpochs);
         if (!(o.CenterEpsilon >= 0) || float.IsInfinity(o.CenterEpsilon)) Fail(nameof(o.CenterEpsilon), "must be a finite number ≥ 0", o.CenterEpsilon);
         if (!(o.CollapseTolerance >= 0) || double.IsInfinity(o.CollapseTolerance)) Fail(nameof(o.CollapseTolerance), "must be a finite number ≥ 0", o.CollapseTolerance);
+        if (o.InputResolution is { } r && (r < 8 || r > 4096)) Fail(nameof(o.InputResolution), "must be null (automatic) or a side in pixels from 8 to 4096", r);
+        if (o.FreezeThrough is { } f) Defined(f, nameof(o.FreezeThrough));
+        if (o.FrozenActivationCacheMegabytes < 0) Fail(nameof(o.FrozenActivationCacheMegabytes), "must be ≥ 0 (0 disables the cache)", o.FrozenActivationCacheMegabytes);
         if (o.ScoringBatchSize < 1) Fail(nameof(o.ScoringBatchSize), "must be ≥ 1", o.ScoringBatchSize);
         if (o.LabelColumnName is not null && o.Objective == DeepSvddObjective.SoftBoundary)
         {

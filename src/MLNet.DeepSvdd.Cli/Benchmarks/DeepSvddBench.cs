@@ -56,7 +56,7 @@ public static class DeepSvddBench
     {
         var feature = FeatureColumn.Resolve(data.Schema, "Image", null);
         using var loaded = DataViewLoader.Load(data, feature, null, model.Model.Device);
-        int rows = Scoring.ScoringBatch.Rows(model.ScoringBatchSize, model.InputSize, model.Model.Device); // the batches Transform uses
+        int rows = Scoring.ScoringBatch.Rows(model.ScoringBatchSize, model.Model.Network.Spec.NetworkInputSize, model.Model.Device); // the batches Transform uses
         model.Model.ScoreAll(loaded.Features, rows); // warm-up
         return Rate(loaded.Rows, () => model.Model.ScoreAll(loaded.Features, rows).Scores.Length);
     }

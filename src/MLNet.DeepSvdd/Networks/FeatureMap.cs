@@ -4,10 +4,12 @@ using static TorchSharp.torch;
 namespace MLNet.DeepSvdd.Networks;
 
 /// <summary>
-/// φ: the whole map from a flat input row to its representation. It reshapes the flat rows of width D to the network's input shape
-/// ([D] or [C, H, W]), reverses the channel order when the backbone expects BGR, applies the input normalisation (statistics held as
-/// buffers, so they are saved with the weights), lays images out channels-last (<see cref="ChannelsLast"/>: the same values, faster
-/// convolutions) and runs the backbone network.
+/// φ: the whole map from a flat input row to its representation. Its input stage (<see cref="Prepare"/>) reshapes the flat rows of width
+/// D to the network's input shape ([D] or [C, H, W]), reverses the channel order when the backbone expects BGR, applies the input
+/// normalisation (statistics held as buffers, so they are saved with the weights), resizes images to the network's resolution
+/// (bilinear, when <see cref="NetworkSpec.Resolution"/> is set) and lays them out channels-last (<see cref="ChannelsLast"/>: the same
+/// values, faster convolutions); then the backbone runs. For a staged backbone the map splits into a leading part
+/// (<see cref="ForwardLeading"/>) and the rest (<see cref="ForwardTrailing"/>), so frozen stages can be computed once.
 /// </summary>
 internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
 {
@@ -32,6 +34,9 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
     /// <summary>The network after the input normalisation.</summary>
     public nn.Module<Tensor, Tensor> Backbone => backbone;
 
+    /// <summary>The backbone as stages, or null when it cannot be split (MLP, LeNet).</summary>
+    public IStagedBackbone? Staged => backbone as IStagedBackbone;
+
     /// <summary>Sets the input statistics (mean and standard deviation, each of the statistics shape) used before the backbone.</summary>
     public void SetInputStatistics(Tensor mean, Tensor std)
     {
@@ -40,12 +45,44 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
         input_std.copy_(std.reshape(input_std.shape));
     }
 
-    public override Tensor forward(Tensor flat)
+    /// <summary>The input stage: flat rows to the tensor the backbone takes (reshaped, channel order, normalised, resized, channels-last).</summary>
+    public Tensor Prepare(Tensor flat)
     {
         using var scope = NewDisposeScope();
         var x = flat.view(batchShape);
         if (Spec.BgrInput) x = x.flip(1);
-        x = ChannelsLast.Apply(x.sub(input_mean).div(input_std));
-        return backbone.forward(x).MoveToOuterDisposeScope();
+        x = x.sub(input_mean).div(input_std);
+        if (Spec.Resolution is int side && x.dim() == 4 && (x.shape[2] != side || x.shape[3] != side))
+        {
+            x = nn.functional.interpolate(x, size: [side, side], mode: InterpolationMode.Bilinear, align_corners: false,
+                antialias: x.shape[2] > side || x.shape[3] > side);
+        }
+        return ChannelsLast.Apply(x).MoveToOuterDisposeScope();
     }
+
+    public override Tensor forward(Tensor flat)
+    {
+        using var scope = NewDisposeScope();
+        return backbone.forward(Prepare(flat)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The input stage and the first <paramref name="stages"/> stages of a staged backbone.</summary>
+    public Tensor ForwardLeading(Tensor flat, int stages)
+    {
+        using var scope = NewDisposeScope();
+        var x = Prepare(flat);
+        if (stages > 0) x = StagedOrThrow.ForwardStages(x, 0, stages);
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The stages after the first <paramref name="stages"/> and the head, from the output of <see cref="ForwardLeading"/>.</summary>
+    public Tensor ForwardTrailing(Tensor leading, int stages)
+    {
+        using var scope = NewDisposeScope();
+        var staged = StagedOrThrow;
+        var x = staged.ForwardStages(ChannelsLast.Apply(leading), stages, staged.StageCount);
+        return staged.Head(x).MoveToOuterDisposeScope();
+    }
+
+    private IStagedBackbone StagedOrThrow => Staged ?? throw new InvalidOperationException($"The {Spec.Kind} backbone has no stages to split.");
 }

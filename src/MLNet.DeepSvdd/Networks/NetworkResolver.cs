@@ -10,7 +10,12 @@ namespace MLNet.DeepSvdd.Networks;
 /// </summary>
 internal static class NetworkResolver
 {
-    public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, string? Note);
+    /// <param name="Spec">The network layout, input resolution included.</param>
+    /// <param name="Normalization">The input normalisation.</param>
+    /// <param name="Note">Why Auto chose what it chose, when that is worth a log line.</param>
+    /// <param name="FrozenStages">How many leading backbone stages stay frozen (<see cref="BackboneStage"/> as a number).</param>
+    /// <param name="FreezeBatchNorm">Whether BatchNorm layers keep their statistics during training.</param>
+    public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, string? Note, int FrozenStages = 0, bool FreezeBatchNorm = false);
 
     public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature)
     {
@@ -66,10 +71,42 @@ internal static class NetworkResolver
                 $"has shape [{string.Join(", ", feature.Shape)}].", nameof(options.InputNormalization));
         }
 
+        bool pretrained = kind == DeepSvddNetwork.ResNet18Pretrained || (kind == DeepSvddNetwork.ResNet18 && options.PretrainedWeightsPath is not null);
+        int? resolution = Resolution(options, feature, kind);
+        var freeze = options.FreezeThrough ?? (pretrained ? BackboneStage.Layer2 : BackboneStage.None);
+        if (freeze != BackboneStage.None && !isResNet)
+        {
+            throw new ArgumentException($"FreezeThrough = {freeze} freezes stages of a ResNet, but the network is {kind}. " +
+                "Set FreezeThrough = BackboneStage.None (or null), or use Network = ResNet18Pretrained.", nameof(options.FreezeThrough));
+        }
+
         int representation = options.RepresentationDimension ?? (kind == DeepSvddNetwork.Mlp ? 32 : 128);
         var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
         var spec = new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : [],
-            UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean);
-        return new Resolved(spec, normalization, note);
+            UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution);
+        return new Resolved(spec, normalization, note, (int)freeze, options.FreezeBatchNorm ?? pretrained);
+    }
+
+    /// <summary>The side images are resized to inside the network, or null for none (see <see cref="DeepSvddTrainer.Options.InputResolution"/>).</summary>
+    private static int? Resolution(DeepSvddTrainer.Options options, FeatureColumn feature, DeepSvddNetwork kind)
+    {
+        if (options.InputResolution is not int side)
+        {
+            int native = DeepSvddTrainer.Options.DefaultPretrainedResolution;
+            return kind == DeepSvddNetwork.ResNet18Pretrained && Math.Max(feature.Shape[1], feature.Shape[2]) < native ? native : null;
+        }
+        if (kind == DeepSvddNetwork.Mlp)
+        {
+            throw new ArgumentException($"InputResolution = {side} resizes images, but feature column '{feature.Name}' is fed to the Mlp as a " +
+                $"plain vector of {feature.Size} values. Leave InputResolution null, or give the column an image shape (ImageShape or ExtractPixels).",
+                nameof(options.InputResolution));
+        }
+        int minimum = kind == DeepSvddNetwork.LeNet ? 8 : 16;
+        if (side < minimum)
+        {
+            throw new ArgumentException($"InputResolution = {side} is too small for Network = {kind}: it needs at least {minimum}×{minimum} pixels.",
+                nameof(options.InputResolution));
+        }
+        return side == feature.Shape[1] && side == feature.Shape[2] ? null : side;
     }
 }

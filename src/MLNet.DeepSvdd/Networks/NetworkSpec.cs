@@ -4,13 +4,21 @@ namespace MLNet.DeepSvdd.Networks;
 
 /// <summary>
 /// Everything needed to rebuild a network with the same layout: the resolved kind, the input shape ([D] or [C, H, W]), the representation
-/// dimension, the bias switch, the MLP's hidden widths, the ResNet stem's max-pool and whether the input is fed as BGR.
-/// Stored in the model file next to the weights.
+/// dimension, the bias switch, the MLP's hidden widths, the ResNet stem's max-pool, whether the input is fed as BGR and the side
+/// images are resized to inside the network. Stored in the model file next to the weights (models saved before
+/// <see cref="Resolution"/> existed read it as null: no resize).
 /// </summary>
 internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int RepresentationDimension, bool UseBias, int[] HiddenLayers,
-    bool UseMaxPool = true, bool BgrInput = false)
+    bool UseMaxPool = true, bool BgrInput = false, int? Resolution = null)
 {
+    /// <summary>Values per input row.</summary>
     public int InputSize => InputShape.Aggregate(1, (a, b) => a * b);
+
+    /// <summary>The image height and width the backbone sees (after the resize of the input stage).</summary>
+    public (int Height, int Width) NetworkImageSize => Resolution is int side ? (side, side) : (InputShape[1], InputShape[2]);
+
+    /// <summary>Values per row as the backbone sees them (after the resize): what the scoring-batch cap counts.</summary>
+    public int NetworkInputSize => InputShape.Length == 3 ? InputShape[0] * NetworkImageSize.Height * NetworkImageSize.Width : InputSize;
 
     /// <summary>Builds the network with weights drawn from <paramref name="generator"/> (PyTorch's default distributions).</summary>
     public FeatureMap Build(torch.Generator generator)
@@ -18,7 +26,7 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
         torch.nn.Module<torch.Tensor, torch.Tensor> backbone = Kind switch
         {
             DeepSvddNetwork.Mlp => new Mlp(InputSize, HiddenLayers, RepresentationDimension, UseBias),
-            DeepSvddNetwork.LeNet => new LeNet(InputShape[0], InputShape[1], InputShape[2], RepresentationDimension, UseBias),
+            DeepSvddNetwork.LeNet => new LeNet(InputShape[0], NetworkImageSize.Height, NetworkImageSize.Width, RepresentationDimension, UseBias),
             DeepSvddNetwork.ResNet18 => new ResNet(InputShape[0], [2, 2, 2, 2], RepresentationDimension, UseBias, UseMaxPool),
             DeepSvddNetwork.ResNet18Pretrained => new ResNet(InputShape[0], Pretrained.ResNet18ImageNet.Blocks, RepresentationDimension, UseBias, UseMaxPool),
             _ => throw new InvalidOperationException($"Network kind {Kind} cannot be built; it must be resolved first."),
@@ -29,6 +37,6 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
 
     public override string ToString() => Kind == DeepSvddNetwork.Mlp
         ? $"Mlp [{InputSize} → {string.Join(" → ", HiddenLayers)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}"
-        : $"{Kind} [{string.Join("×", InputShape)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}" +
+        : $"{Kind} [{string.Join("×", InputShape)}{(Resolution is int side ? $" resized to {side}×{side}" : "")} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}" +
           (Kind is DeepSvddNetwork.ResNet18 or DeepSvddNetwork.ResNet18Pretrained ? $", max-pool {(UseMaxPool ? "on" : "off")}" : "");
 }

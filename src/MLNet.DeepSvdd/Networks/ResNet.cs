@@ -12,7 +12,7 @@ namespace MLNet.DeepSvdd.Networks;
 /// Convolutions have no bias (as in torchvision); with <c>bias = false</c> BatchNorm keeps its scale but loses its shift and the
 /// projection has no bias, so no layer can add a constant.
 /// </summary>
-internal sealed class ResNet : nn.Module<Tensor, Tensor>
+internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
 {
     private readonly Conv2d conv1;
     private readonly BatchNorm2d bn1;
@@ -34,21 +34,69 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Five stages: the stem (convolution, BatchNorm, ReLU, max-pool) and layer1…layer4.</summary>
+    public int StageCount => 5;
+
     /// <summary>The 512-dimensional pooled features before the projection (what ML.NET's ResNet18.onnx outputs).</summary>
     public Tensor Features(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
-        if (useMaxPool) x = nn.functional.max_pool2d(x, kernel_size: 3, stride: 2, padding: 1);
-        x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
-        return nn.functional.adaptive_avg_pool2d(x, 1).flatten(1).MoveToOuterDisposeScope();
+        return Pool(ForwardStages(input, 0, StageCount)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>Runs stages <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive); 0 is the stem, 1–4 are layer1–layer4.</summary>
+    public Tensor ForwardStages(Tensor input, int from, int to)
+    {
+        using var scope = NewDisposeScope();
+        var x = input;
+        for (int stage = from; stage < to; stage++)
+        {
+            x = stage switch
+            {
+                0 => Stem(x),
+                1 => layer1.forward(x),
+                2 => layer2.forward(x),
+                3 => layer3.forward(x),
+                4 => layer4.forward(x),
+                _ => throw new ArgumentOutOfRangeException(nameof(to), to, "A ResNet has stages 0 (stem) to 4 (layer4)."),
+            };
+        }
+        return (ReferenceEquals(x, input) ? x.alias() : x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Global average pooling and the projection to the representation.</summary>
+    public Tensor Head(Tensor stageOutput)
+    {
+        using var scope = NewDisposeScope();
+        return fc.forward(Pool(stageOutput)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The modules of one stage (for freezing).</summary>
+    public IEnumerable<nn.Module> StageModules(int stage) => stage switch
+    {
+        0 => [conv1, bn1],
+        1 => [layer1],
+        2 => [layer2],
+        3 => [layer3],
+        4 => [layer4],
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "A ResNet has stages 0 (stem) to 4 (layer4)."),
+    };
 
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return fc.forward(Features(input)).MoveToOuterDisposeScope();
+        return Head(ForwardStages(input, 0, StageCount)).MoveToOuterDisposeScope();
     }
+
+    private Tensor Stem(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
+        if (useMaxPool) x = nn.functional.max_pool2d(x, kernel_size: 3, stride: 2, padding: 1);
+        return x.MoveToOuterDisposeScope();
+    }
+
+    private static Tensor Pool(Tensor x) => nn.functional.adaptive_avg_pool2d(x, 1).flatten(1);
 
     internal static BatchNorm2d Norm(long features, bool bias)
     {

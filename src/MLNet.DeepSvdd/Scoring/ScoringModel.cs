@@ -70,22 +70,29 @@ internal sealed class ScoringModel : IBatchScorer, IDisposable
     /// Scores every row of a device tensor in batches with a network in evaluation mode (score = ‖φ(x) − c‖² − offset);
     /// also returns the mean per-dimension (unbiased) variance of the features over all rows.
     /// </summary>
-    public static (float[] Scores, double MeanFeatureVariance) ScoreAll(FeatureMap network, Tensor center, double offset, Tensor data, int batchSize)
+    public static (float[] Scores, double MeanFeatureVariance) ScoreAll(FeatureMap network, Tensor center, double offset, Tensor data, int batchSize) =>
+        ScoreAll((start, count) => network.forward(data.narrow(0, start, count)), data.shape[0], center, offset, batchSize);
+
+    /// <summary>
+    /// As above, for features produced batch by batch by <paramref name="features"/>(start, count) for rows [0, <paramref name="rows"/>)
+    /// (the caller puts the network in evaluation mode).
+    /// </summary>
+    public static (float[] Scores, double MeanFeatureVariance) ScoreAll(Func<long, long, Tensor> features, long rows, Tensor center, double offset,
+        int batchSize)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        long rows = data.shape[0];
         var scores = new float[rows];
         Tensor? sum = null, sumSquares = null;
         for (long start = 0; start < rows; start += batchSize)
         {
             using var batchScope = NewDisposeScope();
             long count = Math.Min(batchSize, rows - start);
-            var raw = network.forward(data.narrow(0, start, count));
+            var raw = features(start, count);
             ScoresOfFeatures(raw, center, offset).cpu().data<float>().CopyTo(scores.AsSpan((int)start, (int)count));
-            var features = raw.to(ScalarType.Float64);
-            var s = features.sum(dim: 0);
-            var s2 = features.square().sum(dim: 0);
+            var f = raw.to(ScalarType.Float64);
+            var s = f.sum(dim: 0);
+            var s2 = f.square().sum(dim: 0);
             if (sum is null) { sum = s.MoveToOuterDisposeScope(); sumSquares = s2.MoveToOuterDisposeScope(); }
             else { sum.add_(s); sumSquares!.add_(s2); }
         }

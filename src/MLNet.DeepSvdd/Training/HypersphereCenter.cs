@@ -20,16 +20,38 @@ internal static class HypersphereCenter
     /// <summary>The centre from the features of every training row, computed in batches.</summary>
     public static Tensor Compute(Func<Tensor, Tensor> features, Tensor data, int batchSize, double epsilon)
     {
+        var (center, _, _) = Compute((start, count) => features(data.narrow(0, start, count)), data.shape[0], batchSize, epsilon);
+        return center;
+    }
+
+    /// <summary>
+    /// The centre from features produced batch by batch by <paramref name="features"/>(start, count) for rows [0, <paramref name="rows"/>);
+    /// also the mean squared distance of those features to the centre and their mean per-dimension (unbiased) variance: the state of the
+    /// network before training (epoch 0), from the same pass.
+    /// </summary>
+    public static (Tensor Center, double MeanSquaredDistance, double FeatureVariance) Compute(Func<long, long, Tensor> features, long rows,
+        int batchSize, double epsilon)
+    {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        long rows = data.shape[0];
-        Tensor? sum = null;
+        Tensor? sum = null, sumSquares = null;
         for (long start = 0; start < rows; start += batchSize)
         {
             using var batchScope = NewDisposeScope();
-            var batchSum = features(data.narrow(0, start, Math.Min(batchSize, rows - start))).sum(dim: 0);
-            sum = sum is null ? batchSum.MoveToOuterDisposeScope() : sum.add_(batchSum);
+            var z = features(start, Math.Min(batchSize, rows - start));
+            var batchSum = z.sum(dim: 0);
+            var batchSquares = z.to(ScalarType.Float64).square().sum(dim: 0);
+            if (sum is null) { sum = batchSum.MoveToOuterDisposeScope(); sumSquares = batchSquares.MoveToOuterDisposeScope(); }
+            else { sum.add_(batchSum); sumSquares!.add_(batchSquares); }
         }
-        return ApplyEpsilonRule(sum!.div(rows), epsilon).MoveToOuterDisposeScope();
+        var mean = sum!.div(rows);
+        var center = ApplyEpsilonRule(mean, epsilon);
+        // E‖z − c‖² = Σ_j (E z_j² − 2 c_j E z_j + c_j²), in double precision
+        var mean64 = mean.to(ScalarType.Float64);
+        var center64 = center.to(ScalarType.Float64);
+        var meanSquares = sumSquares!.div(rows);
+        double distance = meanSquares.sub(mean64.mul(center64).mul(2)).add(center64.square()).sum().item<double>();
+        double variance = rows > 1 ? meanSquares.sub(mean64.square()).mul(rows / (rows - 1.0)).clamp_min(0).mean().item<double>() : 0;
+        return (center.MoveToOuterDisposeScope(), distance, variance);
     }
 }

@@ -16,13 +16,16 @@ namespace MLNet.DeepSvdd.Training;
 /// <summary>
 /// The training procedure: build φ, fix the centre c from an initial forward pass, then for every epoch and minibatch compute
 /// L = L_svdd + c_t·L_reg, take an Adam step (φ at the learning rate, the noise head at the head learning rate, weight decay λ on both),
-/// update R (soft-boundary) and c_t, and keep the epoch with the best validation AUC. Every step runs in its own dispose scope, the data
+/// update R (soft-boundary) and c_t, and keep the epoch with the best validation AUC — the untrained network (epoch 0) included, so a fit
+/// never ends below where it started on the validation data. Frozen leading stages (<see cref="FrozenStages"/>) are left out of the
+/// optimizer and, where memory allows, computed once (<see cref="StagedInputs"/>). Every step runs in its own dispose scope, the data
 /// stays on the device, and the per-epoch figures are accumulated on the device and read once per epoch.
 /// </summary>
 internal sealed class TrainingLoop
 {
     private readonly DeepSvddTrainer.Options options;
     private readonly NetworkSpec spec;
+    private readonly NetworkResolver.Resolved resolved;
     private readonly InputNormalization normalization;
     private readonly Device device;
     private readonly IChannel channel;
@@ -35,6 +38,7 @@ internal sealed class TrainingLoop
         IProgressChannel? progress, Action checkCanceled)
     {
         this.options = options;
+        resolved = network;
         spec = network.Spec;
         normalization = network.Normalization;
         this.device = device;
@@ -47,7 +51,7 @@ internal sealed class TrainingLoop
     public sealed record Result(ScoringModel Model, float Threshold, TrainingReport Report);
 
     /// <summary>Rows per forward pass of the centre, validation and final scoring passes (see <see cref="Scoring.ScoringBatch"/>).</summary>
-    private int ScoringRows => Scoring.ScoringBatch.Rows(options.ScoringBatchSize, spec.InputSize, device);
+    private int ScoringRows => Scoring.ScoringBatch.Rows(options.ScoringBatchSize, spec.NetworkInputSize, device);
 
     /// <summary>Trains; <paramref name="total"/> runs since the fit began and <paramref name="loading"/> is the time the data took to load.</summary>
     public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total, TimeSpan loading)
@@ -66,10 +70,26 @@ internal sealed class TrainingLoop
         var statisticsTime = phase.Elapsed;
         network.to(device);
         network.eval();
+        var frozen = new FrozenStages(network, resolved.FrozenStages, resolved.FreezeBatchNorm);
+
         phase.Restart();
-        var center = HypersphereCenter.Compute(network.forward, train.Features, ScoringRows, options.CenterEpsilon)
-            .DetachFromDisposeScope();
-        var centerTime = phase.Elapsed;
+        long budget = (long)options.FrozenActivationCacheMegabytes << 20;
+        using var trainInputs = StagedInputs.Create(train.Features, frozen, ScoringRows, budget, checkCanceled);
+        using var validationInputs = validation is null ? null
+            : StagedInputs.Create(validation.Features, frozen, ScoringRows, trainInputs.IsCached ? budget - trainInputs.CachedBytes : 0, checkCanceled);
+        if (frozen.Count > 0)
+        {
+            channel.Info(MessageSensitivity.None, $"Frozen: {(BackboneStage)frozen.Count} and the stages before it" +
+                (trainInputs.IsCached ? $"; their outputs computed once ({(trainInputs.CachedBytes + (validationInputs?.CachedBytes ?? 0)) / 1048576.0:F0} MB" +
+                    $"{(validationInputs is { IsCached: false } ? ", validation recomputed" : "")}) in {phase.Elapsed.TotalSeconds:F1} s"
+                    : $"; recomputed for every batch (their outputs exceed FrozenActivationCacheMegabytes = {options.FrozenActivationCacheMegabytes})") + ".");
+        }
+        var cacheTime = phase.Elapsed;
+
+        phase.Restart();
+        var (centerTensor, initialDistance, initialVariance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, options.CenterEpsilon);
+        var center = centerTensor.DetachFromDisposeScope();
+        var centerTime = phase.Elapsed + cacheTime;
         var validationTime = TimeSpan.Zero;
 
         ISvddObjective objective = options.Objective == DeepSvddObjective.SoftBoundary
@@ -86,7 +106,7 @@ internal sealed class TrainingLoop
             : options.Weighting == RegularizerWeighting.Adaptive ? new AdaptiveWeight(options.Alpha, options.Beta, device) : new FixedWeight(device);
 
         using var optimizer = new FlatAdam(
-            [(network.parameters().ToList(), options.LearningRate), (regularizer?.Parameters ?? [], options.HeadLearningRate)],
+            [(frozen.TrainableParameters, options.LearningRate), (regularizer?.Parameters ?? [], options.HeadLearningRate)],
             options.WeightDecay);
 
         int rows = train.Rows;
@@ -108,12 +128,28 @@ internal sealed class TrainingLoop
         using var sumVar = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
         try
         {
-            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            // Epoch 0: the network as it starts (a pretrained backbone's features), a candidate for the kept epoch like any other.
+            double? initialAuc = null;
+            if (validationInputs is not null)
+            {
+                phase.Restart();
+                initialAuc = ValidationAuc(network, center, objective.Radius, validationInputs, validation!);
+                bestAuc = initialAuc.Value;
+                bestEpoch = 0;
+                bestRadius = objective.Radius;
+                best = Snapshot(network);
+                validationTime += phase.Elapsed;
+            }
+            epochs.Add(new EpochReport(0, initialDistance, 0, 0, initialVariance, objective.Radius, 0, initialAuc, TimeSpan.Zero));
+            channel.Info(MessageSensitivity.None, $"Epoch 0/{options.Epochs} (before training): mean squared distance {initialDistance:G4}, " +
+                $"feature variance {initialVariance:G3}{(initialAuc is double a0 ? $", validation AUC {a0:F4}" : "")}");
+
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
             {
                 using var epochScope = NewDisposeScope(); // whatever an epoch creates outside its steps is freed with it
                 var clock = Stopwatch.StartNew();
-                currentEpoch = epoch;
-                network.train();
+                currentEpoch = epoch - 1;
+                frozen.TrainMode();
                 regularizer?.Train(true);
                 sumSvdd.zero_(); sumReg.zero_(); sumVar.zero_();
                 using var permutation = tensor(Permutation(shuffle, rows), ScalarType.Int64, device).DetachFromDisposeScope();
@@ -122,20 +158,20 @@ internal sealed class TrainingLoop
                     using var scope = NewDisposeScope();
                     int start = b * options.BatchSize;
                     var index = permutation.narrow(0, start, Math.Min(options.BatchSize, rows - start));
-                    var z = network.forward(train.Features.index_select(0, index));
+                    var z = frozen.Trailing(trainInputs.Select(index));
                     var d = z.sub(center).square().sum(1);
                     var lsvdd = objective.Loss(d, train.Labels?.index_select(0, index));
                     var loss = lsvdd;
                     if (regularizer is not null)
                     {
-                        var lreg = regularizer.Loss(z, epoch);
+                        var lreg = regularizer.Loss(z, epoch - 1);
                         loss = lsvdd + weight!.Next(lsvdd, lreg) * lreg;
                         sumReg.add_(lreg.detach());
                     }
                     optimizer.ZeroGrad();
                     loss.backward();
                     optimizer.Step();
-                    objective.AfterStep(d.detach(), epoch);
+                    objective.AfterStep(d.detach(), epoch - 1);
                     using (no_grad())
                     {
                         sumSvdd.add_(lsvdd.detach());
@@ -149,17 +185,17 @@ internal sealed class TrainingLoop
                 checkCanceled();
 
                 double? auc = null;
-                if (validation is not null)
+                if (validationInputs is not null)
                 {
                     phase.Restart();
-                    auc = ValidationAuc(network, center, objective.Radius, validation);
+                    auc = ValidationAuc(network, center, objective.Radius, validationInputs, validation!);
                     validationTime += phase.Elapsed;
                 }
                 var report = new EpochReport(epoch,
                     sumSvdd.item<float>() / batches, sumReg.item<float>() / batches, weight?.Current ?? 0, sumVar.item<float>() / batches,
-                    objective.Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch) : 0, auc, clock.Elapsed);
+                    objective.Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch - 1) : 0, auc, clock.Elapsed);
                 epochs.Add(report);
-                if (validation is not null && auc > bestAuc)
+                if (validationInputs is not null && auc > bestAuc)
                 {
                     bestAuc = auc.Value;
                     bestEpoch = epoch;
@@ -169,19 +205,19 @@ internal sealed class TrainingLoop
                     best = Snapshot(network);
                     validationTime += phase.Elapsed;
                 }
-                double eta = trainSeconds / (epoch + 1) * (options.Epochs - epoch - 1);
-                channel.Info(MessageSensitivity.None, 
-                    $"Epoch {epoch + 1}/{options.Epochs}: svdd {report.SvddLoss:G4}, reg {report.RegularizerLoss:G4}, c_t {report.RegularizerWeight:G3}, " +
+                double eta = trainSeconds / epoch * (options.Epochs - epoch);
+                channel.Info(MessageSensitivity.None,
+                    $"Epoch {epoch}/{options.Epochs}: svdd {report.SvddLoss:G4}, reg {report.RegularizerLoss:G4}, c_t {report.RegularizerWeight:G3}, " +
                     $"feature variance {report.FeatureVariance:G3}{(auc is double a ? $", validation AUC {a:F4}" : "")} — {clock.Elapsed.TotalSeconds:F1} s, ETA {eta:F0} s");
             }
 
             var final = Stopwatch.StartNew();
-            int selected = options.Epochs - 1;
+            int selected = options.Epochs;
             double radius = objective.Radius;
+            network.eval();
             if (best is not null && bestEpoch != selected)
             {
-                network.eval();
-                var lastCollapse = Assess(network, center, Offset(objective.Radius), train.Features).Collapse;
+                var lastCollapse = Assess(network, center, Offset(objective.Radius), trainInputs, frozen).Collapse;
                 if (lastCollapse.IsCollapsed)
                 {
                     channel.Warning(MessageSensitivity.None, $"The model collapsed after the best validation epoch ({lastCollapse.Reason}); keeping epoch {bestEpoch} " +
@@ -190,9 +226,13 @@ internal sealed class TrainingLoop
                 network.load_state_dict(best);
                 selected = bestEpoch;
                 radius = bestRadius;
+                if (bestEpoch == 0)
+                {
+                    channel.Info(MessageSensitivity.None, $"No epoch improved on the untrained network's validation AUC {bestAuc:F4}: keeping its weights (epoch 0).");
+                }
             }
             var model = new ScoringModel(network, center, radius, options.Objective, device);
-            var (scores, collapse) = Assess(network, center, model.Offset, train.Features);
+            var (scores, collapse) = Assess(network, center, model.Offset, trainInputs, frozen);
             float threshold = options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
             total.Stop();
             final.Stop();
@@ -211,18 +251,19 @@ internal sealed class TrainingLoop
         }
     }
 
-    private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, Tensor features)
+    private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, StagedInputs inputs, FrozenStages frozen)
     {
-        var (scores, variance) = ScoringModel.ScoreAll(network, center, offset, features, ScoringRows);
+        network.eval();
+        var (scores, variance) = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, center, offset, ScoringRows);
         return (scores, CollapseDetector.Assess(variance, ScoringModel.MeanSquare(center), scores, options.CollapseTolerance));
     }
 
     private double Offset(double radius) => options.Objective == DeepSvddObjective.SoftBoundary ? radius * radius : 0;
 
-    private double ValidationAuc(FeatureMap network, Tensor center, double radius, ValidationData validation)
+    private double ValidationAuc(FeatureMap network, Tensor center, double radius, StagedInputs inputs, ValidationData validation)
     {
         network.eval();
-        var (scores, _) = ScoringModel.ScoreAll(network, center, Offset(radius), validation.Features, ScoringRows);
+        var (scores, _) = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, center, Offset(radius), ScoringRows);
         return RocAuc.Compute(validation.LabeledRows.Select(i => scores[i]).ToArray(), validation.IsAnomaly);
     }
 

@@ -1,6 +1,9 @@
 namespace MLNet.DeepSvdd;
 
-/// <summary>What training did: one <see cref="EpochReport"/> per epoch, the epoch kept, the collapse verdict and timings.</summary>
+/// <summary>
+/// What training did: one <see cref="EpochReport"/> for the network before training (epoch 0) and one per training epoch (1, 2, …), the
+/// epoch kept, the collapse verdict and timings.
+/// </summary>
 public sealed class TrainingReport
 {
     internal TrainingReport(IReadOnlyList<EpochReport> epochs, int selectedEpoch, CollapseAssessment collapse, int trainingRows,
@@ -15,11 +18,20 @@ public sealed class TrainingReport
         Duration = duration;
     }
 
-    /// <summary>One entry per epoch, in order.</summary>
+    /// <summary>
+    /// Epoch 0 (the network before its first step: its validation AUC, mean squared distance to the centre and feature variance), then one
+    /// entry per training epoch, so <c>Epochs[k].Epoch == k</c>. (Models saved before version 1.1 have no epoch 0 and number their epochs from 0.)
+    /// </summary>
     public IReadOnlyList<EpochReport> Epochs { get; }
 
-    /// <summary>The 0-based epoch whose weights the model holds: the best validation AUC when a validation set was given, else the last.</summary>
+    /// <summary>
+    /// The epoch whose weights the model holds: the best validation AUC when a validation set was given — 0 when no training epoch beat the
+    /// untrained network — else the last epoch. An index into <see cref="Epochs"/>.
+    /// </summary>
     public int SelectedEpoch { get; }
+
+    /// <summary>The training epochs (without epoch 0, the state before training).</summary>
+    public IEnumerable<EpochReport> TrainedEpochs => Epochs.Where(e => e.Duration > TimeSpan.Zero || e.Epoch > 0);
 
     /// <summary>The collapse verdict on the returned model.</summary>
     public CollapseAssessment Collapse { get; }
@@ -44,8 +56,9 @@ public sealed class TrainingReport
     {
         get
         {
-            double seconds = Epochs.Sum(e => e.Duration.TotalSeconds);
-            return seconds > 0 ? TrainingRows * (double)Epochs.Count / seconds : 0;
+            var trained = TrainedEpochs.ToList();
+            double seconds = trained.Sum(e => e.Duration.TotalSeconds);
+            return seconds > 0 ? TrainingRows * (double)trained.Count / seconds : 0;
         }
     }
 
@@ -54,7 +67,7 @@ public sealed class TrainingReport
     {
         var lines = new List<string>
         {
-            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {Epochs.Count} epochs in {Duration.TotalSeconds:F1} s ({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; {Collapse.Reason}",
+            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {TrainedEpochs.Count()} epochs in {Duration.TotalSeconds:F1} s ({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; {Collapse.Reason}",
             "epoch  svdd_loss    reg_loss     weight      feat_var     radius      val_auc",
         };
         lines.AddRange(Epochs.Select(e =>

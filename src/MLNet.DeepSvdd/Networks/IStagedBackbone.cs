@@ -1,0 +1,24 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Networks;
+
+/// <summary>
+/// A backbone that runs as a sequence of stages followed by a head, so that its leading stages can be frozen: run without gradient,
+/// left out of the optimizer and, where memory allows, computed once per training image (<see cref="Training.FrozenStages"/>).
+/// <c>Head(ForwardStages(x, 0, StageCount))</c> equals <c>forward(x)</c>.
+/// </summary>
+internal interface IStagedBackbone
+{
+    /// <summary>The number of stages.</summary>
+    int StageCount { get; }
+
+    /// <summary>Runs stages <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    Tensor ForwardStages(Tensor input, int from, int to);
+
+    /// <summary>The part after the last stage (pooling and projection to the representation).</summary>
+    Tensor Head(Tensor stageOutput);
+
+    /// <summary>The modules that make up one stage.</summary>
+    IEnumerable<nn.Module> StageModules(int stage);
+}
