@@ -54,6 +54,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue(50)]
         public int BatchSize { get; init; } = 50;
 
+        [CommandOption("--input-resolution")]
+        [Description("Side in pixels the network resizes images to (default: 224 for the pretrained ResNet-18 on smaller images, else the images' own size).")]
+        public int? InputResolution { get; init; }
+
+        [CommandOption("--freeze-through")]
+        [Description("Frozen leading ResNet stages: none, stem, layer1, layer2, layer3 or layer4 (default: layer2 for pretrained networks, else none).")]
+        public string? FreezeThrough { get; init; }
+
         public override ValidationResult Validate()
         {
             var data = base.Validate();
@@ -93,6 +101,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 _ => throw new ArgumentException($"--objective '{Objective}': expected one-class or soft-boundary."),
             },
             UseBias = !NoBias,
+            InputResolution = InputResolution,
+            FreezeThrough = FreezeThrough is null ? null : Enum.TryParse<BackboneStage>(FreezeThrough, ignoreCase: true, out var stage) && Enum.IsDefined(stage)
+                ? stage
+                : throw new ArgumentException($"--freeze-through '{FreezeThrough}': expected none, stem, layer1, layer2, layer3 or layer4."),
             Epochs = Epochs,
             LearningRate = LearningRate,
             HeadLearningRate = HeadLearningRate,

@@ -88,7 +88,8 @@ internal sealed class ExperimentRunner
     private PretrainedFeatures Extractor(bool useMaxPool)
     {
         if (!extractors.TryGetValue(useMaxPool, out var extractor))
-            extractors[useMaxPool] = extractor = new PretrainedFeatures(Cifar10Image.Height, Cifar10Image.Width, useMaxPool);
+            extractors[useMaxPool] = extractor = new PretrainedFeatures(Cifar10Image.Height, Cifar10Image.Width, useMaxPool,
+                resolution: profile.InputResolution ?? DeepSvddTrainer.Options.DefaultPretrainedResolution);
         return extractor;
     }
 

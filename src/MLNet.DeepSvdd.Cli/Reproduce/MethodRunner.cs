@@ -41,6 +41,7 @@ internal static class MethodRunner
             Objective = method.Objective,
             Weighting = method.Weighting,
             Epochs = profile.Epochs,
+            InputResolution = profile.InputResolution,
             ValidationSet = splits.Validation.Data,
             ValidationLabelColumnName = ProtocolColumns.Label,
             Seed = seed,

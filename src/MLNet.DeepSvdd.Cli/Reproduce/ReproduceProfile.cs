@@ -45,6 +45,12 @@ public sealed record ReproduceProfile(string Name, int Epochs, int Seeds, IReadO
     /// </summary>
     public int GeoEpochs { get; init; } = 3;
 
+    /// <summary>
+    /// The side CIFAR-10 images are resized to inside the networks — Deep SVDD's <see cref="DeepSvddTrainer.Options.InputResolution"/> and
+    /// the CNN features of the shallow baselines alike; null: the trainer's default (224 px, the pretrained ResNet-18's native size).
+    /// </summary>
+    public int? InputResolution { get; init; }
+
     /// <summary>At most this many training images for GEO (smoke: 20, to keep its 72-fold training in seconds); null: the split's.</summary>
     public int? GeoTrainLimit { get; init; }
 

@@ -22,11 +22,14 @@ public static class ResNet18FeaturesCatalog
     /// <param name="useMaxPool">Keep the stem's 3×3 stride-2 max-pool (true, the network as trained) or skip it (false: twice the
     /// spatial resolution inside the network; Figure 2 of the paper). Default true.</param>
     /// <param name="batchSize">Images per forward pass. Default 128; on the CPU capped at 2²¹ input values per pass (13 images at 224 px).</param>
+    /// <param name="inputResolution">The side images are resized to (bilinear) before the network, as Deep SVDD's
+    /// <see cref="DeepSvddTrainer.Options.InputResolution"/> does, so shallow baselines and the deep detector see the same images. Default
+    /// null: the images' own size. A transformer with a resolution cannot be saved (use ResizeImages before ExtractPixels for that).</param>
     public static ResNet18FeaturesEstimator ResNet18Features(this TransformsCatalog catalog, string outputColumnName = "Features",
-        string inputColumnName = "Image", bool useMaxPool = true, int batchSize = 128)
+        string inputColumnName = "Image", bool useMaxPool = true, int batchSize = 128, int? inputResolution = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new ResNet18FeaturesEstimator(outputColumnName, inputColumnName, useMaxPool, batchSize);
+        return new ResNet18FeaturesEstimator(outputColumnName, inputColumnName, useMaxPool, batchSize, inputResolution);
     }
 
     /// <summary>

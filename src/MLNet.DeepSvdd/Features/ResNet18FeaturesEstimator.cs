@@ -9,8 +9,10 @@ namespace MLNet.DeepSvdd.Features;
 /// </summary>
 public sealed class ResNet18FeaturesEstimator : IEstimator<ResNet18FeaturesTransformer>
 {
-    internal ResNet18FeaturesEstimator(string outputColumnName, string inputColumnName, bool useMaxPool, int batchSize)
+    internal ResNet18FeaturesEstimator(string outputColumnName, string inputColumnName, bool useMaxPool, int batchSize, int? inputResolution = null)
     {
+        if (inputResolution is < 16 or > 4096)
+            throw new ArgumentOutOfRangeException(nameof(inputResolution), inputResolution, "inputResolution must be null (the images' own size) or a side from 16 to 4096 pixels.");
         if (string.IsNullOrWhiteSpace(outputColumnName)) throw new ArgumentException("outputColumnName must name a column.", nameof(outputColumnName));
         if (string.IsNullOrWhiteSpace(inputColumnName)) throw new ArgumentException("inputColumnName must name a column.", nameof(inputColumnName));
         if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "batchSize must be ≥ 1.");
@@ -18,7 +20,11 @@ public sealed class ResNet18FeaturesEstimator : IEstimator<ResNet18FeaturesTrans
         InputColumnName = inputColumnName;
         UseMaxPool = useMaxPool;
         BatchSize = batchSize;
+        InputResolution = inputResolution;
     }
+
+    /// <summary>The side images are resized to before the network, or null for their own size.</summary>
+    public int? InputResolution { get; }
 
     /// <summary>The 512-value output column.</summary>
     public string OutputColumnName { get; }
@@ -37,7 +43,7 @@ public sealed class ResNet18FeaturesEstimator : IEstimator<ResNet18FeaturesTrans
     {
         ArgumentNullException.ThrowIfNull(input);
         var shape = ResNet18FeaturesTransformer.ImageShapeOf(input.Schema, InputColumnName);
-        return new ResNet18FeaturesTransformer(OutputColumnName, InputColumnName, UseMaxPool, BatchSize, shape[1], shape[2]);
+        return new ResNet18FeaturesTransformer(OutputColumnName, InputColumnName, UseMaxPool, BatchSize, shape[1], shape[2], InputResolution);
     }
 
     /// <summary>The input schema plus the 512-value output column.</summary>

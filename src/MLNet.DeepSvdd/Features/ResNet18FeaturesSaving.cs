@@ -20,6 +20,12 @@ internal static class ResNet18FeaturesSaving
 
     public static TransformerChain<ITransformer> Build(ResNet18FeaturesTransformer owner)
     {
+        if (owner.InputResolution is int side)
+        {
+            throw new InvalidOperationException($"A ResNet18Features transformer with inputResolution {side} cannot be saved: the saved form has no " +
+                $"place for the resolution. For a pipeline you save, resize the images to {side}×{side} with ResizeImages before ExtractPixels " +
+                "and leave inputResolution null; the features are the same up to the resize's interpolation.");
+        }
         if (owner.Height != owner.Width)
         {
             throw new InvalidOperationException($"A ResNet18Features transformer on {owner.Height}×{owner.Width} images cannot be saved: the saved " +

@@ -13,10 +13,12 @@ namespace MLNet.DeepSvdd.Features;
 /// </summary>
 public sealed class ResNet18FeaturesTransformer : ITransformer
 {
-    private static readonly ConcurrentDictionary<(int Height, int Width, bool Pool), Lazy<PretrainedFeatures>> Extractors = new();
+    private static readonly ConcurrentDictionary<(int Height, int Width, bool Pool, int? Resolution), Lazy<PretrainedFeatures>> Extractors = new();
 
-    internal ResNet18FeaturesTransformer(string outputColumnName, string inputColumnName, bool useMaxPool, int batchSize, int height, int width)
+    internal ResNet18FeaturesTransformer(string outputColumnName, string inputColumnName, bool useMaxPool, int batchSize, int height, int width,
+        int? inputResolution = null)
     {
+        InputResolution = inputResolution is int side && (side != height || side != width) ? side : null;
         OutputColumnName = outputColumnName;
         InputColumnName = inputColumnName;
         UseMaxPool = useMaxPool;
@@ -44,17 +46,20 @@ public sealed class ResNet18FeaturesTransformer : ITransformer
     /// <summary>Image width in pixels.</summary>
     public int Width { get; }
 
+    /// <summary>The side images are resized to before the network (bilinear), or null for their own size.</summary>
+    public int? InputResolution { get; }
+
     /// <summary>Always true: features can be computed one row at a time (what <c>PredictionEngine</c> needs).</summary>
     public bool IsRowToRowMapper => true;
 
-    internal PretrainedFeatures Extractor => ExtractorFor(Height, Width, UseMaxPool);
+    internal PretrainedFeatures Extractor => ExtractorFor(Height, Width, UseMaxPool, InputResolution);
 
     internal int InputSize => 3 * Height * Width;
 
     /// <summary>The shared feature extractor for an image size (one network per size and pool setting per process).</summary>
-    internal static PretrainedFeatures ExtractorFor(int height, int width, bool useMaxPool) =>
-        Extractors.GetOrAdd((height, width, useMaxPool), key => new Lazy<PretrainedFeatures>(
-            () => new PretrainedFeatures(key.Height, key.Width, key.Pool), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    internal static PretrainedFeatures ExtractorFor(int height, int width, bool useMaxPool, int? resolution = null) =>
+        Extractors.GetOrAdd((height, width, useMaxPool, resolution), key => new Lazy<PretrainedFeatures>(
+            () => new PretrainedFeatures(key.Height, key.Width, key.Pool, resolution: key.Resolution), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>The input schema plus the 512-value output column.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => new FeatureSchema(inputSchema, this).Schema;
@@ -69,7 +74,10 @@ public sealed class ResNet18FeaturesTransformer : ITransformer
     /// <summary>A row-by-row mapper (used by <c>PredictionEngine</c>).</summary>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new FeatureRowMapper(new FeatureSchema(inputSchema, this), this);
 
-    /// <summary>Writes standard ML.NET transforms; called by <c>mlContext.Model.Save</c>. Needs square images.</summary>
+    /// <summary>
+    /// Writes standard ML.NET transforms; called by <c>mlContext.Model.Save</c>. Needs square images and no <see cref="InputResolution"/>
+    /// (resize the images with ML.NET's ResizeImages before ExtractPixels instead, which saves with the pipeline).
+    /// </summary>
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)ResNet18FeaturesSaving.Build(this)).Save(ctx);
 
     /// <summary>[3, H, W] of a pixel column, checked: a known-size Single vector of 3·H·W values with H, W ≥ 16.</summary>

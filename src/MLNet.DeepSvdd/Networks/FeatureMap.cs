@@ -7,7 +7,7 @@ namespace MLNet.DeepSvdd.Networks;
 /// φ: the whole map from a flat input row to its representation. Its input stage (<see cref="Prepare"/>) reshapes the flat rows of width
 /// D to the network's input shape ([D] or [C, H, W]), reverses the channel order when the backbone expects BGR, applies the input
 /// normalisation (statistics held as buffers, so they are saved with the weights), resizes images to the network's resolution
-/// (bilinear, when <see cref="NetworkSpec.Resolution"/> is set) and lays them out channels-last (<see cref="ChannelsLast"/>: the same
+/// (<see cref="ImageResize"/>, when <see cref="NetworkSpec.Resolution"/> is set) and lays them out channels-last (<see cref="ChannelsLast"/>: the same
 /// values, faster convolutions); then the backbone runs. For a staged backbone the map splits into a leading part
 /// (<see cref="ForwardLeading"/>) and the rest (<see cref="ForwardTrailing"/>), so frozen stages can be computed once.
 /// </summary>
@@ -52,12 +52,7 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
         var x = flat.view(batchShape);
         if (Spec.BgrInput) x = x.flip(1);
         x = x.sub(input_mean).div(input_std);
-        if (Spec.Resolution is int side && x.dim() == 4 && (x.shape[2] != side || x.shape[3] != side))
-        {
-            x = nn.functional.interpolate(x, size: [side, side], mode: InterpolationMode.Bilinear, align_corners: false,
-                antialias: x.shape[2] > side || x.shape[3] > side);
-        }
-        return ChannelsLast.Apply(x).MoveToOuterDisposeScope();
+        return ChannelsLast.Apply(ImageResize.Apply(x, Spec.Resolution)).MoveToOuterDisposeScope();
     }
 
     public override Tensor forward(Tensor flat)

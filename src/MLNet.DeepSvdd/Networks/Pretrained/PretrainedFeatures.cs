@@ -7,7 +7,7 @@ namespace MLNet.DeepSvdd.Networks.Pretrained;
 /// <summary>
 /// The 512-dimensional pooled features of ML.NET's ImageNet ResNet-18 (the "CNN features" of the paper's shallow baselines, section V-B),
 /// computed batched with TorchSharp from RGB rows of 3 × H × W values in 0–255. With <c>useMaxPool = false</c> the stem's max-pool is
-/// skipped (Figure 2 of the paper). Inputs are reordered to BGR and the model's channel means subtracted, the rule of ML.NET's own
+/// skipped (Figure 2 of the paper); with a resolution, images are resized first (<see cref="ImageResize"/>). Inputs are reordered to BGR and the model's channel means subtracted, the rule of ML.NET's own
 /// preprocessing for this network.
 /// </summary>
 internal sealed class PretrainedFeatures : IDisposable
@@ -20,8 +20,9 @@ internal sealed class PretrainedFeatures : IDisposable
     private readonly Device device;
     private readonly int[] shape;
 
-    public PretrainedFeatures(int height, int width, bool useMaxPool, Device? device = null)
+    public PretrainedFeatures(int height, int width, bool useMaxPool, Device? device = null, int? resolution = null)
     {
+        Resolution = resolution is int side && (side != height || side != width) ? side : null;
         TorchRuntime.EnsureLoaded();
         this.device = device ?? DeviceSelector.Default();
         shape = [3, height, width];
@@ -38,8 +39,11 @@ internal sealed class PretrainedFeatures : IDisposable
     /// <summary>Values per input row: 3 · H · W.</summary>
     public int InputSize => shape[0] * shape[1] * shape[2];
 
+    /// <summary>The side images are resized to before the network (<see cref="ImageResize"/>), or null for none.</summary>
+    public int? Resolution { get; }
+
     /// <summary>Rows per forward pass for a requested <paramref name="batchSize"/>: on the CPU capped by <see cref="Scoring.ScoringBatch"/>.</summary>
-    public int RowsPerPass(int batchSize) => Scoring.ScoringBatch.Rows(batchSize, InputSize, device);
+    public int RowsPerPass(int batchSize) => Scoring.ScoringBatch.Rows(batchSize, Resolution is int side ? 3 * side * side : InputSize, device);
 
     /// <summary>
     /// Features of <paramref name="rows"/> (each 3·H·W RGB values), <paramref name="batchSize"/> rows per forward pass (on the CPU capped
@@ -82,7 +86,7 @@ internal sealed class PretrainedFeatures : IDisposable
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var x = from_array(values).narrow(0, 0, (long)rows * size).view(rows, shape[0], shape[1], shape[2]).to(device);
-        using var output = network.Features(ChannelsLast.Apply(x.flip(1).sub(mean))).cpu();
+        using var output = network.Features(ChannelsLast.Apply(ImageResize.Apply(x.flip(1).sub(mean), Resolution))).cpu();
         output.data<float>().CopyTo(features[..(rows * Dimension)]);
     }
 
