@@ -80,13 +80,14 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
 
         if (network.Note is not null) channel.Info(MessageSensitivity.None, network.Note);
         channel.Info(MessageSensitivity.None, $"Deep SVDD: {network.Spec} on {device}, {train.Rows} rows, {options.Epochs} epochs, objective {options.Objective}" +
-            $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {options.Regularizer} ({options.Weighting}), seed {seed}.");
+            $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {options.Regularizer} ({options.Weighting}), learning rate {network.LearningRate:G3}, " +
+            $"frozen through {(BackboneStage)network.FrozenStages}, BatchNorm statistics {(network.FreezeBatchNorm ? "frozen" : "trained")}, seed {seed}.");
         var result = new TrainingLoop(options, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total, loading.Elapsed);
         channel.Info(MessageSensitivity.None, result.Report.ToString());
 
         if (result.Report.Collapse.IsCollapsed)
         {
-            string message = CollapseMessage(result.Report);
+            string message = CollapseMessage(result.Report, network.LearningRate);
             if (options.ThrowOnCollapse)
             {
                 result.Model.Dispose();
@@ -126,13 +127,13 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
         return false;
     }
 
-    private string CollapseMessage(TrainingReport report)
+    private string CollapseMessage(TrainingReport report, float learningRate)
     {
         string advice = options.Regularizer == CollapseRegularizer.None
             ? "Set Regularizer = CollapseRegularizer.NoiseInjection (or VarianceHinge), or UseBias = false (the collapse-safe standard Deep SVDD)"
             : options.UseBias
-                ? $"Try the other regularizer, UseBias = false, or a lower LearningRate (now {options.LearningRate:G3})"
-                : $"Lower the LearningRate (now {options.LearningRate:G3}) or WeightDecay (now {options.WeightDecay:G3})";
+                ? $"Try the other regularizer, UseBias = false, or a lower LearningRate (now {learningRate:G3})"
+                : $"Lower the LearningRate (now {learningRate:G3}) or WeightDecay (now {options.WeightDecay:G3})";
         return $"Deep SVDD collapsed (hypersphere collapse): {report.Collapse.Reason}. The network maps every input to the same point, so " +
             $"it cannot tell anomalies from normal data. {advice}. To inspect the collapsed model anyway, set ThrowOnCollapse = false.";
     }

@@ -25,7 +25,7 @@ internal static class OptionsValidation
         if (o.HiddenLayers is null || o.HiddenLayers.Any(w => w < 1)) Fail(nameof(o.HiddenLayers), "must be a list of widths, each ≥ 1", o.HiddenLayers is null ? "null" : $"[{string.Join(", ", o.HiddenLayers)}]");
         if (o.Epochs < 1) Fail(nameof(o.Epochs), "must be ≥ 1", o.Epochs);
         if (o.BatchSize < 2) Fail(nameof(o.BatchSize), "must be ≥ 2 (BatchNorm and the minibatch variance need two rows)", o.BatchSize);
-        if (!(o.LearningRate > 0) || float.IsInfinity(o.LearningRate)) Fail(nameof(o.LearningRate), "must be a finite number > 0", o.LearningRate);
+        if (o.LearningRate is { } lr && (!(lr > 0) || float.IsInfinity(lr))) Fail(nameof(o.LearningRate), "must be null (automatic) or a finite number > 0", lr);
         if (!(o.HeadLearningRate > 0) || float.IsInfinity(o.HeadLearningRate)) Fail(nameof(o.HeadLearningRate), "must be a finite number > 0", o.HeadLearningRate);
         if (!(o.WeightDecay >= 0) || float.IsInfinity(o.WeightDecay)) Fail(nameof(o.WeightDecay), "must be a finite number ≥ 0", o.WeightDecay);
         if (o.RadiusWarmUpEpochs < 0) Fail(nameof(o.RadiusWarmUpEpochs), "must be ≥ 0", o.RadiusWarmUpEpochs);

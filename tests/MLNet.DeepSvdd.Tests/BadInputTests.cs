@@ -85,7 +85,7 @@ public class BadInputTests
     [InlineData(nameof(DeepSvddTrainer.Options.Nu), "*Nu must be in (0, 1]*got 0*")]
     [InlineData(nameof(DeepSvddTrainer.Options.BatchSize), "*BatchSize must be ≥ 2*got 1*")]
     [InlineData(nameof(DeepSvddTrainer.Options.Alpha), "*Alpha must be in [0, 1]*got 1.5*")]
-    [InlineData(nameof(DeepSvddTrainer.Options.LearningRate), "*LearningRate must be a finite number > 0*got -1*")]
+    [InlineData(nameof(DeepSvddTrainer.Options.LearningRate), "*LearningRate must be null (automatic) or a finite number > 0*got -1*")]
     [InlineData(nameof(DeepSvddTrainer.Options.NoiseHeads), "*NoiseHeads must be ≥ 1*got 0*")]
     [InlineData(nameof(DeepSvddTrainer.Options.Epochs), "*Epochs must be ≥ 1*got 0*")]
     [InlineData(nameof(DeepSvddTrainer.Options.HiddenLayers), "*HiddenLayers must be a list of widths*[16, 0]*")]

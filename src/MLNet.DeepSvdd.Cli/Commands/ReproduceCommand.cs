@@ -31,9 +31,30 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         [Description("Runs per cell (overrides the profile's).")]
         public int? Seeds { get; init; }
 
+        [CommandOption("--methods")]
+        [Description("Only these rows: comma-separated method ids or parts of them (e.g. noise-reg,oc-svm-w-cnn).")]
+        public string? Methods { get; init; }
+
+        [CommandOption("--classes")]
+        [Description("One-vs-all: only these normal classes, comma-separated (e.g. 0,3,5; default: the profile's).")]
+        public string? Classes { get; init; }
+
         [CommandOption("--report-only")]
         [Description("Write table.md, results.json and the plots from the runs already in the output folder; start no run.")]
         public bool ReportOnly { get; init; }
+
+        /// <summary>The classes of a --classes list, or null when it is not a list of classes 0–9.</summary>
+        internal static int[]? ParseClasses(string text)
+        {
+            var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var classes = new List<int>();
+            foreach (var part in parts)
+            {
+                if (!int.TryParse(part, out int c) || c is < 0 or > 9) return null;
+                if (!classes.Contains(c)) classes.Add(c);
+            }
+            return classes.Count > 0 ? [.. classes] : null;
+        }
 
         public override ValidationResult Validate()
         {
@@ -45,6 +66,12 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
             }
             catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
             if (Seeds is < 1) return ValidationResult.Error("--seeds must be at least 1.");
+            if (Classes is not null && ParseClasses(Classes) is null) return ValidationResult.Error($"--classes '{Classes}': expected CIFAR-10 classes 0–9, comma-separated.");
+            if (Methods is not null)
+            {
+                try { Reproduction.SelectMethods(PaperTables.Get(Table), Methods); }
+                catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            }
             return ValidationResult.Success();
         }
     }
@@ -54,7 +81,8 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         try
         {
             string table = Reproduction.Run(settings.Table, settings.Profile, settings.Output, settings.Data, settings.Seeds,
-                line => AnsiConsole.WriteLine(line), cancellation, settings.ReportOnly);
+                line => AnsiConsole.WriteLine(line), cancellation, settings.ReportOnly, settings.Methods,
+                settings.Classes is null ? null : Settings.ParseClasses(settings.Classes));
             AnsiConsole.WriteLine();
             AnsiConsole.WriteLine(File.ReadAllText(table));
             return 0;

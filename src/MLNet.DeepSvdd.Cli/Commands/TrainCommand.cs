@@ -40,9 +40,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public int Epochs { get; init; } = 10;
 
         [CommandOption("--learning-rate")]
-        [Description("Learning rate of the network (the paper: 1e-4).")]
-        [DefaultValue(1e-4f)]
-        public float LearningRate { get; init; } = 1e-4f;
+        [Description("Learning rate of the network (default: 1e-5 for a pretrained backbone, else 1e-4, the paper's).")]
+        public float? LearningRate { get; init; }
 
         [CommandOption("--head-learning-rate")]
         [Description("Learning rate of the noise-injection head g (the paper: 1e-3).")]
@@ -69,7 +68,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required: where to save the trained model.");
             if (Epochs < 1) return ValidationResult.Error("--epochs must be ≥ 1.");
             if (BatchSize < 2) return ValidationResult.Error("--batch-size must be ≥ 2.");
-            if (!(LearningRate > 0) || !(HeadLearningRate > 0)) return ValidationResult.Error("Learning rates must be > 0.");
+            if (LearningRate is <= 0 || float.IsNaN(LearningRate ?? 1) || !(HeadLearningRate > 0)) return ValidationResult.Error("Learning rates must be > 0.");
             try { _ = ToOptions(); }
             catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
             return ValidationResult.Success();

@@ -59,7 +59,9 @@ internal static class MethodRunner
         result.SelectedEpoch = report.SelectedEpoch;
         result.ValidationAuc = report.Epochs[report.SelectedEpoch].ValidationAuc ?? double.NaN;
         result.Collapsed = report.Collapse.IsCollapsed;
-        result.Details["learningRate"] = options.LearningRate.ToString("G3");
+        result.Details["learningRate"] = (options.LearningRate ?? DeepSvddTrainer.Options.DefaultFineTuningLearningRate).ToString("G3");
+        result.Details["inputResolution"] = (profile.InputResolution ?? DeepSvddTrainer.Options.DefaultPretrainedResolution).ToString();
+        result.Details["freezeThrough"] = (options.FreezeThrough ?? BackboneStage.Layer2).ToString();
         result.Details["headLearningRate"] = options.HeadLearningRate.ToString("G3");
         result.Details["trainImagesPerSecond"] = report.RowsPerSecond.ToString("F0");
         return result;

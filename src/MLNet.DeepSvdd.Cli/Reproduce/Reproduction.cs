@@ -18,10 +18,12 @@ public static class Reproduction
     /// <exception cref="ArgumentException">Unknown table or profile, or seeds below 1.</exception>
     /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
     public static string Run(string tableId, string profileName, string? outputFolder, string? dataPath, int? seeds, Action<string> log,
-        CancellationToken cancellation = default, bool reportOnly = false)
+        CancellationToken cancellation = default, bool reportOnly = false, string? methods = null, IReadOnlyList<int>? classes = null)
     {
         var table = PaperTables.Get(tableId);
         var profile = ReproduceProfile.Get(profileName);
+        if (methods is not null) table = table with { Methods = SelectMethods(table, methods) };
+        if (classes is { Count: > 0 }) profile = profile with { OneVsAllClasses = classes };
         if (seeds is { } s)
         {
             if (s < 1) throw new ArgumentException("--seeds must be at least 1.", nameof(seeds));
@@ -44,5 +46,21 @@ public static class Reproduction
         ReportWriter.WriteAll(folder, table, profile, results, cifar, TimeSpan.FromSeconds(computeSeconds));
         log($"Done in {clock.Elapsed.TotalMinutes:F1} min (compute in all runs of this folder: {computeSeconds / 60:F1} min).");
         return Path.Combine(folder, "table.md");
+    }
+
+    /// <summary>
+    /// The methods of <paramref name="table"/> named in <paramref name="methods"/>: a comma-separated list of method ids (the slugs of the row
+    /// headings, as in runs/*.json) or parts of them, e.g. "noise-reg,oc-svm".
+    /// </summary>
+    /// <exception cref="ArgumentException">A name matches no method of the table.</exception>
+    public static IReadOnlyList<MethodSpec> SelectMethods(TableSpec table, string methods)
+    {
+        var wanted = methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var name in wanted)
+        {
+            if (!table.Methods.Any(m => m.Id.Contains(name, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"--methods '{name}' matches no method of table {table.Id}. Its methods: {string.Join(", ", table.Methods.Select(m => m.Id))}.");
+        }
+        return table.Methods.Where(m => wanted.Any(n => m.Id.Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 }

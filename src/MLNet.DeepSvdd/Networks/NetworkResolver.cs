@@ -15,7 +15,9 @@ internal static class NetworkResolver
     /// <param name="Note">Why Auto chose what it chose, when that is worth a log line.</param>
     /// <param name="FrozenStages">How many leading backbone stages stay frozen (<see cref="BackboneStage"/> as a number).</param>
     /// <param name="FreezeBatchNorm">Whether BatchNorm layers keep their statistics during training.</param>
-    public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, string? Note, int FrozenStages = 0, bool FreezeBatchNorm = false);
+    /// <param name="LearningRate">The learning rate of φ (<see cref="DeepSvddTrainer.Options.LearningRate"/>, resolved).</param>
+    public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, string? Note, int FrozenStages = 0, bool FreezeBatchNorm = false,
+        float LearningRate = DeepSvddTrainer.Options.DefaultLearningRate);
 
     public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature)
     {
@@ -84,7 +86,9 @@ internal static class NetworkResolver
         var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
         var spec = new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : [],
             UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution);
-        return new Resolved(spec, normalization, note, (int)freeze, options.FreezeBatchNorm ?? pretrained);
+        float learningRate = options.LearningRate
+            ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate);
+        return new Resolved(spec, normalization, note, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
     }
 
     /// <summary>The side images are resized to inside the network, or null for none (see <see cref="DeepSvddTrainer.Options.InputResolution"/>).</summary>

@@ -106,7 +106,7 @@ internal sealed class TrainingLoop
             : options.Weighting == RegularizerWeighting.Adaptive ? new AdaptiveWeight(options.Alpha, options.Beta, device) : new FixedWeight(device);
 
         using var optimizer = new FlatAdam(
-            [(frozen.TrainableParameters, options.LearningRate), (regularizer?.Parameters ?? [], options.HeadLearningRate)],
+            [(frozen.TrainableParameters, resolved.LearningRate), (regularizer?.Parameters ?? [], options.HeadLearningRate)],
             options.WeightDecay);
 
         int rows = train.Rows;
