@@ -12,8 +12,11 @@ using MLNet.DeepSvdd.Datasets.Protocols;
 /// </summary>
 public static class CifarQuickstart
 {
-    public sealed record Settings(int NormalClass = 1, int TrainImages = 1500, int Epochs = 3, int TestImages = 10000, bool AllVariants = false,
-        string? DataPath = null, int Seed = 1);
+    /// <summary>What the quickstart runs.</summary>
+    /// <param name="Resolution">The side the network resizes the 32×32 images to (Options.InputResolution). 128 px keeps most of what the
+    /// pretrained ResNet-18 gains from its native 224 px at a third of the CPU time.</param>
+    public sealed record Settings(int NormalClass = 1, int TrainImages = 1000, int Epochs = 3, int TestImages = 2000, bool AllVariants = false,
+        string? DataPath = null, int Seed = 1, int Resolution = 128, int ValidationImages = 1000);
 
     /// <summary>A CIFAR-10 image for single-row prediction.</summary>
     public sealed class ImageRow
@@ -37,11 +40,12 @@ public static class CifarQuickstart
         // The paper's split (section V-A), reduced: the first TrainImages of the shuffled 80 % of the normal class for training, a balanced
         // 500 + 500 subset of the rest of the training set for validation, the official test set (or a balanced subset of TestImages).
         var splits = OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed,
-            new ProtocolLimits(Train: settings.TrainImages, Validation: 1000, Test: settings.TestImages));
+            new ProtocolLimits(Train: settings.TrainImages, Validation: settings.ValidationImages, Test: settings.TestImages));
         IDataView train = splits.Train.Data, validation = splits.Validation.Data, test = splits.Test.Data;
 
         Console.WriteLine($"CIFAR-10 one-vs-all, normal class {settings.NormalClass} ({normalName}): {splits.Train.Count} training images, " +
-            $"{settings.Epochs} epochs, {splits.Validation.Count} validation images, {splits.Test.Count} test images; pretrained ResNet-18.");
+            $"{settings.Epochs} epochs, {splits.Validation.Count} validation images, {splits.Test.Count} test images; pretrained ResNet-18 at " +
+            $"{settings.Resolution} px (stem…layer2 frozen, BatchNorm statistics frozen: the library's defaults for a pretrained backbone).");
 
         var variants = new List<(string Name, bool Bias, CollapseRegularizer Regularizer)>
         {
@@ -66,6 +70,7 @@ public static class CifarQuickstart
                 UseBias = bias,
                 Regularizer = regularizer,
                 Epochs = settings.Epochs,
+                InputResolution = settings.Resolution, // the images stay 32×32 in the data; the model resizes them inside
                 ValidationSet = validation,
                 Seed = settings.Seed,
                 ThrowOnCollapse = false, // show a collapse in the table instead of stopping the comparison

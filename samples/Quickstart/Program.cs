@@ -1,7 +1,8 @@
 // Quickstart for MLNet.DeepSvdd.
 //   dotnet run --project samples/Quickstart -c Release                 CIFAR-10 one-vs-all with the pretrained ResNet-18 (a few minutes)
 //   dotnet run --project samples/Quickstart -c Release -- sensors      Deep SVDD on plain feature vectors (seconds)
-// Options for the CIFAR-10 run: --normal-class N (1), --train N (1500), --epochs N (3), --test N (10000), --all-variants, --data PATH, --seed N.
+// Options for the CIFAR-10 run: --normal-class N (1), --train N (1000), --epochs N (3), --test N (2000; 0 = the official 10 000), --resolution N (128),
+//   --all-variants, --data PATH, --seed N.
 // CIFAR-10 is read from --data or DEEPSVDD_CIFAR10_DIR (the binary batches or the official tarball), else downloaded.
 using System.Globalization;
 
@@ -26,7 +27,8 @@ for (int i = args.Length > 0 && args[0] == "cifar" ? 1 : 0; i < args.Length; i++
         "--all-variants" => settings with { AllVariants = true },
         "--data" => settings with { DataPath = Value() },
         "--seed" => settings with { Seed = Number() },
-        _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --normal-class, --train, --epochs, --test, --all-variants, --data, --seed; or 'sensors'."),
+        "--resolution" => settings with { Resolution = Number() is var r and >= 16 ? r : throw new ArgumentException("--resolution must be at least 16 pixels.") },
+        _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --normal-class, --train, --epochs, --test, --resolution, --all-variants, --data, --seed; or 'sensors'."),
     };
 }
 CifarQuickstart.Run(settings);

@@ -37,13 +37,15 @@ public class Cifar10OneVsAllTests(ITestOutputHelper output)
         {
             FeatureColumnName = "Image",
             Network = DeepSvddNetwork.ResNet18Pretrained,
+            InputResolution = 64, // the default (224 px) is slow on a CPU; 64 px is enough to show the fine-tuned features work
             Epochs = 1,
             Seed = 1,
         }).Fit(train);
         double auc = ml.AnomalyDetection.Evaluate(model.Transform(test)).AreaUnderRocCurve;
         output.WriteLine($"AUC {auc:F4}; {model.Report}");
 
-        model.Report.Network.Should().StartWith("ResNet18Pretrained [3×32×32 → 128]");
-        auc.Should().BeGreaterThan(0.65, "ImageNet features separate cars from the other classes far better than chance");
+        model.Report.Network.Should().StartWith("ResNet18Pretrained [3×32×32 resized to 64×64 → 128]");
+        auc.Should().BeGreaterThan(0.75, "ImageNet features separate cars from the other classes far better than chance");
+        model.Report.Epochs[0].ValidationAuc.Should().BeNull("no validation set was given");
     }
 }

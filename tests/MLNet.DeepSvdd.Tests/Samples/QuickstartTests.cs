@@ -10,7 +10,8 @@ public class QuickstartTests
         Console.SetOut(output);
         try
         {
-            CifarQuickstart.Run(new CifarQuickstart.Settings(TrainImages: 100, Epochs: 1, TestImages: 300, DataPath: Support.Cifar10Data.Directory));
+            CifarQuickstart.Run(new CifarQuickstart.Settings(TrainImages: 100, Epochs: 1, TestImages: 300, DataPath: Support.Cifar10Data.Directory,
+                Resolution: 48, ValidationImages: 200));
         }
         finally
         {
@@ -19,5 +20,6 @@ public class QuickstartTests
         string text = output.ToString();
         text.Should().Contain("D. SVDD w/ bias & noise reg.").And.Contain("Model.LoadDeepSvdd, Transform (batched)");
         text.Should().MatchRegex(@"D\. SVDD w/ bias\s+0\.\d{4}", "a test AUC is printed for each variant");
+        text.Should().Contain("at 48 px", "the resolution option reaches the trainer");
     }
 }
