@@ -1,10 +1,17 @@
 // Quickstart for MLNet.DeepSvdd.
 //   dotnet run --project samples/Quickstart -c Release                 CIFAR-10 one-vs-all with the pretrained ResNet-18 (a few minutes)
 //   dotnet run --project samples/Quickstart -c Release -- sensors      Deep SVDD on plain feature vectors (seconds)
+//   dotnet run --project samples/Quickstart -c Release -- finetune key=value …   one fit with given fine-tuning options (FineTuningStudy.cs)
 // Options for the CIFAR-10 run: --normal-class N (1), --train N (1000), --epochs N (3), --test N (2000; 0 = the official 10 000), --resolution N (128),
 //   --all-variants, --data PATH, --seed N.
 // CIFAR-10 is read from --data or DEEPSVDD_CIFAR10_DIR (the binary batches or the official tarball), else downloaded.
 using System.Globalization;
+
+if (args.Length > 0 && args[0] == "finetune")
+{
+    FineTuningStudy.Run(args[1..]);
+    return 0;
+}
 
 if (args.Length > 0 && args[0] == "sensors")
 {
