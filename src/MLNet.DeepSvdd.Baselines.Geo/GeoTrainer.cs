@@ -109,7 +109,11 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
             float threshold = (float)Quantile.Of(fit.TrainingScores, 1 - options.Contamination);
             var report = new GeoTrainingReport(epochs, train.Rows, device.ToString(), spec.ToString(), fit.MaxIterations, total.Elapsed);
             channel.Info(MessageSensitivity.None, report + $" Threshold {threshold:G6}.");
-            return new GeoTransformer(scoring, threshold, feature.Name, report) { ScoringBatchSize = options.ScoringBatchSize };
+            return new GeoTransformer(scoring, threshold, feature.Name, report)
+            {
+                ScoringBatchSize = options.ScoringBatchSize,
+                Environment = context.Environment,
+            };
         }
         catch
         {

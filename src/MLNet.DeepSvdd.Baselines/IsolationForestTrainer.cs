@@ -49,7 +49,7 @@ public sealed partial class IsolationForestTrainer : IEstimator<IsolationForestT
         using var channel = host.Start("Training");
         channel.Info(MessageSensitivity.None, $"Isolation Forest: {options.NumberOfTrees} trees, ψ = {sampleSize}, max depth {maxDepth}, " +
             $"{data.Rows} rows × {data.Columns} features, seed {seed}, threshold {threshold:G6}, {watch.Elapsed.TotalSeconds:F2} s.");
-        return new IsolationForestTransformer(model, feature.Name, threshold);
+        return new IsolationForestTransformer(model, feature.Name, threshold) { Environment = context.Environment };
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>

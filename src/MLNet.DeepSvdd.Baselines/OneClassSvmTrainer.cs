@@ -109,6 +109,6 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
             channel.Warning(MessageSensitivity.None, $"One-class SVM: the solver stopped at MaxIterations = {maxIterations} before reaching " +
                 $"Tolerance = {options.Tolerance}; the model may be inaccurate. Raise MaxIterations or Tolerance.");
         }
-        return new OneClassSvmTransformer(model, featureName, 0f);
+        return new OneClassSvmTransformer(model, featureName, 0f) { Environment = context.Environment };
     }
 }

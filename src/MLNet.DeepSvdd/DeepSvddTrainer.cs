@@ -94,7 +94,11 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
             }
             channel.Warning(MessageSensitivity.None, message);
         }
-        return new DeepSvddTransformer(result.Model, result.Threshold, feature.Name, result.Report) { ScoringBatchSize = options.ScoringBatchSize };
+        return new DeepSvddTransformer(result.Model, result.Threshold, feature.Name, result.Report)
+        {
+            ScoringBatchSize = options.ScoringBatchSize,
+            Environment = context.Environment,
+        };
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
