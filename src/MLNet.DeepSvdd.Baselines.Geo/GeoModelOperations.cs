@@ -27,7 +27,7 @@ public static class GeoModelOperations
             var restored = GeoSavedModel.Format.Restore(loaded, state => GeoSavedModel.FromState(state).WithEnvironment(environment), out int count);
             if (count == 0 && loaded is not GeoTransformer)
                 throw new InvalidDataException($"Model file '{filePath}' holds no GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it).");
-            return (restored, s);
+            return (ModelFileLoading.CheckSchema(restored, s), s);
         });
         inputSchema = schema;
         return model;

@@ -23,7 +23,7 @@ public static class BaselineModelOperations
             var loaded = catalog.Load(filePath, out var s);
             if (SavedModelRestorer.FindAll(loaded).ToList().Count == 0)
                 throw new InvalidDataException($"Model file '{filePath}' holds no baseline detector (no transforms saved by MLNet.DeepSvdd.Baselines were found in it).");
-            return (loaded, s);
+            return (ModelFileLoading.CheckSchema(loaded, s), s);
         });
         inputSchema = schema;
         return model;

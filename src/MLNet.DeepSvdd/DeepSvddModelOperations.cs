@@ -27,7 +27,7 @@ public static class DeepSvddModelOperations
         var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with Deep SVDD", () =>
         {
             var loaded = catalog.Load(filePath, out var s);
-            return (catalog.RestoreDeepSvdd(loaded), s);
+            return (ModelFileLoading.CheckSchema(catalog.RestoreDeepSvdd(loaded), s), s);
         });
         inputSchema = schema;
         return model;
@@ -42,7 +42,7 @@ public static class DeepSvddModelOperations
         var (model, schema) = ModelFileLoading.Run("The model stream", "a model with Deep SVDD", () =>
         {
             var loaded = catalog.Load(stream, out var s);
-            return (catalog.RestoreDeepSvdd(loaded), s);
+            return (ModelFileLoading.CheckSchema(catalog.RestoreDeepSvdd(loaded), s), s);
         });
         inputSchema = schema;
         return model;

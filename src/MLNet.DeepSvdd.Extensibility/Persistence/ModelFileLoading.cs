@@ -41,6 +41,16 @@ internal static class ModelFileLoading
         }
     }
 
+    /// <summary>
+    /// Propagates the saved input schema through <paramref name="model"/>, so a file whose transforms no longer fit together (a damaged
+    /// column name, type or size) fails here, at load, and not at the first <c>Transform</c>.
+    /// </summary>
+    public static ITransformer CheckSchema(ITransformer model, DataViewSchema? inputSchema)
+    {
+        if (inputSchema is not null) model.GetOutputSchema(inputSchema);
+        return model;
+    }
+
     private static bool IsDamage(Exception e) =>
         e is not (FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException
             or OutOfMemoryException or OperationCanceledException or DllNotFoundException or TypeInitializationException);

@@ -47,6 +47,10 @@ internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
         {
             return read(payload);
         }
+        catch (InvalidDataException e) when (!e.Message.Contains("Update", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it (saved without a checksum) could not be read: {e.Message}", e);
+        }
         catch (Exception e) when (e is not (InvalidDataException or OutOfMemoryException or DllNotFoundException or TypeInitializationException
             or OperationCanceledException))
         {

@@ -37,4 +37,23 @@ public static class ExceptionChain
             return Find<T>(e) ?? throw new Xunit.Sdk.XunitException($"Expected {typeof(T).Name} in the exception chain, got: {e}");
         }
     }
+
+    /// <summary>The messages of every exception of type <typeparamref name="T"/> that <paramref name="action"/> threw, outermost first.</summary>
+    public static List<string> CatchMessages<T>(Action action) where T : Exception
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            var messages = new List<string>();
+            for (var current = e; current is not null; current = current.InnerException)
+            {
+                if (current is T) messages.Add(current.Message);
+            }
+            return messages.Count > 0 ? messages : throw new Xunit.Sdk.XunitException($"Expected {typeof(T).Name} in the exception chain, got: {e}");
+        }
+        return [];
+    }
 }
