@@ -70,6 +70,7 @@ internal sealed class TrainingLoop
         var center = HypersphereCenter.Compute(network.forward, train.Features, ScoringRows, options.CenterEpsilon)
             .DetachFromDisposeScope();
         var centerTime = phase.Elapsed;
+        var divergence = DivergenceGuard.Start(network.forward, train.Features, center, options.LearningRate, ScoringRows);
         var validationTime = TimeSpan.Zero;
 
         ISvddObjective objective = options.Objective == DeepSvddObjective.SoftBoundary
@@ -159,6 +160,7 @@ internal sealed class TrainingLoop
                     sumSvdd.item<float>() / batches, sumReg.item<float>() / batches, weight?.Current ?? 0, sumVar.item<float>() / batches,
                     objective.Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch) : 0, auc, clock.Elapsed);
                 epochs.Add(report);
+                divergence.Check(report);
                 if (validation is not null && auc > bestAuc)
                 {
                     bestAuc = auc.Value;
@@ -193,6 +195,7 @@ internal sealed class TrainingLoop
             }
             var model = new ScoringModel(network, center, radius, options.Objective, device);
             var (scores, collapse) = Assess(network, center, model.Offset, train.Features);
+            divergence.CheckScores(scores, model);
             float threshold = options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
             total.Stop();
             final.Stop();
