@@ -35,11 +35,16 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
     /// <exception cref="HypersphereCollapseException">The trained model is collapsed (and <see cref="Options.ThrowOnCollapse"/> is true).</exception>
     public DeepSvddTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
 
-    /// <summary>Trains on <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when the token is cancelled.</summary>
+    /// <summary>
+    /// Trains on <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when the token (or the MLContext) is
+    /// cancelled: before any work when it already is, otherwise within one minibatch.
+    /// </summary>
     /// <exception cref="HypersphereCollapseException">The trained model is collapsed (and <see cref="Options.ThrowOnCollapse"/> is true).</exception>
+    /// <exception cref="TrainingDivergedException">The training diverged (non-finite or exploding loss): lower the LearningRate.</exception>
     public DeepSvddTransformer Fit(IDataView input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CheckCanceled(); // an already cancelled token stops here, before the data, the network or libtorch is touched
         var total = Stopwatch.StartNew();
         var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, options.ImageShape);
         var label = options.LabelColumnName is null ? (DataViewSchema.Column?)null

@@ -143,7 +143,7 @@ internal sealed class TrainingLoop
                         sumVar.add_(z.detach().var(dim: 0).mean());
                     }
                     currentBatch = b + 1;
-                    if ((b & 15) == 15) checkCanceled();
+                    checkCanceled();
                 }
                 clock.Stop();
                 trainSeconds += clock.Elapsed.TotalSeconds;
