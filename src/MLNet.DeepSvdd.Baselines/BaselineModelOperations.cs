@@ -8,9 +8,10 @@ namespace MLNet.DeepSvdd.Baselines;
 public static class BaselineModelOperations
 {
     /// <summary>
-    /// Loads a model file saved with <c>mlContext.Model.Save</c> that holds Isolation Forest or one-class SVM detectors, and checks every
-    /// detector state in it against its SHA-256 before returning (plain <c>mlContext.Model.Load</c> checks it only when the first row is
-    /// scored). The returned model is what <c>Model.Load</c> gives: it scores row by row.
+    /// Loads a model file saved with <c>mlContext.Model.Save</c> that holds Isolation Forest or one-class SVM detectors, checks every
+    /// detector state in it against its SHA-256 (plain <c>mlContext.Model.Load</c> checks it only when the first row is scored), and
+    /// replaces each saved detector by its typed transformer (<see cref="IsolationForestTransformer"/>, <see cref="OneClassSvmTransformer"/>),
+    /// which scores in batches on all cores and checks the feature column's type and size up front. The rest of the pipeline is kept as loaded.
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist, or is a folder.</exception>
     /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in a detector state), or holds no baseline detector.</exception>
@@ -21,9 +22,10 @@ public static class BaselineModelOperations
         var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with baseline detectors", () =>
         {
             var loaded = catalog.Load(filePath, out var s);
-            if (SavedModelRestorer.FindAll(loaded).ToList().Count == 0)
+            var restored = SavedModelRestorer.Restore(loaded, out int count);
+            if (count == 0 && loaded is not AnomalyDetectorTransformer)
                 throw new InvalidDataException($"Model file '{filePath}' holds no baseline detector (no transforms saved by MLNet.DeepSvdd.Baselines were found in it).");
-            return (ModelFileLoading.CheckSchema(loaded, s), s);
+            return (ModelFileLoading.CheckSchema(restored, s), s);
         });
         inputSchema = schema;
         return model;

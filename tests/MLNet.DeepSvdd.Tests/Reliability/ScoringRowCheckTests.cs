@@ -42,15 +42,31 @@ public class ScoringRowCheckTests
         engine.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
         var restored = detector.LoadWithLibrary(ml, detector.Path);
         var reloaded = () => SmallDetectors.Scores(restored, data);
-        if (name is "DeepSvdd" or "Geo")
-        {
-            reloaded.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
-        }
-        else
-        {
-            // The baselines' loaded form is Model.Load's row path: the same check, per row.
-            ExceptionChain.Catch<InvalidOperationException>(() => reloaded())!.Message
-                .Should().StartWith($"A row of feature column 'Features' has {size} values; the model expects {detector.InputSize}.");
-        }
+        reloaded.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+    }
+
+    private sealed class DoubleRow
+    {
+        public double[] Features { get; set; } = [];
+    }
+
+    [Theory]
+    [MemberData(nameof(Detectors))]
+    public void Every_path_but_plain_Model_Load_refuses_a_Double_feature_column_naming_it_and_the_expected_type(string name)
+    {
+        var detector = SmallDetectors.Get(name);
+        var ml = new MLContext(seed: 1);
+        var definition = SchemaDefinition.Create(typeof(DoubleRow));
+        definition[nameof(DoubleRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Double, detector.InputSize);
+        var data = ml.Data.LoadFromEnumerable(detector.Rows(3, 4).Select(r => new DoubleRow { Features = r.Select(v => (double)v).ToArray() }), definition);
+        string expected = $"Feature column 'Features' has type Vector<Double, {detector.InputSize}>, but a known-size vector of Single is expected*ConvertType*";
+
+        var transform = () => detector.Model.Transform(data);
+        transform.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+        var engine = () => ml.Model.CreatePredictionEngine<DoubleRow, DeepSvddPrediction>(detector.Model, inputSchemaDefinition: definition);
+        engine.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+        var restored = detector.LoadWithLibrary(ml, detector.Path);
+        var reloaded = () => SmallDetectors.Scores(restored, data);
+        reloaded.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
     }
 }
