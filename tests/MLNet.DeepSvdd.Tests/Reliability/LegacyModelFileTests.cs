@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.ML;
+using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Tests.Support;
 using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
@@ -57,5 +59,49 @@ public class LegacyModelFileTests : IDisposable
         SmallDetectors.Scores(detector.LoadWithLibrary(new MLContext(), legacyPath), test)
             .Should().Equal(name is "DeepSvdd" or "Geo" ? expected : expectedRowByRow);
         SmallDetectors.Scores(new MLContext().Model.Load(legacyPath, out _), test).Should().Equal(expectedRowByRow);
+    }
+
+    private sealed class LegacyFixture
+    {
+        public int[][] Rows { get; set; } = [];
+
+        public Dictionary<string, LegacyScores> Expected { get; set; } = [];
+    }
+
+    private sealed class LegacyScores
+    {
+        public int[] Fitted { get; set; } = [];
+
+        public int[] Loaded { get; set; } = [];
+
+        public bool[] Labels { get; set; } = [];
+    }
+
+    /// <summary>
+    /// Files saved by the code of commit f6e83f2 (before checksums) with the scores that code gave, as float bit patterns
+    /// (<c>Reliability/Fixtures/legacy-v1.json</c>: a 2-epoch Deep SVDD MLP, a 5-tree Isolation Forest and a one-class SVM on 200 rows
+    /// of the synthetic problem, seed 1; 12 test rows of <c>SyntheticData(2).MixedRows</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("DeepSvdd")]
+    [InlineData("IsolationForest")]
+    [InlineData("OneClassSvm")]
+    public void A_model_file_saved_by_the_version_before_checksums_scores_bit_identically(string name)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "Reliability", "Fixtures");
+        var fixture = JsonSerializer.Deserialize<LegacyFixture>(File.ReadAllText(Path.Combine(folder, "legacy-v1.json")))!;
+        var expected = fixture.Expected[name];
+        string path = Path.Combine(folder, $"{name}-v1.zip");
+        var ml = new MLContext();
+        var rows = fixture.Rows.Select(r => r.Select(BitConverter.Int32BitsToSingle).ToArray()).ToArray();
+        var test = SmallDetectors.View(ml, rows, VectorRow.Size);
+        static int[] Bits(float[] scores) => scores.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+        var plain = ml.Model.Load(path, out _);
+        Bits(SmallDetectors.Scores(plain, test)).Should().Equal(expected.Loaded);
+        SmallDetectors.Labels(plain, test).Should().Equal(expected.Labels);
+        var restored = name == "DeepSvdd" ? ml.Model.LoadDeepSvdd(path, out _) : ml.Model.LoadBaselines(path, out _);
+        Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Fitted);
+        SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
     }
 }
