@@ -41,6 +41,8 @@ public class CancellationTests
     [Theory]
     [InlineData("DeepSvdd")]
     [InlineData("Geo")]
+    [InlineData("IsolationForest")]
+    [InlineData("OneClassSvm")]
     public void An_already_cancelled_token_stops_Fit_before_the_data_is_read(string name)
     {
         var ml = new MLContext(seed: 1);
@@ -48,10 +50,14 @@ public class CancellationTests
         var data = new CountingDataView(SmallDetectors.View(ml, detector.Rows(40, 5), detector.InputSize));
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Action fit = name == "DeepSvdd"
-            ? () => ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions()).Fit(data, cancelled.Token)
-            : () => ml.AnomalyDetection.Trainers.Geo(new GeoTrainer.Options { Network = DeepSvddNetwork.LeNet, Epochs = 1, ImageShape = [3, SmallDetectors.GeoSide, SmallDetectors.GeoSide] })
-                .Fit(data, cancelled.Token);
+        Action fit = name switch
+        {
+            "DeepSvdd" => () => ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions()).Fit(data, cancelled.Token),
+            "Geo" => () => ml.AnomalyDetection.Trainers.Geo(new GeoTrainer.Options
+                { Network = DeepSvddNetwork.LeNet, Epochs = 1, ImageShape = [3, SmallDetectors.GeoSide, SmallDetectors.GeoSide] }).Fit(data, cancelled.Token),
+            "IsolationForest" => () => ml.AnomalyDetection.Trainers.IsolationForest().Fit(data, cancelled.Token),
+            _ => () => ml.AnomalyDetection.Trainers.OneClassSvm().Fit(data, cancelled.Token),
+        };
         fit.Should().Throw<OperationCanceledException>();
         data.Cursors.Should().Be(0, "nothing is read once the token is cancelled");
     }
@@ -102,5 +108,20 @@ public class CancellationTests
         // 4 images × 72 transformations = 288 pairs in minibatches of 32: 9 per epoch.
         new TransformationClassifierTraining(network, transformations, table, 1, 32, 1e-3, 0, CPU, 1, channel, () => checks++).Run(loaded.Features);
         checks.Should().BeGreaterThanOrEqualTo(9);
+    }
+
+    [Fact]
+    public void Isolation_Forest_stops_between_trees_when_the_token_is_cancelled()
+    {
+        var ml = new MLContext(seed: 1);
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 3000).Select(_ => Enumerable.Range(0, 4).Select(_ => (float)StandardNormal.Sample(random)).ToArray()).ToArray();
+        var data = SmallDetectors.View(ml, rows, 4);
+        // A token that cancels 10 ms into a Fit of minutes: the forest checks between trees.
+        using var forestSource = new CancellationTokenSource(TimeSpan.FromMilliseconds(10));
+        var forest = () => ml.AnomalyDetection.Trainers.IsolationForest(numberOfTrees: 200_000, sampleSize: 256, seed: 1).Fit(data, forestSource.Token);
+        var watch = Stopwatch.StartNew();
+        forest.Should().Throw<OperationCanceledException>("the forest");
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "200 000 trees would take far longer (about a millisecond each); the token stops the growing");
     }
 }
