@@ -33,6 +33,7 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
 
     /// <summary>Trains on <paramref name="input"/>. To be able to cancel, use <see cref="Fit(IDataView, CancellationToken)"/>.</summary>
     /// <exception cref="HypersphereCollapseException">The trained model is collapsed (and <see cref="Options.ThrowOnCollapse"/> is true).</exception>
+    /// <exception cref="TrainingDivergedException">The training diverged (non-finite or exploding loss): lower the LearningRate.</exception>
     public DeepSvddTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
 
     /// <summary>
