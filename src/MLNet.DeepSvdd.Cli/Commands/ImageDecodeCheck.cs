@@ -17,7 +17,7 @@ internal static class ImageDecodeCheck
             using var stream = File.OpenRead(path);
             if (stream.Length == 0) return "the file is empty";
             using var codec = SKCodec.Create(stream, out var opened);
-            if (codec is null) return $"not an image SkiaSharp can decode ({Describe(opened)})";
+            if (codec is null) return $"not an image SkiaSharp can decode as png, jpg, bmp, gif or webp ({Describe(opened)})";
             var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
             if (info.Width <= 0 || info.Height <= 0) return $"invalid size {info.Width}×{info.Height}";
             using var bitmap = new SKBitmap(info);

@@ -44,10 +44,10 @@ internal static class ImageFolderInput
     /// <param name="folder">The --images folder.</param>
     /// <param name="anomalyFolder">The top-level sub-folder of anomalies (evaluate), or null (train, score: every image is a row).</param>
     /// <param name="strict">Stop at images that do not decode instead of skipping them.</param>
-    /// <param name="warn">Receives one warning line per skipped image and a count.</param>
+    /// <param name="log">Receives the time the decoding check took, one warning line per skipped image and their count.</param>
     /// <exception cref="InvalidDataException">No images; an image does not decode and <paramref name="strict"/> is set; no anomalous or no normal images for evaluation.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static IDataView Load(string folder, string? anomalyFolder, bool strict, Action<string> warn)
+    public static IDataView Load(string folder, string? anomalyFolder, bool strict, Action<string> log)
     {
         var all = List(folder);
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -56,6 +56,7 @@ internal static class ImageFolderInput
         var clock = Stopwatch.StartNew();
         Parallel.For(0, all.Count, i => problems[i] = ImageDecodeCheck.Problem(all[i]));
         clock.Stop();
+        log($"Decoded {all.Count} images under {root} to check them in {clock.Elapsed.TotalSeconds:F1} s.");
         var bad = Enumerable.Range(0, all.Count).Where(i => problems[i] is not null).ToList();
         if (bad.Count > 0)
         {
@@ -65,8 +66,8 @@ internal static class ImageFolderInput
                 string more = bad.Count > NamedInMessage ? $"; and {bad.Count - NamedInMessage} more" : "";
                 throw new InvalidDataException($"--strict: {bad.Count} of {all.Count} images under '{folder}' do not decode: {named}{more}.");
             }
-            foreach (int i in bad) warn($"Warning: skipped '{all[i]}': {problems[i]}.");
-            warn($"Warning: skipped {bad.Count} of {all.Count} images that do not decode (--strict stops instead).");
+            foreach (int i in bad) log($"Warning: skipped '{all[i]}': {problems[i]}.");
+            log($"Warning: skipped {bad.Count} of {all.Count} images that do not decode (--strict stops instead).");
         }
         var good = Enumerable.Range(0, all.Count).Where(i => problems[i] is null).Select(i => all[i]).ToList();
         if (good.Count == 0) throw new InvalidDataException($"--images '{folder}': none of its {all.Count} images decodes.");

@@ -52,8 +52,8 @@ internal static class ImageSources
 
     /// <summary>Every decodable image under <paramref name="folder"/>, labelled per <paramref name="anomalyFolder"/> (see <see cref="ImageFolderInput"/>).</summary>
     /// <exception cref="InvalidDataException">No images, an image that does not decode under <paramref name="strict"/>, or (for evaluation) no anomalous or normal images.</exception>
-    public static IDataView Folder(string folder, string? anomalyFolder, bool strict, Action<string> warn) =>
-        ImageFolderInput.Load(folder, anomalyFolder, strict, warn);
+    public static IDataView Folder(string folder, string? anomalyFolder, bool strict, Action<string> log) =>
+        ImageFolderInput.Load(folder, anomalyFolder, strict, log);
 
     /// <summary>ImagePath → pixels [3, size, size] (RGB, 0–255), the front of every image-folder model.</summary>
     public static IEstimator<ITransformer> ImagePipeline(MLContext ml, int size) =>

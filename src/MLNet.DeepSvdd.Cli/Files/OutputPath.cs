@@ -16,7 +16,7 @@ public static class OutputPath
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException($"{option} needs a file path.");
         string full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) throw new ArgumentException($"{option} '{path}' is a folder; expected a file path (e.g. {Path.Combine(path, "out" + Path.GetExtension(path))}).");
+        if (Directory.Exists(full)) throw new ArgumentException($"{option} '{path}' is a folder; expected a file path (a file inside it, or another name).");
         if (Path.EndsInDirectorySeparator(path)) throw new ArgumentException($"{option} '{path}' ends with a path separator; expected a file path.");
         CheckWritableFolder(Path.GetDirectoryName(full)!, option, path);
         return full;
