@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
 using MLNet.DeepSvdd.Cli.Files;
@@ -91,6 +92,30 @@ public sealed class OutputFileTests : IDisposable
         Directory.GetFileSystemEntries(root).Select(Path.GetFileName).Should().BeEquivalentTo(["images", "m.zip", "scores"]);
         Directory.GetFileSystemEntries(folder).Should().BeEmpty();
         CliApp.Create().Run(["score", "--model", model, "--images", images, "--out", folder]).Should().Be(ExitCodes.BadInput);
+    }
+
+    [Fact]
+    public void Every_file_the_cli_writes_goes_through_AtomicFile()
+    {
+        // A guard over the CLI's source: a new File.WriteAllText (or similar) would write a kept file in place again.
+        string? cli = null;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && cli is null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "src", "MLNet.DeepSvdd.Cli"))) cli = Path.Combine(dir.FullName, "src", "MLNet.DeepSvdd.Cli");
+        cli.Should().NotBeNull("the tests run inside the repository");
+        var direct = new Regex(@"\bFile\.(WriteAll\w*|AppendAll\w*|Create|Move|Copy|OpenWrite)\(|new FileStream\(|Model\.Save\([^;]*,(?!\s*stream\))\s*[^,;]+\);");
+        var allowed = new Dictionary<string, string>
+        {
+            [Path.Combine("Files", "AtomicFile.cs")] = "the helper itself",
+            [Path.Combine("Files", "OutputPath.cs")] = "the write probe (deleted on close)",
+            [Path.Combine("Benchmarks", "DeepSvddBench.cs")] = "a temporary model for the reload benchmark, deleted after it",
+        };
+        var offenders = Directory.GetFiles(cli!, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(f => !allowed.ContainsKey(Path.GetRelativePath(cli!, f)))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(cli!, f), Line: i + 1, Text: line.Trim())))
+            .Where(l => !l.Text.StartsWith("///") && direct.IsMatch(l.Text))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text}").ToList();
+        offenders.Should().BeEmpty();
     }
 
     [Fact]
