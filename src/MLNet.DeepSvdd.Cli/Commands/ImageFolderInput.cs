@@ -16,25 +16,39 @@ internal static class ImageFolderInput
     /// <summary>How many failing images a message lists by name before it says "and N more".</summary>
     public const int NamedInMessage = 10;
 
-    /// <summary>Every image file under <paramref name="folder"/> (absolute paths, ordinal order), without decoding them.</summary>
+    /// <summary>
+    /// Every image file under <paramref name="folder"/> (absolute paths, ordinal order), without decoding them. A symbolic link to a
+    /// folder is followed, but every folder is listed once (a link back up the tree does not loop).
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="ArgumentException">A folder under it cannot be read.</exception>
     public static IReadOnlyList<string> List(string folder)
     {
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"--images '{folder}' is not a folder.");
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.System };
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([root]);
         try
         {
-            return [.. Directory.EnumerateFiles(root, "*", options)
-                .Where(f => ImageFolderSource.DefaultExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-                .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
-                .Order(StringComparer.Ordinal)];
+            while (pending.Count > 0)
+            {
+                string directory = pending.Pop();
+                string real = Directory.ResolveLinkTarget(directory, returnFinalTarget: true)?.FullName ?? directory;
+                if (!visited.Add(Path.TrimEndingDirectorySeparator(real))) continue;
+                files.AddRange(Directory.EnumerateFiles(directory)
+                    .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                    .Where(f => ImageFolderSource.DefaultExtensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase))));
+                foreach (string sub in Directory.EnumerateDirectories(directory).Where(d => !Path.GetFileName(d).StartsWith('.')))
+                    pending.Push(sub);
+            }
         }
         catch (UnauthorizedAccessException e)
         {
             throw new ArgumentException($"--images '{folder}': a folder under it cannot be read ({e.Message}).", e);
         }
+        files.Sort(StringComparer.Ordinal);
+        return files;
     }
 
     /// <summary>

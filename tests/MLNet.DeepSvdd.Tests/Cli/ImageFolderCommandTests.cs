@@ -61,6 +61,24 @@ public sealed class ImageFolderCommandTests : IDisposable
     }
 
     [Fact]
+    public void Linked_folders_are_followed_once_and_a_link_back_up_does_not_loop()
+    {
+        string images = Path.Combine(root, "linked");
+        var png = CliImageFiles.Png(CliImageFiles.OfClass(1, 1).Single());
+        foreach (string file in new[] { "a.png", Path.Combine("sub", "b.png"), Path.Combine("..", "outside", "c.png") })
+        {
+            string path = Path.GetFullPath(Path.Combine(images, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, png);
+        }
+        Directory.CreateSymbolicLink(Path.Combine(images, "sub", "up"), images);                       // a cycle
+        Directory.CreateSymbolicLink(Path.Combine(images, "more"), Path.Combine(root, "outside"));    // a folder elsewhere
+
+        ImageFolderInput.List(images).Select(p => Path.GetRelativePath(images, p))
+            .Should().Equal("a.png", Path.Combine("more", "c.png"), Path.Combine("sub", "b.png"));
+    }
+
+    [Fact]
     public void Evaluate_counts_the_anomaly_folder_as_anomalous_and_every_other_image_as_normal()
     {
         string test = Path.Combine(root, "test");
