@@ -1,5 +1,6 @@
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
@@ -36,6 +37,9 @@ public sealed class ExitCodeTests : IDisposable
         Run("score", "--model", notAModel, "--images", images, "--out", Path.Combine(root, "s.csv")).Should().Be(ExitCodes.BadInput);
         Run("evaluate", "--model", notAModel, "--data", Path.Combine(root, "no-cifar")).Should().Be(ExitCodes.BadInput);
         File.Exists(Path.Combine(root, "s.csv")).Should().BeFalse();
+        Run("reproduce", "--table", "III", "--profile", "smoke", "--data", Path.Combine(root, "no-cifar"), "--out", Path.Combine(root, "r")).Should().Be(ExitCodes.BadInput);
+        Run("reproduce", "--table", "III", "--profile", "smoke", "--data", Cifar10Data.Directory, "--out", notAModel).Should().Be(ExitCodes.BadInput, "--out is a file");
+        File.ReadAllText(notAModel).Should().Be("not a zip file");
     }
 
     [Fact]
