@@ -7,7 +7,7 @@ namespace MLNet.DeepSvdd.Cli.Commands;
 /// <summary>
 /// The exit codes of every <c>deepsvdd</c> command, and the one place that turns an exception into a red message and a code:
 /// <see cref="Success"/> 0, <see cref="Failure"/> 1 (the command line and its input were accepted, then the work failed: a collapsed
-/// or diverged training, a failed write, a cancellation, a bug), <see cref="BadInput"/> 2 (bad usage or bad input: an unknown command
+/// or diverged training, a failed write, a cancellation token that fired, a bug), <see cref="BadInput"/> 2 (bad usage or bad input: an unknown command
 /// or option, an invalid value, a missing or unreadable file or folder, an image that does not decode under <c>--strict</c>).
 /// </summary>
 public static class ExitCodes
