@@ -99,6 +99,9 @@ internal static class ReportWriter
             cells = summaries,
             runs = results.Values.OrderBy(r => r.Column).ThenBy(r => r.Method).ThenBy(r => r.NormalClass).ThenBy(r => r.Seed)
                 .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.SettingsHash, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
+            // Every setting of the runs, once per settings hash (the runs' SettingsHash points here).
+            runSettings = results.Values.Where(r => r.Settings is not null).GroupBy(r => r.SettingsHash).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Settings),
             paper = new { table.Paper.Columns, rows = table.Paper.Rows.Select(r => new { r.Row, r.Cells }), table.Paper.Note },
         };
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions

@@ -57,6 +57,9 @@ public class ReproduceCommandTests
             log.Should().NotContain(l => l.StartsWith("Resuming"));
             log.Should().Contain($"Runs: 0 of {expectedRuns} runs reused from this folder (same settings), {expectedRuns} run now.");
             json.RootElement.GetProperty("runCounts").GetProperty("executed").GetInt32().Should().Be(expectedRuns);
+            var runSettings = json.RootElement.GetProperty("runSettings");
+            foreach (var run in runs)
+                runSettings.GetProperty(run.GetProperty("SettingsHash").GetString()!).GetProperty("profile").GetProperty("Name").GetString().Should().Be("smoke");
             Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty("every output is renamed into place");
             var stamps = Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
             var again = new List<string>();
