@@ -9,8 +9,8 @@ namespace MLNet.DeepSvdd.Tests;
 /// Issue 12, "The paper's thesis, checked" (docs/collapse-thesis.md): do the paper's regularizers keep a biased network from collapsing?
 /// One collapse-prone setting, the paper's settings everywhere except the learning rate (batch 50, 30 epochs, weight decay 5e-4,
 /// adaptive weighting with c₀ = 0, α = 0.9, β = 0.5, head learning rate 1e-3, k = 64 noise heads, d₀ = 0.1 annealed ÷10 every r = 3
-/// epochs): a biased Mlp [10 → 32 → 16] on 20 000 normal rows of the synthetic problem, at learning rate 2e-3 (at the paper's 1e-4
-/// nothing collapses in 30 epochs). What holds there, and what these tests pin:
+/// epochs): a biased Mlp [10 → 32 → 16] on 20 000 normal rows of the synthetic problem, at learning rate 1e-3 for φ (the paper's 1e-4
+/// collapses nothing in 30 epochs; 1e-3 is the paper's rate for the noise head). What holds there, and what these tests pin:
 /// <list type="bullet">
 /// <item>without a regularizer the network collapses (features identical to float precision, AUC at chance) and the check says so;</item>
 /// <item>the variance hinge (σ² reg.) prevents it: it holds the minibatch variance near d_t while the annealed threshold is large, and
@@ -19,8 +19,8 @@ namespace MLNet.DeepSvdd.Tests;
 /// L_svdd to zero, so the regularizer is weighted away and the run is indistinguishable from the unregularized one.</item>
 /// </list>
 /// The hinge's success depends on the first epoch: it only pushes back while the variance is above about ⅔·d_t (eq. 7 then makes
-/// c_t exceed p), so a run whose variance falls below that while c_t ramps up from c₀ = 0 collapses like the others (seed-dependent at
-/// this learning rate; see the note). The three models are trained once, concurrently, for the whole class.
+/// c_t exceed p), so a run whose variance falls below that while c_t ramps up from c₀ = 0 collapses like the others: at learning rate
+/// 2e-3 that happened for 3 of 5 seeds, at 1e-3 for none of 5 (see the note). The three models are trained once, concurrently, for the whole class.
 /// </summary>
 public sealed class CollapseThesisTests : IClassFixture<CollapseThesisTests.Models>
 {
@@ -48,7 +48,7 @@ public sealed class CollapseThesisTests : IClassFixture<CollapseThesisTests.Mode
         RepresentationDimension = 16,
         Regularizer = regularizer,
         Weighting = RegularizerWeighting.Adaptive,
-        LearningRate = 2e-3f,
+        LearningRate = 1e-3f,
         HeadLearningRate = 1e-3f,
         NoiseHeads = 64,
         VarianceThreshold = 0.1f,
@@ -112,13 +112,13 @@ public sealed class CollapseThesisTests : IClassFixture<CollapseThesisTests.Mode
     {
         var hinge = models.Hinge;
         hinge.Report.Collapse.IsCollapsed.Should().BeFalse(hinge.Report.ToString());
-        hinge.RelativeVariance.Should().BeGreaterThan(1e-5, "ten times the collapse tolerance");
+        hinge.RelativeVariance.Should().BeGreaterThan(2e-5, "twenty times the collapse tolerance (1.7e-4 measured; 3e-4 to 1.2e-3 for seeds 2–5)");
         hinge.RelativeVariance.Should().BeGreaterThan(1e4 * Math.Max(models.None.RelativeVariance, 1e-30));
         hinge.Auc.Should().BeGreaterThan(0.95);
         // The mechanism: while d_t = 0.1 (epochs 1–3) the hinge holds the minibatch variance above ⅔·d_t, where eq. 7 lets it win …
         hinge.Report.Epochs.Skip(1).Take(3).Should().OnlyContain(e => e.FeatureVariance > 0.1 * 2 / 3, hinge.Report.ToString());
-        // … while the unregularized run has lost three orders of magnitude by then.
-        models.None.Report.Epochs[3].FeatureVariance.Should().BeLessThan(1e-3 * hinge.Report.Epochs[3].FeatureVariance);
+        // … while the unregularized run has lost more than two orders of magnitude by then.
+        models.None.Report.Epochs[3].FeatureVariance.Should().BeLessThan(1e-2 * hinge.Report.Epochs[3].FeatureVariance);
     }
 
     [Fact]
