@@ -20,7 +20,7 @@ namespace MLNet.DeepSvdd.Tests;
 /// </list>
 /// The hinge's success depends on the first epoch: it only pushes back while the variance is above about ⅔·d_t (eq. 7 then makes
 /// c_t exceed p), so a run whose variance falls below that while c_t ramps up from c₀ = 0 collapses like the others: at learning rate
-/// 2e-3 that happened for 3 of 5 seeds, at 1e-3 for none of 5 (see the note). The three models are trained once, concurrently, for the whole class.
+/// 2e-3 that happened for 3 of 4 seeds, at 1e-3 for none of 5 (see the note). The three models are trained once, concurrently, for the whole class.
 /// </summary>
 public sealed class CollapseThesisTests : IClassFixture<CollapseThesisTests.Models>
 {
