@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines.Geo;
+using MLNet.DeepSvdd.Persistence;
+using MLNet.DeepSvdd.Runtime;
 
 namespace MLNet.DeepSvdd.Baselines;
 
@@ -10,17 +12,25 @@ namespace MLNet.DeepSvdd.Baselines;
 public static class GeoModelOperations
 {
     /// <summary>Loads a model file and replaces every GEO model in it by a batched <see cref="GeoTransformer"/>; the rest is kept as loaded.</summary>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">The file holds no GEO model.</exception>
+    /// <remarks>Every GEO state in the file is checked against its SHA-256 before it is used (files saved before checksums existed load
+    /// through their format checks only).</remarks>
+    /// <exception cref="FileNotFoundException">The file does not exist, or is a folder.</exception>
+    /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in the model state), or holds no GEO model.</exception>
     public static ITransformer LoadGeo(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (!File.Exists(filePath)) throw new FileNotFoundException($"Model file '{filePath}' does not exist.", filePath);
-        var loaded = catalog.Load(filePath, out inputSchema);
-        var restored = GeoSavedModel.Format.Restore(loaded, GeoSavedModel.FromState, out int count);
-        if (count == 0 && loaded is not GeoTransformer)
-            throw new InvalidDataException($"Model file '{filePath}' holds no GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it).");
-        return restored;
+        ModelFileLoading.CheckFile(filePath);
+        var environment = MLContextAccess.TryEnvironment(catalog);
+        var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with GEO", () =>
+        {
+            var loaded = catalog.Load(filePath, out var s);
+            var restored = GeoSavedModel.Format.Restore(loaded, state => GeoSavedModel.FromState(state).WithEnvironment(environment), out int count);
+            if (count == 0 && loaded is not GeoTransformer)
+                throw new InvalidDataException($"Model file '{filePath}' holds no GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it).");
+            return (ModelFileLoading.CheckSchema(restored, s), s);
+        });
+        inputSchema = schema;
+        return model;
     }
 
     /// <summary>The GEO model inside a loaded model or pipeline, with its Dirichlet parameters, threshold and training report.</summary>

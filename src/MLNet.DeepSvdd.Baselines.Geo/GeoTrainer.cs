@@ -40,12 +40,16 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
     /// <summary>Trains on the (normal) images of <paramref name="input"/>.</summary>
     public GeoTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
 
-    /// <summary>Trains on the (normal) images of <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    /// <summary>
+    /// Trains on the (normal) images of <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when the token (or the
+    /// MLContext) is cancelled: before any work when it already is, otherwise within one minibatch.
+    /// </summary>
     /// <exception cref="ArgumentException">The feature column is missing, not a square image, or the data has fewer than 2 rows.</exception>
     /// <exception cref="InvalidOperationException">The scores came out constant: the classifier learned nothing to tell images apart.</exception>
     public GeoTransformer Fit(IDataView input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CheckCanceled(); // an already cancelled token stops here, before the data, the network or libtorch is touched
         var total = Stopwatch.StartNew();
         var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, options.ImageShape, "training data");
         if (!feature.IsImage || feature.Shape[1] != feature.Shape[2])
@@ -109,7 +113,11 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
             float threshold = (float)Quantile.Of(fit.TrainingScores, 1 - options.Contamination);
             var report = new GeoTrainingReport(epochs, train.Rows, device.ToString(), spec.ToString(), fit.MaxIterations, total.Elapsed);
             channel.Info(MessageSensitivity.None, report + $" Threshold {threshold:G6}.");
-            return new GeoTransformer(scoring, threshold, feature.Name, report) { ScoringBatchSize = options.ScoringBatchSize };
+            return new GeoTransformer(scoring, threshold, feature.Name, report)
+            {
+                ScoringBatchSize = options.ScoringBatchSize,
+                Environment = context.Environment,
+            };
         }
         catch
         {

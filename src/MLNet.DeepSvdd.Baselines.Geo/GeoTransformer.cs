@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Scoring;
 
@@ -11,7 +12,8 @@ namespace MLNet.DeepSvdd.Baselines;
 /// (<see cref="bool"/>, Score &gt; <see cref="Threshold"/>), the columns <c>mlContext.AnomalyDetection.Evaluate</c> reads. Each row costs
 /// 72 forward passes of the classifier, batched on the model's device. <c>mlContext.Model.Save</c> writes standard ML.NET transforms;
 /// <c>mlContext.Model.Load</c> gives a working row-by-row model, and <see cref="GeoModelOperations.LoadGeo(ModelOperationsCatalog, string, out DataViewSchema)"/>
-/// the batched one.
+/// the batched one. A row with a NaN or infinite feature is never called normal: on every scoring path its Score is +∞ and its
+/// PredictedLabel true (the classifier does not see it), and <see cref="Transform"/> logs their count once per pass through the MLContext's log.
 /// </summary>
 public sealed class GeoTransformer : ITransformer
 {
@@ -56,6 +58,9 @@ public sealed class GeoTransformer : ITransformer
     /// <summary>Rows per batch of <see cref="Transform"/> (each row is scored through all 72 transformations). Default 32.</summary>
     public int ScoringBatchSize { get; init; } = 32;
 
+    /// <summary>The MLContext environment warnings go to (rows that could not be scored), when the model has one.</summary>
+    internal IHostEnvironment? Environment { get; init; }
+
     /// <summary>Always true: the model can score one row at a time (what <c>PredictionEngine</c> needs).</summary>
     public bool IsRowToRowMapper => true;
 
@@ -63,17 +68,25 @@ public sealed class GeoTransformer : ITransformer
     public GeoTransformer WithThreshold(float threshold)
     {
         if (float.IsNaN(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), "The threshold must be a number.");
-        return new GeoTransformer(Model, threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize };
+        return new GeoTransformer(Model, threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
     }
+
+    /// <summary>A copy of this model (sharing its network) that logs to <paramref name="environment"/>.</summary>
+    internal GeoTransformer WithEnvironment(IHostEnvironment? environment) =>
+        new(Model, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = environment };
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean).</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => CreateSchema(inputSchema).Schema;
 
-    /// <summary>Scores lazily, <see cref="ScoringBatchSize"/> rows at a time, on the model's device.</summary>
+    /// <summary>
+    /// Scores lazily, <see cref="ScoringBatchSize"/> rows at a time, on the model's device. A row with a NaN or infinite feature scores +∞
+    /// with PredictedLabel true; a pass over the result that met such rows logs one warning with their count.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new BatchScoringDataView(input, Model, Threshold, CreateSchema(input.Schema), ScoringBatchSize);
+        return new BatchScoringDataView(input, Model, Threshold, CreateSchema(input.Schema), ScoringBatchSize, "GEO", Environment);
     }
 
     /// <summary>A row-by-row scorer (used by <c>PredictionEngine</c>).</summary>

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Persistence;
 using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Baselines.Scoring;
@@ -11,7 +12,8 @@ namespace MLNet.DeepSvdd.Baselines;
 /// What every fitted baseline detector shares (<see cref="IsolationForestTransformer"/>, <see cref="OneClassSvmTransformer"/>).
 /// <see cref="Transform"/> adds two columns to its input: <c>Score</c> (<see cref="float"/>, higher = more anomalous) and
 /// <c>PredictedLabel</c> (<see cref="bool"/>, Score &gt; <see cref="Threshold"/>), the columns <c>mlContext.AnomalyDetection.Evaluate</c>
-/// reads. A row with a NaN or infinite feature scores NaN and is not predicted anomalous.
+/// reads. A row with a NaN or infinite feature is never called normal: on every scoring path its Score is +∞ and its PredictedLabel true,
+/// and <see cref="Transform"/> logs their count once per pass through the MLContext's log.
 /// <c>mlContext.Model.CreatePredictionEngine</c> scores row by row; <c>mlContext.Model.Save</c> writes standard ML.NET transforms, so
 /// <c>mlContext.Model.Load</c> gives a working model in any process that references MLNet.DeepSvdd.Baselines, with the same scores.
 /// </summary>
@@ -38,23 +40,32 @@ public abstract class AnomalyDetectorTransformer : ITransformer
 
     internal IAnomalyScorer Scorer { get; }
 
+    /// <summary>The MLContext environment warnings go to (rows that could not be scored), when the model has one.</summary>
+    internal IHostEnvironment? Environment { get; init; }
+
     /// <summary>The score of one row of <see cref="InputSize"/> values, as the <c>Score</c> column would hold it.</summary>
+    /// <remarks>A row with a NaN or infinite value scores +∞.</remarks>
     /// <exception cref="ArgumentException">The row does not have <see cref="InputSize"/> values.</exception>
     public float Score(ReadOnlySpan<float> features)
     {
         if (features.Length != InputSize)
-            throw new ArgumentException($"The row has {features.Length} values; the model expects {InputSize}.", nameof(features));
+            throw new ArgumentException(FeatureRowCheck.LengthMessage(features.Length, InputSize, FeatureColumnName, row: null), nameof(features));
         return RowScoring.Score(Scorer, features);
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => CreateSchema(inputSchema).Schema;
 
-    /// <summary>Scores lazily, a batch of rows at a time on all cores.</summary>
+    /// <summary>
+    /// Scores lazily, a batch of rows at a time on all cores. A row with a NaN or infinite feature scores +∞ with PredictedLabel true; a pass
+    /// over the result that met such rows logs one warning with their count.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new BatchScoringDataView(input, new ParallelBatchScorer(Scorer), Threshold, CreateSchema(input.Schema), batchSize: 256);
+        return new BatchScoringDataView(input, new ParallelBatchScorer(Scorer), Threshold, CreateSchema(input.Schema), batchSize: 256,
+            Scorer.Kind, Environment);
     }
 
     /// <summary>A row-by-row scorer (used by <c>PredictionEngine</c>).</summary>

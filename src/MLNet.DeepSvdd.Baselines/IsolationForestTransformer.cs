@@ -35,5 +35,6 @@ public sealed class IsolationForestTransformer : AnomalyDetectorTransformer
     }
 
     /// <summary>A copy of this model with another decision threshold on <c>Score</c> (the trees are shared, not copied).</summary>
-    public IsolationForestTransformer WithThreshold(float threshold) => new(model, FeatureColumnName, CheckThreshold(threshold));
+    public IsolationForestTransformer WithThreshold(float threshold) =>
+        new(model, FeatureColumnName, CheckThreshold(threshold)) { Environment = Environment };
 }

@@ -9,7 +9,7 @@ namespace MLNet.DeepSvdd.Baselines;
 /// <summary>
 /// The ν one-class SVM (Schölkopf et al. 2001) with an RBF kernel, as an ML.NET anomaly-detection trainer, solved by an SMO-type
 /// decomposition method in the manner of LIBSVM. Create it with <c>mlContext.AnomalyDetection.Trainers.OneClassSvm(...)</c>.
-/// <see cref="Fit"/> returns a <see cref="OneClassSvmTransformer"/> whose Score is −f(x), f(x) = Σ α_i K(x_i, x) − ρ the decision
+/// <see cref="Fit(IDataView)"/> returns a <see cref="OneClassSvmTransformer"/> whose Score is −f(x), f(x) = Σ α_i K(x_i, x) − ρ the decision
 /// function (LIBSVM's and scikit-learn's scaling: 0 ≤ α_i ≤ 1, Σα = νn); PredictedLabel is f(x) &lt; 0.
 /// </summary>
 public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransformer>
@@ -29,12 +29,20 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
     public Options TrainerOptions => options.Clone();
 
     /// <summary>Solves the one-class dual on the rows of <paramref name="input"/> and keeps the support vectors.</summary>
-    public OneClassSvmTransformer Fit(IDataView input)
+    public OneClassSvmTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
+
+    /// <summary>
+    /// Like <see cref="Fit(IDataView)"/>; stops with <see cref="OperationCanceledException"/> when the token (or the MLContext) is cancelled:
+    /// before any work when it already is, otherwise within at most 1 000 solver iterations.
+    /// </summary>
+    public OneClassSvmTransformer Fit(IDataView input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CancellationCheck.ThrowIfCanceled(cancellationToken, context, "One-class SVM");
         var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, null, "training data");
         var data = FeatureMatrix.Load(input, feature, "training data");
-        return Train(data, feature.Name, options.Gamma ?? RbfKernel.ScaleGamma(data));
+        return Train(data, feature.Name, options.Gamma ?? RbfKernel.ScaleGamma(data),
+            () => CancellationCheck.ThrowIfCanceled(cancellationToken, context, "One-class SVM"));
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
@@ -90,13 +98,13 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
 
     private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = options.NumberOfThreads ?? -1 };
 
-    private OneClassSvmTransformer Train(FeatureMatrix data, string featureName, double gamma)
+    private OneClassSvmTransformer Train(FeatureMatrix data, string featureName, double gamma, Action? checkCanceled = null)
     {
         var watch = Stopwatch.StartNew();
         int n = data.Rows;
         int maxIterations = options.MaxIterations ?? Math.Max(10_000_000, n > int.MaxValue / 100 ? int.MaxValue : 100 * n);
         var kernel = new KernelMatrix(data, gamma, (long)options.CacheSizeMb << 20, options.NumberOfThreads);
-        var solution = SmoSolver.Solve(kernel, n, options.Nu, options.Tolerance, maxIterations, options.Shrinking);
+        var solution = SmoSolver.Solve(kernel, n, options.Nu, options.Tolerance, maxIterations, options.Shrinking, checkCanceled);
         var model = OneClassSvmModel.FromSolution(data, solution, gamma, options.Nu);
 
         var host = context.Environment.Register("OneClassSvm");
@@ -109,6 +117,6 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
             channel.Warning(MessageSensitivity.None, $"One-class SVM: the solver stopped at MaxIterations = {maxIterations} before reaching " +
                 $"Tolerance = {options.Tolerance}; the model may be inaccurate. Raise MaxIterations or Tolerance.");
         }
-        return new OneClassSvmTransformer(model, featureName, 0f);
+        return new OneClassSvmTransformer(model, featureName, 0f) { Environment = context.Environment };
     }
 }

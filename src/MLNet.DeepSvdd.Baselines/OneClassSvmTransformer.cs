@@ -60,5 +60,6 @@ public sealed class OneClassSvmTransformer : AnomalyDetectorTransformer
     }
 
     /// <summary>A copy of this model with another decision threshold on <c>Score</c> (the support vectors are shared, not copied).</summary>
-    public OneClassSvmTransformer WithThreshold(float threshold) => new(Model, FeatureColumnName, CheckThreshold(threshold));
+    public OneClassSvmTransformer WithThreshold(float threshold) =>
+        new(Model, FeatureColumnName, CheckThreshold(threshold)) { Environment = Environment };
 }

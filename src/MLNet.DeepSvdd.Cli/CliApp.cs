@@ -13,8 +13,10 @@ public static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("deepsvdd");
-            // DEEPSVDD_TRACE=1 shows the full exception (stack trace) instead of Spectre's one-line error.
-            if (Environment.GetEnvironmentVariable("DEEPSVDD_TRACE") == "1") config.PropagateExceptions();
+            // One exit-code convention for every command and every kind of error (ExitCodes); DEEPSVDD_TRACE=1 adds the stack trace.
+            config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception));
+            // An unknown option (a typo such as --epoch) is an error, not silently ignored.
+            config.UseStrictParsing();
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Training and scoring throughput on the paper's shapes (batch 50, 3×32×32 / 3×224×224), optionally next to the PyTorch peer.")
                 .WithExample("bench")

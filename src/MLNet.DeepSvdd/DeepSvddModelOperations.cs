@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Persistence;
+using MLNet.DeepSvdd.Runtime;
 
 namespace MLNet.DeepSvdd;
 
@@ -13,19 +14,38 @@ public static class DeepSvddModelOperations
     /// Loads a model file saved with <c>mlContext.Model.Save</c> and replaces every Deep SVDD model in it by a batched
     /// <see cref="DeepSvddTransformer"/>; the rest of the pipeline is kept as loaded.
     /// </summary>
-    /// <exception cref="InvalidDataException">The file holds no Deep SVDD model.</exception>
+    /// <remarks>
+    /// Every Deep SVDD state in the file is checked against its SHA-256 before it is used (files saved before checksums existed load
+    /// through their format checks only).
+    /// </remarks>
+    /// <exception cref="FileNotFoundException">The file does not exist, or is a folder.</exception>
+    /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in the model state), or holds no Deep SVDD model.</exception>
     public static ITransformer LoadDeepSvdd(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        if (!File.Exists(filePath)) throw new FileNotFoundException($"Model file '{filePath}' does not exist.", filePath);
-        return catalog.RestoreDeepSvdd(catalog.Load(filePath, out inputSchema));
+        ModelFileLoading.CheckFile(filePath);
+        var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with Deep SVDD", () =>
+        {
+            var loaded = catalog.Load(filePath, out var s);
+            return (ModelFileLoading.CheckSchema(catalog.RestoreDeepSvdd(loaded), s), s);
+        });
+        inputSchema = schema;
+        return model;
     }
 
     /// <summary>Like <see cref="LoadDeepSvdd(ModelOperationsCatalog, string, out DataViewSchema)"/>, from a stream.</summary>
+    /// <exception cref="InvalidDataException">The stream's model is corrupt, or holds no Deep SVDD model.</exception>
     public static ITransformer LoadDeepSvdd(this ModelOperationsCatalog catalog, Stream stream, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return catalog.RestoreDeepSvdd(catalog.Load(stream, out inputSchema));
+        ArgumentNullException.ThrowIfNull(stream);
+        var (model, schema) = ModelFileLoading.Run("The model stream", "a model with Deep SVDD", () =>
+        {
+            var loaded = catalog.Load(stream, out var s);
+            return (ModelFileLoading.CheckSchema(catalog.RestoreDeepSvdd(loaded), s), s);
+        });
+        inputSchema = schema;
+        return model;
     }
 
     /// <summary>
@@ -35,7 +55,7 @@ public static class DeepSvddModelOperations
     public static ITransformer RestoreDeepSvdd(this ModelOperationsCatalog catalog, ITransformer loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var restored = SavedModelRestorer.Restore(loaded, out int count);
+        var restored = SavedModelRestorer.Restore(loaded, catalog is null ? null : MLContextAccess.TryEnvironment(catalog), out int count);
         if (count == 0 && SavedModelRestorer.FindAll(loaded).FirstOrDefault() is null)
             throw new InvalidDataException("The model holds no Deep SVDD model (no transforms saved by MLNet.DeepSvdd were found in it).");
         return restored;
@@ -48,7 +68,7 @@ public static class DeepSvddModelOperations
     public static DeepSvddTransformer GetDeepSvdd(this ModelOperationsCatalog catalog, ITransformer loaded)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        var all = SavedModelRestorer.FindAll(loaded).ToList();
+        var all = SavedModelRestorer.FindAll(loaded, catalog is null ? null : MLContextAccess.TryEnvironment(catalog)).ToList();
         return all.Count switch
         {
             1 => all[0],

@@ -33,13 +33,19 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
 
     /// <summary>Trains on <paramref name="input"/>. To be able to cancel, use <see cref="Fit(IDataView, CancellationToken)"/>.</summary>
     /// <exception cref="HypersphereCollapseException">The trained model is collapsed (and <see cref="Options.ThrowOnCollapse"/> is true).</exception>
+    /// <exception cref="TrainingDivergedException">The training diverged (non-finite or exploding loss): lower the LearningRate.</exception>
     public DeepSvddTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
 
-    /// <summary>Trains on <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when the token is cancelled.</summary>
+    /// <summary>
+    /// Trains on <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when the token (or the MLContext) is
+    /// cancelled: before any work when it already is, otherwise within one minibatch.
+    /// </summary>
     /// <exception cref="HypersphereCollapseException">The trained model is collapsed (and <see cref="Options.ThrowOnCollapse"/> is true).</exception>
+    /// <exception cref="TrainingDivergedException">The training diverged (non-finite or exploding loss): lower the LearningRate.</exception>
     public DeepSvddTransformer Fit(IDataView input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CheckCanceled(); // an already cancelled token stops here, before the data, the network or libtorch is touched
         var total = Stopwatch.StartNew();
         var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, options.ImageShape);
         var label = options.LabelColumnName is null ? (DataViewSchema.Column?)null
@@ -95,7 +101,11 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
             }
             channel.Warning(MessageSensitivity.None, message);
         }
-        return new DeepSvddTransformer(result.Model, result.Threshold, feature.Name, result.Report) { ScoringBatchSize = options.ScoringBatchSize };
+        return new DeepSvddTransformer(result.Model, result.Threshold, feature.Name, result.Report)
+        {
+            ScoringBatchSize = options.ScoringBatchSize,
+            Environment = context.Environment,
+        };
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Scoring;
 
@@ -9,6 +10,8 @@ namespace MLNet.DeepSvdd;
 /// A fitted Deep SVDD detector. <see cref="Transform"/> adds two columns to its input: <c>Score</c> (<see cref="float"/>, higher = more
 /// anomalous: ‖φ(x) − c‖² in one-class mode, ‖φ(x) − c‖² − R² in soft-boundary mode) and <c>PredictedLabel</c> (<see cref="bool"/>,
 /// Score &gt; <see cref="Threshold"/>), the columns <c>mlContext.AnomalyDetection.Evaluate</c> reads.
+/// A row with a NaN or infinite feature is never called normal: on every scoring path its Score is +∞ and its PredictedLabel true (the
+/// network does not see it), and <see cref="Transform"/> logs their count once per pass through the MLContext's log.
 /// Scoring runs in batches on the training device; <c>mlContext.Model.CreatePredictionEngine</c> scores row by row.
 /// The model saves with <c>mlContext.Model.Save</c>; <c>mlContext.Model.Load</c> gives a working row-by-row model in any process, and
 /// <see cref="DeepSvddModelOperations.LoadDeepSvdd(ModelOperationsCatalog, string, out DataViewSchema)"/> gives the batched one back.
@@ -61,6 +64,9 @@ public sealed class DeepSvddTransformer : ITransformer
     /// <summary>Rows per forward pass of <see cref="Transform"/>. Default 256; on the CPU capped at 2²¹ input values per batch (13 images at 224 px), which is faster there.</summary>
     public int ScoringBatchSize { get; init; } = 256;
 
+    /// <summary>The MLContext environment warnings go to (rows that could not be scored), when the model has one.</summary>
+    internal IHostEnvironment? Environment { get; init; }
+
     /// <summary>Always true: the model can score one row at a time (what <c>PredictionEngine</c> needs).</summary>
     public bool IsRowToRowMapper => true;
 
@@ -68,17 +74,22 @@ public sealed class DeepSvddTransformer : ITransformer
     public DeepSvddTransformer WithThreshold(float threshold)
     {
         if (float.IsNaN(threshold)) throw new ArgumentOutOfRangeException(nameof(threshold), "The threshold must be a number.");
-        return new DeepSvddTransformer(model, threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize };
+        return new DeepSvddTransformer(model, threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean).</summary>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => CreateSchema(inputSchema).Schema;
 
-    /// <summary>Scores lazily, in batches of <see cref="ScoringBatchSize"/> rows, on the model's device.</summary>
+    /// <summary>
+    /// Scores lazily, in batches of <see cref="ScoringBatchSize"/> rows, on the model's device. A row with a NaN or infinite feature scores
+    /// +∞ with PredictedLabel true; a pass over the result that met such rows logs one warning with their count.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new BatchScoringDataView(input, model, Threshold, CreateSchema(input.Schema), ScoringBatch.Rows(ScoringBatchSize, model.Network.Spec.NetworkInputSize, model.Device));
+        return new BatchScoringDataView(input, model, Threshold, CreateSchema(input.Schema), ScoringBatch.Rows(ScoringBatchSize, model.Network.Spec.NetworkInputSize, model.Device),
+            "Deep SVDD", Environment);
     }
 
     /// <summary>A row-by-row scorer (used by <c>PredictionEngine</c>).</summary>

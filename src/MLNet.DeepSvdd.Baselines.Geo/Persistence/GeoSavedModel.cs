@@ -4,13 +4,14 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Runtime;
+using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>
 /// How a <see cref="GeoTransformer"/> goes into an ML.NET model file: the run of standard transforms of
 /// <see cref="SavedModelFormat{TKeyInput, TKeyRow, TScoringInput, TPrediction}"/> with GEO's own factories and row types (so no other
-/// detector's loader mistakes it for its own), holding base64 of <see cref="GeoModelState"/>.
+/// detector's loader mistakes it for its own), holding base64 of <see cref="GeoModelState"/> behind its SHA-256 (<see cref="StateChecksum"/>).
 /// </summary>
 internal static class GeoSavedModel
 {
@@ -22,7 +23,7 @@ internal static class GeoSavedModel
     private static readonly SavedStateCache<GeoTransformer> Cache = new("GEO", bytes => GeoModelState.Read(bytes, DeviceSelector.Default()));
 
     public static TransformerChain<ITransformer> Build(GeoTransformer detector) =>
-        Format.Build(Convert.ToBase64String(GeoModelState.Write(detector)), detector.FeatureColumnName, detector.InputSize);
+        Format.Build(GeoModelState.Write(detector), detector.FeatureColumnName, detector.InputSize);
 
     public static GeoTransformer FromState(ReadOnlyMemory<char> state) => Cache.Get(state);
 }
@@ -54,14 +55,15 @@ public sealed class GeoScoringFactory : CustomMappingFactory<GeoScoringInput, Ge
     public override Action<GeoScoringInput, GeoPrediction> GetMapping() => (input, output) =>
     {
         var detector = GeoSavedModel.FromState(input.State);
-        if (input.Features.Length != detector.InputSize)
+        FeatureRowCheck.CheckLength(input.Features.Length, detector.InputSize, detector.FeatureColumnName, row: null);
+        float score = NonFiniteFeatures.Score;
+        if (!NonFiniteFeatures.Any(input.Features))
         {
-            throw new InvalidOperationException(
-                $"A row of feature column '{detector.FeatureColumnName}' has {input.Features.Length} values; the GEO model expects {detector.InputSize}.");
+            Span<float> result = stackalloc float[1];
+            detector.Model.Score(input.Features, 1, result);
+            score = result[0];
         }
-        Span<float> score = stackalloc float[1];
-        detector.Model.Score(input.Features, 1, score);
-        output.Score = score[0];
-        output.PredictedLabel = score[0] > detector.Threshold;
+        output.Score = score;
+        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(score, detector.Threshold);
     };
 }

@@ -33,7 +33,7 @@ internal static class DirichletScoreFit
             sumP.add_(p.sum(dim: 0));
             sumP2.add_(p.square().sum(dim: 0));
             logP.cpu().data<float>().CopyTo(perImage.AsSpan((int)(start * T * T), (int)(count * T * T)));
-            if ((start / perForward & 15) == 15) checkCanceled();
+            checkCanceled();
         }
         var meanLog = sumLog.div(rows).cpu().data<double>().ToArray();
         var meanP = sumP.div(rows).cpu().data<double>().ToArray();

@@ -56,7 +56,7 @@ internal sealed class TransformationClassifierTraining(
                     correct.add_(logits.argmax(1).eq(transformation).sum());
                 }
                 seen += count;
-                if ((b & 15) == 15) checkCanceled();
+                checkCanceled();
                 if ((b + 1) % reportEvery == 0 && b + 1 < batches)
                 {
                     // An epoch is 72 passes over the images: say how far it is, with the time left for the whole training.

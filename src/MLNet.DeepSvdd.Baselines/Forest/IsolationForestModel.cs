@@ -35,13 +35,17 @@ internal sealed class IsolationForestModel : IAnomalyScorer
     /// Grows <paramref name="treeCount"/> trees in parallel. Tree t uses its own random source, seeded by the t-th number drawn from
     /// <paramref name="seed"/> before any tree is grown, so the forest does not depend on how the threads are scheduled.
     /// </summary>
-    public static IsolationForestModel Train(FeatureMatrix data, int treeCount, int sampleSize, int maxDepth, int seed, int? threads)
+    /// <summary>Grows <paramref name="treeCount"/> trees in parallel; <paramref name="cancellationToken"/> stops it between trees.</summary>
+    public static IsolationForestModel Train(FeatureMatrix data, int treeCount, int sampleSize, int maxDepth, int seed, int? threads,
+        CancellationToken cancellationToken = default)
     {
         var master = new Random(seed);
         var seeds = new int[treeCount];
         for (int t = 0; t < treeCount; t++) seeds[t] = master.Next();
         var trees = new IsolationTree[treeCount];
-        Parallel.For(0, treeCount, Parallelism(threads), t => trees[t] = IsolationTree.Grow(data, sampleSize, maxDepth, seeds[t]));
+        var parallelism = Parallelism(threads);
+        parallelism.CancellationToken = cancellationToken;
+        Parallel.For(0, treeCount, parallelism, t => trees[t] = IsolationTree.Grow(data, sampleSize, maxDepth, seeds[t]));
         return new IsolationForestModel(trees, sampleSize, maxDepth, data.Columns);
     }
 

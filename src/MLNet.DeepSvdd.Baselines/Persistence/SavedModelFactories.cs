@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Baselines.Scoring;
+using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Baselines.Persistence;
 
@@ -33,11 +34,7 @@ public sealed class BaselineScoringFactory : CustomMappingFactory<BaselineScorin
     public override Action<BaselineScoringInput, AnomalyPrediction> GetMapping() => (input, output) =>
     {
         var detector = StateCache.Get(input.State);
-        if (input.Features.Length != detector.InputSize)
-        {
-            throw new InvalidOperationException(
-                $"A row of feature column '{detector.FeatureColumnName}' has {input.Features.Length} values; the model expects {detector.InputSize}.");
-        }
+        FeatureRowCheck.CheckLength(input.Features.Length, detector.InputSize, detector.FeatureColumnName, row: null);
         output.Score = RowScoring.Score(detector.Scorer, input.Features);
         output.PredictedLabel = RowScoring.IsAnomaly(output.Score, detector.Threshold);
     };

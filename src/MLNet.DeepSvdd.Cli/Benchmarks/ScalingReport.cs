@@ -51,8 +51,8 @@ public static class ScalingReport
     {
         Directory.CreateDirectory(directory);
         string json = Path.Combine(directory, "scaling.json"), markdown = Path.Combine(directory, "scaling.md");
-        File.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
-        File.WriteAllText(markdown, Markdown(result));
+        Files.AtomicFile.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        Files.AtomicFile.WriteAllText(markdown, Markdown(result));
         return (json, markdown);
     }
 

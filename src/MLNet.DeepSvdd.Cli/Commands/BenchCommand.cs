@@ -170,7 +170,13 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Scaling) return ExecuteScaling(settings);
+        // Destinations are checked before the (long) measurements.
+        if (settings.Json is not null) Files.OutputPath.CheckFile(settings.Json, "--json");
+        if (settings.Scaling)
+        {
+            Files.OutputPath.CheckFolder(settings.Out, "--out");
+            return ExecuteScaling(settings);
+        }
         var cases = settings.Cases();
         var peer = settings.CompareTorch ? TorchPeer.Locate(settings.Peer) : null;
         AnsiConsole.MarkupLine($"[bold]deepsvdd bench[/] — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
@@ -218,7 +224,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             (peer is not null ? " torch: the peer's --bench (random tensors), the mean of a run before and after ours; score ratio compares Transform with it." : ""));
         if (settings.Json is not null)
         {
-            File.WriteAllText(settings.Json, JsonSerializer.Serialize(results.Select(x => new { x.Ours, x.Torch, Case = x.Ours.Case.Name }),
+            Files.AtomicFile.WriteAllText(settings.Json, JsonSerializer.Serialize(results.Select(x => new { x.Ours, x.Torch, Case = x.Ours.Case.Name }),
                 new JsonSerializerOptions { WriteIndented = true }));
             AnsiConsole.MarkupLine($"Wrote {Markup.Escape(settings.Json)}.");
         }

@@ -11,13 +11,18 @@ namespace MLNet.DeepSvdd.Cli.Commands;
 public class DataSettings : CommandSettings
 {
     [CommandOption("--images")]
-    [Description("An image folder (png/jpg/bmp/gif/webp). train: every image is normal. evaluate: one sub-folder per class, the --anomaly-folder one holds the anomalies. score: every image, sub-folders included.")]
+    [Description("An image folder (png/jpg/bmp/gif/webp): every image under it, sub-folders at any depth included, in path order. train: every image is normal. evaluate: the images under its --anomaly-folder sub-folder are the anomalies, every other image is normal. score: every image.")]
     public string? Images { get; init; }
 
     [CommandOption("--anomaly-folder")]
-    [Description("evaluate --images: the sub-folder of anomalous images; every other sub-folder is normal.")]
+    [Description("evaluate --images: the sub-folder of anomalous images; every other image under --images is normal.")]
     [DefaultValue("anomaly")]
     public string AnomalyFolder { get; init; } = "anomaly";
+
+    /// <summary>Whether an image that does not decode stops the command (otherwise it is named and skipped).</summary>
+    [CommandOption("--strict")]
+    [Description("--images: stop (exit code 2) at an image that does not decode instead of skipping it with a warning.")]
+    public bool Strict { get; init; }
 
     [CommandOption("--image-size")]
     [Description("--images: images are resized to this many pixels square.")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Cli.Plots;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using Spectre.Console;
@@ -20,26 +21,29 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         public string Output { get; init; } = "evaluation";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>
-        CommandErrors.Guard(() => Evaluate(settings, line => AnsiConsole.WriteLine(line)));
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        Evaluate(settings, line => AnsiConsole.WriteLine(line));
+        return ExitCodes.Success;
+    }
 
     /// <summary>Evaluates and writes the report; returns the test ROC AUC.</summary>
     internal static double Evaluate(Settings settings, Action<string> write)
     {
+        string output = OutputPath.CheckFolder(settings.Output, "--out"); // before any scoring
         var ml = new MLContext(settings.Seed);
         var model = ml.Model.LoadDeepSvdd(settings.Model, out _);
         IDataView test = settings.Images is { } folder
-            ? ImageSources.Folder(folder, settings.AnomalyFolder)
+            ? ImageSources.Folder(folder, settings.AnomalyFolder, settings.Strict, write)
             : ImageSources.Cifar(settings).Test.Data;
         var scored = model.Transform(test);
         var metrics = ml.AnomalyDetection.Evaluate(scored, labelColumnName: ProtocolColumns.Label);
         var scores = scored.GetColumn<float>("Score").ToArray();
         var labels = scored.GetColumn<float>(ProtocolColumns.Label).Select(l => l > 0).ToArray();
 
-        Directory.CreateDirectory(settings.Output);
         string name = Path.GetFileNameWithoutExtension(settings.Model);
-        RocCurvePlot.Save(Path.Combine(settings.Output, "roc.png"), $"{name}: ROC", [(name, scores, labels, metrics.AreaUnderRocCurve)]);
-        ScoreHistogramPlot.Save(Path.Combine(settings.Output, "histogram.png"), $"{name}: scores of normal and anomalous images", scores, labels);
+        RocCurvePlot.Save(Path.Combine(output, "roc.png"), $"{name}: ROC", [(name, scores, labels, metrics.AreaUnderRocCurve)]);
+        ScoreHistogramPlot.Save(Path.Combine(output, "histogram.png"), $"{name}: scores of normal and anomalous images", scores, labels);
         var report = new
         {
             model = Path.GetFullPath(settings.Model),
@@ -50,8 +54,8 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             detectionRateAtFalsePositiveCount = metrics.DetectionRateAtFalsePositiveCount,
             seed = settings.Seed,
         };
-        File.WriteAllText(Path.Combine(settings.Output, "evaluation.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-        write($"ROC AUC {metrics.AreaUnderRocCurve:F4} on {scores.Length} images ({report.anomalies} anomalous); report, roc.png and histogram.png in {Path.GetFullPath(settings.Output)}");
+        AtomicFile.WriteAllText(Path.Combine(output, "evaluation.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        write($"ROC AUC {metrics.AreaUnderRocCurve:F4} on {scores.Length} images ({report.anomalies} anomalous); report, roc.png and histogram.png in {output}");
         return metrics.AreaUnderRocCurve;
     }
 }

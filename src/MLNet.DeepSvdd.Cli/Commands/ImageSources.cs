@@ -50,22 +50,10 @@ internal static class ImageSources
         return path;
     }
 
-    /// <summary>Every image under <paramref name="folder"/> (sub-folders as classes when there are any), labels per <paramref name="anomalyFolder"/>.</summary>
-    /// <exception cref="ArgumentException">No images, or (for evaluation) no anomaly folder.</exception>
-    public static IDataView Folder(string folder, string? anomalyFolder)
-    {
-        bool hasClasses = Directory.EnumerateDirectories(folder).Any();
-        var source = hasClasses ? ImageFolderSource.ClassPerFolder(folder) : ImageFolderSource.Flat(folder);
-        if (source.Count == 0) throw new ArgumentException($"--images '{folder}' holds no images ({string.Join(", ", ImageFolderSource.DefaultExtensions)}).");
-        if (anomalyFolder is null) return source.ToDataView(_ => 0f);
-        int anomalyClass = -1;
-        for (int c = 0; c < source.ClassNames.Count; c++)
-            if (string.Equals(source.ClassNames[c], anomalyFolder, StringComparison.OrdinalIgnoreCase)) anomalyClass = c;
-        if (anomalyClass < 0)
-            throw new ArgumentException($"--images '{folder}' has no '{anomalyFolder}' sub-folder of anomalous images (found: {string.Join(", ", source.ClassNames)}); " +
-                "evaluation needs one sub-folder of anomalies (--anomaly-folder) next to the normal ones.");
-        return source.ToDataView(c => c == anomalyClass ? 1f : 0f);
-    }
+    /// <summary>Every decodable image under <paramref name="folder"/>, labelled per <paramref name="anomalyFolder"/> (see <see cref="ImageFolderInput"/>).</summary>
+    /// <exception cref="InvalidDataException">No images, an image that does not decode under <paramref name="strict"/>, or (for evaluation) no anomalous or normal images.</exception>
+    public static IDataView Folder(string folder, string? anomalyFolder, bool strict, Action<string> log) =>
+        ImageFolderInput.Load(folder, anomalyFolder, strict, log);
 
     /// <summary>ImagePath → pixels [3, size, size] (RGB, 0–255), the front of every image-folder model.</summary>
     public static IEstimator<ITransformer> ImagePipeline(MLContext ml, int size) =>

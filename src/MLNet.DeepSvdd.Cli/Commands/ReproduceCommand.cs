@@ -78,19 +78,12 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        try
-        {
-            string table = Reproduction.Run(settings.Table, settings.Profile, settings.Output, settings.Data, settings.Seeds,
-                line => AnsiConsole.WriteLine(line), cancellation, settings.ReportOnly, settings.Methods,
-                settings.Classes is null ? null : Settings.ParseClasses(settings.Classes));
-            AnsiConsole.WriteLine();
-            AnsiConsole.WriteLine(File.ReadAllText(table));
-            return 0;
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
-            return 2;
-        }
+        // Errors (CIFAR-10 not found, a bad --out, a cancelled or failed run) go to ExitCodes through CliApp's exception handler.
+        string table = Reproduction.Run(settings.Table, settings.Profile, settings.Output, settings.Data, settings.Seeds,
+            line => AnsiConsole.WriteLine(line), cancellation, settings.ReportOnly, settings.Methods,
+            settings.Classes is null ? null : Settings.ParseClasses(settings.Classes));
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine(File.ReadAllText(table));
+        return ExitCodes.Success;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,12 +21,16 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
         public string Output { get; init; } = "scores.csv";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>
-        CommandErrors.Guard(() => Score(settings, line => AnsiConsole.WriteLine(line)));
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        Score(settings, line => AnsiConsole.WriteLine(line));
+        return ExitCodes.Success;
+    }
 
     /// <summary>Scores every image and writes the CSV; returns the number of rows written.</summary>
     internal static int Score(Settings settings, Action<string> write)
     {
+        string output = OutputPath.CheckFile(settings.Output, "--out"); // before any scoring
         var ml = new MLContext(settings.Seed);
         var model = ml.Model.LoadDeepSvdd(settings.Model, out var inputSchema);
         bool folderModel = inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null;
@@ -35,7 +40,7 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
             if (!folderModel)
                 throw new ArgumentException($"--model '{settings.Model}' reads pixel vectors (column '{ProtocolColumns.Image}'), not image files: " +
                     "train it with deepsvdd train --images to score image folders.");
-            input = ImageSources.Folder(folder, anomalyFolder: null);
+            input = ImageSources.Folder(folder, anomalyFolder: null, settings.Strict, write);
         }
         else
         {
@@ -51,10 +56,8 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
         var csv = new StringBuilder("image,score,predicted_anomaly\n");
         for (int i = 0; i < scores.Length; i++)
             csv.Append(Quote(names[i])).Append(',').Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(predicted[i] ? "true" : "false").Append('\n');
-        string temporary = settings.Output + ".tmp";
-        File.WriteAllText(temporary, csv.ToString());
-        File.Move(temporary, settings.Output, overwrite: true);
-        write($"Scored {scores.Length} images ({predicted.Count(p => p)} above the model's threshold) → {Path.GetFullPath(settings.Output)}");
+        AtomicFile.WriteAllText(output, csv.ToString());
+        write($"Scored {scores.Length} images ({predicted.Count(p => p)} above the model's threshold) → {output}");
         return scores.Length;
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.ML;
+using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -112,12 +113,16 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         };
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation) =>
-        CommandErrors.Guard(() => Train(settings, line => AnsiConsole.WriteLine(line)));
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        Train(settings, line => AnsiConsole.WriteLine(line));
+        return ExitCodes.Success;
+    }
 
     /// <summary>Trains and saves; returns the fitted model.</summary>
     internal static ITransformer Train(Settings settings, Action<string> write)
     {
+        string modelPath = OutputPath.CheckFile(settings.Model, "--model"); // before any training
         var ml = new MLContext(settings.Seed);
         _ = new TrainingProgress(ml, write);
         var options = settings.ToOptions();
@@ -125,7 +130,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         IEstimator<ITransformer> pipeline;
         if (settings.Images is { } folder)
         {
-            train = ImageSources.Folder(folder, anomalyFolder: null);
+            train = ImageSources.Folder(folder, anomalyFolder: null, settings.Strict, write);
             pipeline = ImageSources.ImagePipeline(ml, settings.ImageSize).Append(ml.AnomalyDetection.Trainers.DeepSvdd(options));
             write($"Training on the images of {Path.GetFullPath(folder)} ({train.GetRowCount()} images, {settings.ImageSize}×{settings.ImageSize}).");
         }
@@ -141,10 +146,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var model = pipeline.Fit(train);
         var detector = ml.Model.GetDeepSvdd(model);
         write(detector.Report.ToString());
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(settings.Model));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        ml.Model.Save(model, train.Schema, settings.Model);
-        write($"Saved {Path.GetFullPath(settings.Model)} ({new FileInfo(settings.Model).Length / 1_048_576.0:F1} MB).");
+        AtomicFile.Write(modelPath, stream => ml.Model.Save(model, train.Schema, stream));
+        write($"Saved {modelPath} ({new FileInfo(modelPath).Length / 1_048_576.0:F1} MB).");
         return model;
     }
 }

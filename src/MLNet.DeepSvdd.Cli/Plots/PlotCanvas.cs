@@ -146,9 +146,7 @@ internal sealed class PlotCanvas : IDisposable
     {
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        string temporary = path + ".tmp";
-        using (var file = File.Create(temporary)) data.SaveTo(file);
-        File.Move(temporary, path, overwrite: true);
+        Files.AtomicFile.Write(path, data.SaveTo);
     }
 
     private void DrawLegend(SKPaint text, bool bottomRight)

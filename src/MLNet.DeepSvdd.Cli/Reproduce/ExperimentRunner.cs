@@ -29,16 +29,23 @@ internal sealed class ExperimentRunner
     /// <summary>The normal classes a column runs: the profile's one-vs-all classes, or −1 (all classes pooled).</summary>
     public IReadOnlyList<int> UnitsOf(ColumnSpec column) => column.PerClass ? profile.OneVsAllClasses : [-1];
 
-    /// <summary>Every run of the table, in execution order.</summary>
+    /// <summary>Every run of the table, in execution order, keyed with its settings (<see cref="RunSettings"/>).</summary>
     public IEnumerable<(ColumnSpec Column, int Unit, int Seed, MethodSpec Method, RunKey Key)> Plan(TableSpec table) =>
         from column in table.Columns
         from unit in UnitsOf(column)
         from seed in Enumerable.Range(1, profile.Seeds)
         from method in table.Methods
-        select (column, unit, seed, method, KeyOf(column, unit, seed, method));
+        select (column, unit, seed, method, KeyOf(column, unit, seed, method) with { Settings = RunSettings.Hash(SettingsOf(column, method)) });
 
+    /// <summary>The key of a run without its settings hash (table cells are named by its column and method).</summary>
     public static RunKey KeyOf(ColumnSpec column, int unit, int seed, MethodSpec method) =>
         new(column.Id, (method.Group is null ? "" : Slug.Of(method.Group) + "-") + method.Id, unit, seed);
+
+    /// <summary>The canonical settings of the runs of <paramref name="method"/> in <paramref name="column"/> under this runner's profile.</summary>
+    public string SettingsOf(ColumnSpec column, MethodSpec method) => RunSettings.Canonical(profile, column, method);
+
+    /// <summary>What the last <see cref="Run"/> reused and executed.</summary>
+    public RunCounts? Counts { get; private set; }
 
     /// <summary>Runs the missing runs of the table (none when <paramref name="reportOnly"/>) and returns every stored result.</summary>
     public Dictionary<RunKey, RunResult> Run(TableSpec table, CancellationToken cancellation, bool reportOnly = false)
@@ -46,7 +53,13 @@ internal sealed class ExperimentRunner
         var plan = Plan(table).ToList();
         var results = new Dictionary<RunKey, RunResult>();
         foreach (var run in plan)
-            if (store.TryLoad(run.Key) is { } stored) results[run.Key] = stored;
+            if (store.TryLoad(run.Key, SettingsOf(run.Column, run.Method)) is { } stored) results[run.Key] = stored;
+        var bases = plan.Select(r => r.Key.BaseName).ToHashSet();
+        int others = store.Others(plan.Select(r => r.Key.FileName).ToHashSet()).Count(bases.Contains);
+        int reused = results.Count, executed = 0;
+        Counts = new RunCounts(plan.Count, reused, executed, others);
+        if (others > 0)
+            log($"Not reused: {others} stored run(s) of this table's cells in this folder were made with other settings (profile, epochs, limits or method options).");
         if (reportOnly)
         {
             log($"Report only: {results.Count} of {plan.Count} runs are in this folder; cells without runs show –.");
@@ -72,8 +85,11 @@ internal sealed class ExperimentRunner
                     result.Method = run.Key.Method;
                     result.NormalClass = unit;
                     result.Seed = seed;
+                    result.SettingsHash = run.Key.Settings;
+                    result.Settings = System.Text.Json.Nodes.JsonNode.Parse(SettingsOf(run.Column, run.Method));
                     store.Save(run.Key, result);
                     results[run.Key] = result;
+                    Counts = Counts with { Executed = ++executed };
                     string where = unit >= 0 ? $", class {unit}" : "";
                     progress.Completed($"{column.Name}{where}, seed {seed}: {(run.Method.Group is null ? "" : run.Method.Group + " ")}{run.Method.Name} " +
                         $"AUC {100 * result.TestAuc:F1}{(result.Collapsed ? " (collapsed)" : "")} in {result.Seconds:F1} s");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Cli.Plots;
 using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
@@ -22,19 +23,21 @@ internal static class ReportWriter
             select CellSummary.Of(column.Id, key.Method, runs.Select(r => r.TestAuc).ToList(), runs.Count(r => r.Collapsed))];
 
     public static void WriteAll(string folder, TableSpec table, ReproduceProfile profile, IReadOnlyDictionary<RunKey, RunResult> results,
-        Cifar10Dataset cifar, TimeSpan elapsed)
+        Cifar10Dataset cifar, TimeSpan elapsed, RunCounts counts)
     {
         var summaries = Summaries(table, results);
-        WriteJson(Path.Combine(folder, "results.json"), table, profile, results, summaries, elapsed);
-        File.WriteAllText(Path.Combine(folder, "table.md"), Markdown(table, profile, summaries, elapsed));
+        WriteJson(Path.Combine(folder, "results.json"), table, profile, results, summaries, elapsed, counts);
+        AtomicFile.WriteAllText(Path.Combine(folder, "table.md"), Markdown(table, profile, summaries, elapsed, counts));
         WritePlots(folder, table, results);
         var alterations = table.Columns.SelectMany(c => new[] { c.TrainingAnomalies, c.ValidationAnomalies, c.TestAnomalies })
             .OfType<ImageAlteration>().DistinctBy(a => a.Name).ToList();
         if (alterations.Count > 0)
         {
             var originals = Enumerable.Range(0, 8).Select(i => cifar.Test[i * 997 % cifar.Test.Count].Image).ToList();
-            AnomalyGrid.Save(Path.Combine(folder, "anomaly-grid.png"), originals, alterations, seed: 1,
-                Cifar10Image.Channels, Cifar10Image.Height, Cifar10Image.Width, scale: 3);
+            var altered = alterations.Select(a => (IReadOnlyList<float[]>)[.. originals.Select(o =>
+                a.Apply(o, Cifar10Image.Channels, Cifar10Image.Height, Cifar10Image.Width, AlterationSeed.For(1, o)))]).ToList();
+            AtomicFile.WriteAllBytes(Path.Combine(folder, "anomaly-grid.png"),
+                AnomalyGrid.Encode(originals, altered, Cifar10Image.Channels, Cifar10Image.Height, Cifar10Image.Width, scale: 3));
         }
     }
 
@@ -61,7 +64,7 @@ internal static class ReportWriter
     }
 
     private static void WriteJson(string path, TableSpec table, ReproduceProfile profile, IReadOnlyDictionary<RunKey, RunResult> results,
-        IReadOnlyList<CellSummary> summaries, TimeSpan elapsed)
+        IReadOnlyList<CellSummary> summaries, TimeSpan elapsed, RunCounts counts)
     {
         var document = new
         {
@@ -72,6 +75,7 @@ internal static class ReportWriter
             machine = new { Environment.MachineName, Environment.ProcessorCount, os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, dotnet = Environment.Version.ToString() },
             written = DateTime.UtcNow.ToString("u", CultureInfo.InvariantCulture),
             elapsedSeconds = elapsed.TotalSeconds,
+            runCounts = new { planned = counts.Planned, reused = counts.Reused, executed = counts.Executed, otherSettings = counts.OtherSettings, text = counts.Text },
             settings = new
             {
                 network = "ResNet18Pretrained (ML.NET's ImageNet ResNet-18)",
@@ -94,22 +98,26 @@ internal static class ReportWriter
             methods = table.Methods.Select(m => new { id = ExperimentRunner.KeyOf(table.Columns[0], 0, 0, m).Method, m.Name, m.Group, settings = m.ToString() }),
             cells = summaries,
             runs = results.Values.OrderBy(r => r.Column).ThenBy(r => r.Method).ThenBy(r => r.NormalClass).ThenBy(r => r.Seed)
-                .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
+                .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.SettingsHash, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
+            // Every setting of the runs, once per settings hash (the runs' SettingsHash points here).
+            runSettings = results.Values.Where(r => r.Settings is not null).GroupBy(r => r.SettingsHash).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Settings),
             paper = new { table.Paper.Columns, rows = table.Paper.Rows.Select(r => new { r.Row, r.Cells }), table.Paper.Note },
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions
         {
             WriteIndented = true,
             NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // a cell without runs has mean NaN
         }));
     }
 
-    public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed)
+    public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed, RunCounts? counts = null)
     {
         var md = new StringBuilder();
         bool grouped = table.Methods.Any(m => m.Group is not null);
         md.AppendLine($"# Table {table.Id}: {table.Title}").AppendLine();
         md.AppendLine($"Profile **{profile.Name}** ({profile.Reductions}); {elapsed.TotalMinutes:F1} min of compute in this folder's runs.");
+        if (counts is not null) md.AppendLine().AppendLine($"Runs: {counts.Text}");
         if (table.Substitution is not null) md.AppendLine().AppendLine($"Data: {table.Substitution}");
         md.AppendLine().AppendLine("## Ours (test ROC AUC ×100, mean ± std over runs; † = a run's final model collapsed)").AppendLine();
         md.Append(grouped ? "| | Models |" : "| Models |");

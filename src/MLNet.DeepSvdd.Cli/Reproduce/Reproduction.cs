@@ -30,8 +30,7 @@ public static class Reproduction
             profile = profile with { Seeds = s };
         }
         string path = Commands.ImageSources.LocateCifar(dataPath);
-        string folder = outputFolder ?? DefaultOutput(table.Id, profile.Name);
-        Directory.CreateDirectory(folder);
+        string folder = Files.OutputPath.CheckFolder(outputFolder ?? DefaultOutput(table.Id, profile.Name), "--out");
 
         var clock = Stopwatch.StartNew();
         var cifar = Cifar10Dataset.Load(path);
@@ -42,8 +41,10 @@ public static class Reproduction
         if (table.Substitution is not null) log($"Data: {table.Substitution}");
         log($"{table.Columns.Count} column(s) × {table.Methods.Count} method(s) → {planned} runs, output in {Path.GetFullPath(folder)}");
         var results = runner.Run(table, cancellation, reportOnly);
+        var counts = runner.Counts!;
         double computeSeconds = results.Values.Sum(r => r.Seconds);
-        ReportWriter.WriteAll(folder, table, profile, results, cifar, TimeSpan.FromSeconds(computeSeconds));
+        ReportWriter.WriteAll(folder, table, profile, results, cifar, TimeSpan.FromSeconds(computeSeconds), counts);
+        log($"Runs: {counts.Text}");
         log($"Done in {clock.Elapsed.TotalMinutes:F1} min (compute in all runs of this folder: {computeSeconds / 60:F1} min).");
         return Path.Combine(folder, "table.md");
     }

@@ -1,10 +1,22 @@
+using System.Text.Json.Nodes;
+
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
-/// <summary>One training run: a method in a column, on one normal class (one-vs-all) or all classes (−1), with one seed.</summary>
+/// <summary>
+/// One training run: a method in a column, on one normal class (one-vs-all) or all classes (−1), with one seed, under the settings
+/// whose hash is <see cref="Settings"/> (<see cref="RunSettings"/>: profile, column and method). A run stored under other settings has
+/// another key and is never reused.
+/// </summary>
 public sealed record RunKey(string Column, string Method, int NormalClass, int Seed)
 {
-    /// <summary>The file name of the run's result in the output folder's <c>runs/</c>.</summary>
-    public string FileName => $"{Column}__{Method}__c{(NormalClass < 0 ? "all" : NormalClass.ToString())}__s{Seed}.json";
+    /// <summary>The hash of the run's settings (<see cref="RunSettings.Hash"/>); empty only in keys used to name table cells.</summary>
+    public string Settings { get; init; } = "";
+
+    /// <summary>The run's name without its settings: <c>&lt;column&gt;__&lt;method&gt;__c&lt;class&gt;__s&lt;seed&gt;</c>.</summary>
+    public string BaseName => $"{Column}__{Method}__c{(NormalClass < 0 ? "all" : NormalClass.ToString())}__s{Seed}";
+
+    /// <summary>The file name of the run's result in the output folder's <c>runs/</c>: the base name, then the settings hash.</summary>
+    public string FileName => Settings.Length > 0 ? $"{BaseName}__{Settings}.json" : $"{BaseName}.json";
 }
 
 /// <summary>What one run measured.</summary>
@@ -48,4 +60,10 @@ public sealed class RunResult
 
     /// <summary>Test labels (true = anomaly), in test-set order.</summary>
     public bool[] Labels { get; set; } = [];
+
+    /// <summary>The hash of <see cref="Settings"/>, as in the run's key and file name.</summary>
+    public string SettingsHash { get; set; } = "";
+
+    /// <summary>Every setting the run was made with (<see cref="RunSettings.Canonical"/>); a stored run is reused only when they equal the current ones.</summary>
+    public JsonNode? Settings { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
@@ -19,14 +20,25 @@ public sealed class RunStore
         Directory.CreateDirectory(folder);
     }
 
-    /// <summary>The stored result of <paramref name="key"/>, or null when the run has not completed.</summary>
-    public RunResult? TryLoad(RunKey key)
+    /// <summary>
+    /// The stored result of <paramref name="key"/> when it was made with the settings <paramref name="canonicalSettings"/>
+    /// (<see cref="RunSettings.Canonical"/>), or null when the run has not completed, is unreadable or was made with other settings.
+    /// </summary>
+    public RunResult? TryLoad(RunKey key, string canonicalSettings)
     {
         string path = Path.Combine(folder, key.FileName);
         if (!File.Exists(path)) return null;
-        try { return Read(path); }
+        RunResult stored;
+        try { stored = Read(path); }
         catch (JsonException) { return null; } // unreadable: run it again
+        bool same = stored.SettingsHash == key.Settings && JsonNode.DeepEquals(stored.Settings, JsonNode.Parse(canonicalSettings));
+        return same ? stored : null;
     }
+
+    /// <summary>The base names (<see cref="RunKey.BaseName"/>) of the stored run files whose file name is not in <paramref name="current"/>: runs made with other settings (or an older layout).</summary>
+    public IReadOnlyList<string> Others(IReadOnlySet<string> current) =>
+        [.. Directory.EnumerateFiles(folder, "*.json").Select(Path.GetFileName).Where(f => !current.Contains(f!))
+            .Select(f => f![..^".json".Length]).Select(n => n.Split("__") is { Length: >= 4 } parts ? string.Join("__", parts.Take(4)) : n)];
 
     /// <summary>Reads one stored run file.</summary>
     /// <exception cref="JsonException">The file is not a stored run.</exception>
@@ -36,9 +48,6 @@ public sealed class RunStore
     /// <summary>Stores a completed run.</summary>
     public void Save(RunKey key, RunResult result)
     {
-        string path = Path.Combine(folder, key.FileName);
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(result, Json));
-        File.Move(temporary, path, overwrite: true);
+        Files.AtomicFile.WriteAllText(Path.Combine(folder, key.FileName), JsonSerializer.Serialize(result, Json));
     }
 }

@@ -31,8 +31,15 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
     /// <summary>Number of transforms a saved detector occupies in a chain.</summary>
     public const int RunLength = 5;
 
-    /// <summary>The run of transforms that saves a detector whose serialized state is <paramref name="state"/> (base64).</summary>
-    public TransformerChain<ITransformer> Build(string state, string featureColumnName, int inputSize)
+    /// <summary>
+    /// The run of transforms that saves a detector whose serialized state is <paramref name="state"/>: stored as base64 of the state with
+    /// its SHA-256 (<see cref="StateChecksum"/>), which every load verifies.
+    /// </summary>
+    public TransformerChain<ITransformer> Build(byte[] state, string featureColumnName, int inputSize) =>
+        BuildFromText(Convert.ToBase64String(StateChecksum.Wrap(state)), featureColumnName, inputSize);
+
+    /// <summary>The run of transforms holding <paramref name="state"/> as the stored text, exactly (tests build damaged and legacy files with it).</summary>
+    public TransformerChain<ITransformer> BuildFromText(string state, string featureColumnName, int inputSize)
     {
         var ml = new MLContext();
         var schema = new DataViewSchema.Builder();
@@ -119,6 +126,19 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
         i + RunLength <= items.Count
         && items[i] is CustomMappingTransformer<TKeyInput, TKeyRow>
         && items[i + 3] is CustomMappingTransformer<TScoringInput, TPrediction>;
+
+    /// <summary>The stored state text of the first detector saved in <paramref name="loaded"/>, or null when it holds none.</summary>
+    public string? FirstStateText(ITransformer loaded)
+    {
+        if (loaded is not IEnumerable<ITransformer> chain) return null;
+        var items = chain.ToList();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (IsRunAt(items, i)) return ReadState(items, i).ToString();
+            if (FirstStateText(items[i]) is { } inner) return inner;
+        }
+        return null;
+    }
 
     /// <summary>The state text held by the run at <paramref name="i"/>: its first two transforms applied to a one-row view.</summary>
     private ReadOnlyMemory<char> ReadState(List<ITransformer> items, int i)

@@ -25,7 +25,11 @@ internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
         return slot.Start == start && slot.Length == state.Length ? slot.Value.Value : Parse(state);
     }
 
-    /// <summary>Decodes and reads <paramref name="state"/> without the cache.</summary>
+    /// <summary>
+    /// Decodes <paramref name="state"/>, verifies its checksum (<see cref="StateChecksum"/>) and reads it, without the cache. Any damage is
+    /// an <see cref="InvalidDataException"/> saying the model file is corrupt: a checksum mismatch, or, for a state saved before checksums
+    /// (read through its own format checks only), whatever its reader fails with.
+    /// </summary>
     public T Parse(ReadOnlyMemory<char> state)
     {
         byte[] bytes;
@@ -35,8 +39,22 @@ internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
         }
         catch (FormatException e)
         {
-            throw new InvalidDataException($"The {what} state stored in this model file is corrupt (not base64).", e);
+            throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it is not valid base64.", e);
         }
-        return read(bytes);
+        var (payload, verified) = StateChecksum.Unwrap(bytes, what);
+        if (verified) return read(payload);
+        try
+        {
+            return read(payload);
+        }
+        catch (InvalidDataException e) when (!e.Message.Contains("Update", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it (saved without a checksum) could not be read: {e.Message}", e);
+        }
+        catch (Exception e) when (e is not (InvalidDataException or OutOfMemoryException or DllNotFoundException or TypeInitializationException
+            or OperationCanceledException))
+        {
+            throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it (saved without a checksum) could not be read: {e.Message}", e);
+        }
     }
 }

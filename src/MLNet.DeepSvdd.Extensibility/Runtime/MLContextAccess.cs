@@ -34,6 +34,19 @@ internal sealed class MLContextAccess
 
     public static MLContextAccess FromEnvironment(IHostEnvironment env) => new(env);
 
+    /// <summary>The environment behind <paramref name="catalog"/> (e.g. <c>mlContext.Model</c>), or null when it cannot be reached.</summary>
+    public static IHostEnvironment? TryEnvironment(object catalog)
+    {
+        try
+        {
+            return FromCatalog(catalog).Environment;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public static MLContextAccess FromContext(MLContext mlContext)
     {
         ArgumentNullException.ThrowIfNull(mlContext);

@@ -1,18 +1,26 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
 /// The lazy result of a detector's <c>Transform</c>: a cursor reads the features of the next batch of rows ahead of the main cursor
 /// (<see cref="LookAheadBatch"/>), scores them with one forward pass, and serves the scores as the main cursor passes the rows.
+/// Rows with a NaN or infinite feature score +∞ and are predicted anomalous (<see cref="NonFiniteFeatures"/>); a cursor that met such rows
+/// logs one warning with their count through <paramref name="environment"/> (when given) as it is disposed.
 /// </summary>
-internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, float threshold, OutputSchema schema, int batchSize) : IDataView
+/// <param name="detector">The detector's name in log messages, e.g. "Deep SVDD".</param>
+/// <param name="environment">The MLContext's environment for that warning, or null where the model has none.</param>
+internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, float threshold, OutputSchema schema, int batchSize,
+    string detector = "Detector", IHostEnvironment? environment = null) : IDataView
 {
     private readonly IBatchScorer model = model;
     private readonly float threshold = threshold;
     private readonly OutputSchema schema = schema;
     private readonly int batchSize = batchSize;
+    private readonly string detector = detector;
+    private readonly IHostEnvironment? environment = environment;
 
     public bool CanShuffle => false;
 
@@ -36,10 +44,30 @@ internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, 
         : LookAheadCursor(main, lookAhead is null ? null : new LookAheadBatch(lookAhead, owner.schema.Feature, owner.model.InputSize, owner.batchSize), active)
     {
         private readonly float[] scores = lookAhead is null ? [] : new float[owner.batchSize];
+        private long scored, nonFinite, firstNonFinite = -1;
 
         public override DataViewSchema Schema => owner.schema.Schema;
 
-        protected override void Process(LookAheadBatch rows) => owner.model.Score(rows.Values, rows.Count, scores);
+        protected override void Process(LookAheadBatch rows)
+        {
+            var (count, first) = NonFiniteFeatures.ScoreBatch(owner.model, rows.Values, rows.Count, rows.RowSize, scores);
+            scored += rows.Count;
+            if (count == 0) return;
+            if (nonFinite == 0) firstNonFinite = rows.Start + first;
+            nonFinite += count;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && nonFinite > 0 && owner.environment is { } env)
+            {
+                using var channel = env.Start("Scoring");
+                channel.Warning(MessageSensitivity.None,
+                    NonFiniteFeatures.Message(owner.detector, owner.schema.Feature.Name, nonFinite, scored, firstNonFinite));
+                nonFinite = 0;
+            }
+            base.Dispose(disposing);
+        }
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
@@ -50,7 +78,7 @@ internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, 
                 ValueGetter<float> getScore = (ref float value) => value = scores[Current];
                 return getScore as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
             }
-            ValueGetter<bool> getLabel = (ref bool value) => value = scores[Current] > owner.threshold;
+            ValueGetter<bool> getLabel = (ref bool value) => value = NonFiniteFeatures.IsAnomaly(scores[Current], owner.threshold);
             return getLabel as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
         }
     }

@@ -70,12 +70,9 @@ internal sealed class LookAheadBatch : IDisposable
         if (Count == 0) throw new InvalidOperationException("The input data returned fewer rows to a second cursor; it cannot be processed in batches.");
     }
 
-    /// <summary>Throws, naming the row and the column, when a row does not have <paramref name="expected"/> values.</summary>
-    public static void CheckLength(in VBuffer<float> buffer, int expected, string column, long row)
-    {
-        if (buffer.Length != expected)
-            throw new InvalidOperationException($"Row {row} of feature column '{column}' has {buffer.Length} values; the model expects {expected}.");
-    }
+    /// <summary>Throws, naming the row and the column, when a row does not have <paramref name="expected"/> values (<see cref="FeatureRowCheck"/>).</summary>
+    public static void CheckLength(in VBuffer<float> buffer, int expected, string column, long row) =>
+        FeatureRowCheck.CheckLength(buffer.Length, expected, column, row);
 
     public void Dispose() => cursor.Dispose();
 }

@@ -5,7 +5,8 @@ namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
 /// Row-by-row scoring (<see cref="IRowToRowMapper"/>), the path of <c>PredictionEngine</c>: each row's score is computed on first access,
-/// as a batch of one row.
+/// as a batch of one row. The row is checked like every scoring path's (<see cref="FeatureRowCheck"/>); a row with a NaN or infinite
+/// feature scores +∞ and is predicted anomalous (<see cref="NonFiniteFeatures"/>).
 /// </summary>
 internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchema schema) : IRowToRowMapper
 {
@@ -46,7 +47,7 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
                 ValueGetter<float> getScore = (ref float value) => value = Current();
                 return getScore as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
             }
-            ValueGetter<bool> getLabel = (ref bool value) => value = Current() > threshold;
+            ValueGetter<bool> getLabel = (ref bool value) => value = NonFiniteFeatures.IsAnomaly(Current(), threshold);
             return getLabel as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
         }
 
@@ -55,11 +56,18 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
             if (scoredPosition == input.Position) return score;
             featureGetter ??= input.GetGetter<VBuffer<float>>(schema.Feature);
             featureGetter(ref buffer);
-            LookAheadBatch.CheckLength(buffer, features.Length, schema.Feature.Name, input.Position);
+            FeatureRowCheck.CheckLength(buffer.Length, features.Length, schema.Feature.Name, input.Position);
             buffer.CopyTo(features);
-            Span<float> result = stackalloc float[1];
-            model.Score(features, 1, result);
-            score = result[0];
+            if (NonFiniteFeatures.Any(features))
+            {
+                score = NonFiniteFeatures.Score;
+            }
+            else
+            {
+                Span<float> result = stackalloc float[1];
+                model.Score(features, 1, result);
+                score = result[0];
+            }
             scoredPosition = input.Position;
             return score;
         }

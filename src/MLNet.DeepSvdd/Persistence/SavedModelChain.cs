@@ -7,7 +7,7 @@ namespace MLNet.DeepSvdd.Persistence;
 /// <summary>
 /// How a <see cref="DeepSvddTransformer"/> goes into an ML.NET model file: the run of standard transforms of
 /// <see cref="SavedModelFormat{TKeyInput, TKeyRow, TScoringInput, TPrediction}"/> with this library's factories
-/// (<see cref="StateKeyMappingFactory"/>, <see cref="SavedScoringFactory"/>) and columns, holding base64 of <see cref="ModelState"/>.
+/// (<see cref="StateKeyMappingFactory"/>, <see cref="SavedScoringFactory"/>) and columns, holding base64 of <see cref="ModelState"/> behind its SHA-256 (<see cref="StateChecksum"/>).
 /// <c>mlContext.Model.Load</c> therefore rebuilds a working, row-by-row scorer in any process that can load MLNet.DeepSvdd.dll, and
 /// <see cref="SavedModelRestorer"/> turns it back into a batched <see cref="DeepSvddTransformer"/>.
 /// </summary>
@@ -21,7 +21,6 @@ internal static class SavedModelChain
     public static TransformerChain<ITransformer> Build(ScoringModel model, float threshold, string featureColumnName, TrainingReport report,
         int scoringBatchSize)
     {
-        string state = Convert.ToBase64String(ModelState.Write(model, threshold, featureColumnName, report, scoringBatchSize));
-        return Format.Build(state, featureColumnName, model.InputSize);
+        return Format.Build(ModelState.Write(model, threshold, featureColumnName, report, scoringBatchSize), featureColumnName, model.InputSize);
     }
 }

@@ -33,10 +33,16 @@ public sealed class SavedScoringFactory : CustomMappingFactory<SavedScoringInput
     public override Action<SavedScoringInput, DeepSvddPrediction> GetMapping() => (input, output) =>
     {
         var detector = StateCache.Get(input.State);
-        Span<float> score = stackalloc float[1];
-        detector.Model.Score(input.Features, 1, score);
-        output.Score = score[0];
-        output.PredictedLabel = score[0] > detector.Threshold;
+        FeatureRowCheck.CheckLength(input.Features.Length, detector.Model.InputSize, detector.Metadata.FeatureColumnName, row: null);
+        float score = NonFiniteFeatures.Score;
+        if (!NonFiniteFeatures.Any(input.Features))
+        {
+            Span<float> result = stackalloc float[1];
+            detector.Model.Score(input.Features, 1, result);
+            score = result[0];
+        }
+        output.Score = score;
+        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(score, detector.Threshold);
     };
 }
 

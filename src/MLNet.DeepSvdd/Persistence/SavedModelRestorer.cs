@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Persistence;
 
@@ -8,17 +9,23 @@ namespace MLNet.DeepSvdd.Persistence;
 /// </summary>
 internal static class SavedModelRestorer
 {
-    public static ITransformer Restore(ITransformer loaded, out int restored) =>
-        SavedModelChain.Format.Restore(loaded, FromState, out restored);
+    /// <summary>Replaces every saved Deep SVDD run in <paramref name="loaded"/>; <paramref name="restored"/> counts them.</summary>
+    /// <param name="loaded">A model loaded with <c>mlContext.Model.Load</c>.</param>
+    /// <param name="environment">The MLContext's environment the restored detectors log to, or null.</param>
+    /// <param name="restored">How many detectors were restored.</param>
+    public static ITransformer Restore(ITransformer loaded, IHostEnvironment? environment, out int restored) =>
+        SavedModelChain.Format.Restore(loaded, state => FromState(state, environment), out restored);
 
-    public static IEnumerable<DeepSvddTransformer> FindAll(ITransformer loaded) => SavedModelChain.Format.FindAll(loaded, FromState);
+    public static IEnumerable<DeepSvddTransformer> FindAll(ITransformer loaded, IHostEnvironment? environment = null) =>
+        SavedModelChain.Format.FindAll(loaded, state => FromState(state, environment));
 
-    private static DeepSvddTransformer FromState(ReadOnlyMemory<char> state)
+    private static DeepSvddTransformer FromState(ReadOnlyMemory<char> state, IHostEnvironment? environment)
     {
         var entry = StateCache.Get(state);
         return new DeepSvddTransformer(entry.Model, entry.Threshold, entry.Metadata.FeatureColumnName, entry.Metadata.Report.ToReport())
         {
             ScoringBatchSize = entry.Metadata.ScoringBatchSize,
+            Environment = environment,
         };
     }
 }

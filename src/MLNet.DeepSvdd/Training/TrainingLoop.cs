@@ -90,6 +90,7 @@ internal sealed class TrainingLoop
         var (centerTensor, initialDistance, initialVariance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, options.CenterEpsilon);
         var center = centerTensor.DetachFromDisposeScope();
         var centerTime = phase.Elapsed + cacheTime;
+        var divergence = DivergenceGuard.FromInitialLoss(initialDistance, resolved.LearningRate);
         var validationTime = TimeSpan.Zero;
 
         ISvddObjective objective = options.Objective == DeepSvddObjective.SoftBoundary
@@ -178,7 +179,7 @@ internal sealed class TrainingLoop
                         sumVar.add_(z.detach().var(dim: 0).mean());
                     }
                     currentBatch = b + 1;
-                    if ((b & 15) == 15) checkCanceled();
+                    checkCanceled();
                 }
                 clock.Stop();
                 trainSeconds += clock.Elapsed.TotalSeconds;
@@ -195,6 +196,7 @@ internal sealed class TrainingLoop
                     sumSvdd.item<float>() / batches, sumReg.item<float>() / batches, weight?.Current ?? 0, sumVar.item<float>() / batches,
                     objective.Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch - 1) : 0, auc, clock.Elapsed);
                 epochs.Add(report);
+                divergence.Check(report);
                 if (validationInputs is not null && auc > bestAuc)
                 {
                     bestAuc = auc.Value;
@@ -233,6 +235,7 @@ internal sealed class TrainingLoop
             }
             var model = new ScoringModel(network, center, radius, options.Objective, device);
             var (scores, collapse) = Assess(network, center, model.Offset, trainInputs, frozen);
+            divergence.CheckScores(scores, model);
             float threshold = options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
             total.Stop();
             final.Stop();

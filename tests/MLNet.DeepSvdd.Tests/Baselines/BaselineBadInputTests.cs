@@ -95,16 +95,17 @@ public class BaselineBadInputTests
 
     [Theory]
     [MemberData(nameof(Trainers))]
-    public void A_row_with_a_non_finite_value_scores_NaN_and_is_not_called_normal_or_anomalous_silently(string trainer)
+    public void A_row_with_a_non_finite_value_scores_plus_infinity_and_is_predicted_anomalous(string trainer)
     {
         var model = (AnomalyDetectorTransformer)Trainer(trainer).Fit(BaselineData.View(ml, BaselineData.Gaussian(50, seed: 5)));
         var rows = BaselineData.Gaussian(3, seed: 6);
         rows[1].Features[3] = float.NaN;
         var output = model.Transform(BaselineData.View(ml, rows));
         var scores = output.GetColumn<float>("Score").ToArray();
-        float.IsNaN(scores[1]).Should().BeTrue();
-        float.IsNaN(scores[0]).Should().BeFalse();
-        output.GetColumn<bool>("PredictedLabel").ElementAt(1).Should().BeFalse();
+        scores[1].Should().Be(float.PositiveInfinity);
+        float.IsFinite(scores[0]).Should().BeTrue();
+        output.GetColumn<bool>("PredictedLabel").ElementAt(1).Should().BeTrue();
+        model.Score(rows[1].Features).Should().Be(float.PositiveInfinity);
     }
 
     [Theory]

@@ -55,12 +55,26 @@ public class ReproduceCommandTests
             }
 
             log.Should().NotContain(l => l.StartsWith("Resuming"));
+            log.Should().Contain($"Runs: 0 of {expectedRuns} runs reused from this folder (same settings), {expectedRuns} run now.");
+            json.RootElement.GetProperty("runCounts").GetProperty("executed").GetInt32().Should().Be(expectedRuns);
+            var runSettings = json.RootElement.GetProperty("runSettings");
+            foreach (var run in runs)
+                runSettings.GetProperty(run.GetProperty("SettingsHash").GetString()!).GetProperty("profile").GetProperty("Name").GetString().Should().Be("smoke");
+            Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty("every output is renamed into place");
             var stamps = Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc);
             var again = new List<string>();
             var second = Stopwatch.StartNew();
             Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, again.Add);
             second.Stop();
             again.Should().Contain($"Resuming: {expectedRuns} of {expectedRuns} runs are already done in this folder and are skipped.");
+            again.Should().Contain($"Runs: {expectedRuns} of {expectedRuns} runs reused from this folder (same settings), 0 run now.");
+            File.ReadAllText(tablePath).Should().Contain($"Runs: {expectedRuns} of {expectedRuns} runs reused from this folder (same settings), 0 run now.");
+            using (var reread = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json"))))
+            {
+                var counts = reread.RootElement.GetProperty("runCounts");
+                counts.GetProperty("reused").GetInt32().Should().Be(expectedRuns);
+                counts.GetProperty("executed").GetInt32().Should().Be(0);
+            }
             again.Should().NotContain(l => l.StartsWith("["), "no run is repeated");
             Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc).Should().Equal(stamps);
 

@@ -1,0 +1,57 @@
+using Microsoft.ML;
+
+namespace MLNet.DeepSvdd.Persistence;
+
+/// <summary>
+/// The library's load entry points (<c>LoadDeepSvdd</c>, <c>LoadGeo</c>, <c>LoadBaselines</c>) run ML.NET's <c>Model.Load</c> and the
+/// restore of the detectors through this: a damaged file makes ML.NET's zip reader and model loaders fail with many exception types
+/// (<see cref="InvalidDataException"/>, <see cref="FormatException"/>, <see cref="EndOfStreamException"/>, <see cref="InvalidOperationException"/>, ...);
+/// all of them surface as one <see cref="InvalidDataException"/> that says the model file is corrupt, with the original as the inner exception.
+/// A missing or unreadable file keeps its own exception.
+/// </summary>
+internal static class ModelFileLoading
+{
+    /// <summary>Checks that <paramref name="filePath"/> names an existing file (not a folder) before anything is read.</summary>
+    /// <exception cref="FileNotFoundException">There is no such file, or it is a folder.</exception>
+    public static void CheckFile(string filePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        if (Directory.Exists(filePath))
+            throw new FileNotFoundException($"Model file '{filePath}' is a folder; pass the path of a model .zip file.", filePath);
+        if (!File.Exists(filePath)) throw new FileNotFoundException($"Model file '{filePath}' does not exist.", filePath);
+    }
+
+    /// <summary>Runs <paramref name="load"/> and reports any sign of damage as <see cref="InvalidDataException"/> naming <paramref name="source"/>.</summary>
+    /// <param name="source">How messages name the file, e.g. "Model file 'x.zip'" or "The model stream".</param>
+    /// <param name="what">What the file should hold, e.g. "a Deep SVDD model".</param>
+    /// <param name="load">Model.Load and the restore.</param>
+    public static T Run<T>(string source, string what, Func<T> load)
+    {
+        try
+        {
+            return load();
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("holds no", StringComparison.Ordinal))
+        {
+            throw; // an intact file without the detector: the entry point's own message
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            throw new InvalidDataException($"{source} is corrupt: it could not be read as {what} ({e.GetType().Name}: {e.Message}).", e);
+        }
+    }
+
+    /// <summary>
+    /// Propagates the saved input schema through <paramref name="model"/>, so a file whose transforms no longer fit together (a damaged
+    /// column name, type or size) fails here, at load, and not at the first <c>Transform</c>.
+    /// </summary>
+    public static ITransformer CheckSchema(ITransformer model, DataViewSchema? inputSchema)
+    {
+        if (inputSchema is not null) model.GetOutputSchema(inputSchema);
+        return model;
+    }
+
+    private static bool IsDamage(Exception e) =>
+        e is not (FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or PathTooLongException
+            or OutOfMemoryException or OperationCanceledException or DllNotFoundException or TypeInitializationException);
+}

@@ -1,0 +1,61 @@
+namespace MLNet.DeepSvdd.Scoring;
+
+/// <summary>
+/// What every detector does with a row that holds a NaN or infinite feature at scoring time: such a row cannot be scored, and it is never
+/// called normal. Its <c>Score</c> is <see cref="float.PositiveInfinity"/> and its <c>PredictedLabel</c> is true, on every scoring path of
+/// every detector (Deep SVDD, GEO, Isolation Forest, one-class SVM). The network or model never sees the row's values.
+/// <see cref="IsAnomaly"/> is the one decision rule of <c>PredictedLabel</c>: a score that is not a number or +∞ is an anomaly too.
+/// </summary>
+internal static class NonFiniteFeatures
+{
+    /// <summary>The score of a row with a NaN or infinite feature.</summary>
+    public const float Score = float.PositiveInfinity;
+
+    /// <summary>True when any value of <paramref name="row"/> is NaN or ±∞.</summary>
+    public static bool Any(ReadOnlySpan<float> row)
+    {
+        foreach (float value in row)
+        {
+            if (!float.IsFinite(value)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>PredictedLabel: Score &gt; threshold, and true for a NaN or +∞ score (never "normal" when the row could not be scored).</summary>
+    public static bool IsAnomaly(float score, float threshold) => float.IsNaN(score) || float.IsPositiveInfinity(score) || score > threshold;
+
+    /// <summary>
+    /// Scores <paramref name="rows"/> rows of <paramref name="rowSize"/> values laid out in <paramref name="values"/> with
+    /// <paramref name="model"/>, except rows with a NaN or infinite value: those are zeroed in <paramref name="values"/> before the model
+    /// runs (so they cannot affect another row) and get <see cref="Score"/>. Returns how many such rows there were and the batch index of
+    /// the first (−1 when none).
+    /// </summary>
+    public static (int Count, int First) ScoreBatch(IBatchScorer model, float[] values, int rows, int rowSize, Span<float> scores)
+    {
+        int count = 0, first = -1;
+        Span<bool> bad = rows <= 1024 ? stackalloc bool[rows] : new bool[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            var row = values.AsSpan(r * rowSize, rowSize);
+            if (!Any(row)) continue;
+            row.Clear();
+            bad[r] = true;
+            if (count++ == 0) first = r;
+        }
+        model.Score(values, rows, scores);
+        if (count > 0)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                if (bad[r]) scores[r] = Score;
+            }
+        }
+        return (count, first);
+    }
+
+    /// <summary>The warning logged once per pass over scored data that held such rows.</summary>
+    public static string Message(string detector, string column, long count, long rows, long firstRow) =>
+        $"{detector}: {count} of {rows} rows of feature column '{column}' have NaN or infinite values (the first is row {firstRow}); " +
+        "they were not scored: Score = +∞, PredictedLabel = true. Filter or replace such values before scoring " +
+        "(mlContext.Data.FilterRowsByMissingValues, mlContext.Transforms.ReplaceMissingValues).";
+}

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.ML;
+using MLNet.DeepSvdd.Baselines;
+using MLNet.DeepSvdd.Persistence;
+using MLNet.DeepSvdd.Tests.Support;
+using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
+using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
+using GeoChain = MLNet.DeepSvdd.Baselines.Geo.GeoSavedModel;
+
+namespace MLNet.DeepSvdd.Tests.Reliability;
+
+/// <summary>
+/// Model files saved before states carried a checksum still load, with identical scores. Such a file is rebuilt here from a current one by
+/// storing the bare state (what the earlier versions stored: the checksum layout only adds a header in front of it).
+/// </summary>
+public class LegacyModelFileTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("legacy-models-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    public static TheoryData<string> Detectors => SmallDetectors.Names;
+
+    [Theory]
+    [MemberData(nameof(Detectors))]
+    public void A_model_file_saved_without_state_checksums_loads_and_scores_identically(string name)
+    {
+        var detector = SmallDetectors.Get(name);
+        var ml = new MLContext(seed: 1);
+        var loaded = ml.Model.Load(detector.Path, out var schema);
+        Func<ITransformer, string?> text;
+        Func<string, ITransformer> build;
+        string header;
+        switch (name)
+        {
+            case "DeepSvdd":
+                (text, build, header) = (DeepSvddChain.Format.FirstStateText, t => DeepSvddChain.Format.BuildFromText(t, "Features", detector.InputSize), "MLNETDSVDD");
+                break;
+            case "Geo":
+                (text, build, header) = (GeoChain.Format.FirstStateText, t => GeoChain.Format.BuildFromText(t, "Features", detector.InputSize), "MLNETGEO");
+                break;
+            default:
+                (text, build, header) = (BaselineChain.Format.FirstStateText, t => BaselineChain.Format.BuildFromText(t, "Features", detector.InputSize), "MLNETBASELINE");
+                break;
+        }
+        var stored = Convert.FromBase64String(text(loaded)!);
+        var (bare, verified) = StateChecksum.Unwrap(stored, name);
+        verified.Should().BeTrue("a current file stores the state behind its checksum");
+        stored.Length.Should().Be(bare.Length + StateChecksum.HeaderLength);
+        bare[0].Should().Be((byte)header.Length, "the bare state starts with the length-prefixed header of the earlier format");
+        System.Text.Encoding.ASCII.GetString(bare, 1, header.Length).Should().Be(header);
+
+        string legacyPath = Path.Combine(directory, $"{name}-legacy.zip");
+        ml.Model.Save(build(Convert.ToBase64String(bare)), schema, legacyPath);
+        var test = SmallDetectors.View(ml, detector.Rows(8, 31), detector.InputSize);
+        var expected = SmallDetectors.Scores(detector.Model, test);
+        var expectedRowByRow = SmallDetectors.Scores(new MLContext().Model.Load(detector.Path, out _), test);
+
+        SmallDetectors.Scores(detector.LoadWithLibrary(new MLContext(), legacyPath), test)
+            .Should().Equal(name is "DeepSvdd" or "Geo" ? expected : expectedRowByRow);
+        SmallDetectors.Scores(new MLContext().Model.Load(legacyPath, out _), test).Should().Equal(expectedRowByRow);
+    }
+
+    private sealed class LegacyFixture
+    {
+        public int[][] Rows { get; set; } = [];
+
+        public Dictionary<string, LegacyScores> Expected { get; set; } = [];
+    }
+
+    private sealed class LegacyScores
+    {
+        public int[] Fitted { get; set; } = [];
+
+        public int[] Loaded { get; set; } = [];
+
+        public bool[] Labels { get; set; } = [];
+    }
+
+    /// <summary>
+    /// Files saved by the code of commit f6e83f2 (before checksums) with the scores that code gave, as float bit patterns
+    /// (<c>Reliability/Fixtures/legacy-v1.json</c>: a 2-epoch Deep SVDD MLP, a 5-tree Isolation Forest and a one-class SVM on 200 rows
+    /// of the synthetic problem, seed 1; 12 test rows of <c>SyntheticData(2).MixedRows</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("DeepSvdd")]
+    [InlineData("IsolationForest")]
+    [InlineData("OneClassSvm")]
+    public void A_model_file_saved_by_the_version_before_checksums_scores_bit_identically(string name)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "Reliability", "Fixtures");
+        var fixture = JsonSerializer.Deserialize<LegacyFixture>(File.ReadAllText(Path.Combine(folder, "legacy-v1.json")))!;
+        var expected = fixture.Expected[name];
+        string path = Path.Combine(folder, $"{name}-v1.zip");
+        var ml = new MLContext();
+        var rows = fixture.Rows.Select(r => r.Select(BitConverter.Int32BitsToSingle).ToArray()).ToArray();
+        var test = SmallDetectors.View(ml, rows, VectorRow.Size);
+        static int[] Bits(float[] scores) => scores.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+        var plain = ml.Model.Load(path, out _);
+        Bits(SmallDetectors.Scores(plain, test)).Should().Equal(expected.Loaded);
+        SmallDetectors.Labels(plain, test).Should().Equal(expected.Labels);
+        var restored = name == "DeepSvdd" ? ml.Model.LoadDeepSvdd(path, out _) : ml.Model.LoadBaselines(path, out _);
+        Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Fitted);
+        SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
+    }
+}
