@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TorchSharp;
 
 namespace MLNet.DeepSvdd.Networks;
@@ -14,10 +15,13 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
     /// <summary>Values per input row.</summary>
     public int InputSize => InputShape.Aggregate(1, (a, b) => a * b);
 
-    /// <summary>The image height and width the backbone sees (after the resize of the input stage).</summary>
-    public (int Height, int Width) NetworkImageSize => Resolution is int side ? (side, side) : (InputShape[1], InputShape[2]);
+    /// <summary>The image height and width the backbone sees (after the resize of the input stage); (0, 0) for a plain vector.</summary>
+    [JsonIgnore]
+    public (int Height, int Width) NetworkImageSize =>
+        InputShape.Length != 3 ? (0, 0) : Resolution is int side ? (side, side) : (InputShape[1], InputShape[2]);
 
     /// <summary>Values per row as the backbone sees them (after the resize): what the scoring-batch cap counts.</summary>
+    [JsonIgnore]
     public int NetworkInputSize => InputShape.Length == 3 ? InputShape[0] * NetworkImageSize.Height * NetworkImageSize.Width : InputSize;
 
     /// <summary>Builds the network with weights drawn from <paramref name="generator"/> (PyTorch's default distributions).</summary>
