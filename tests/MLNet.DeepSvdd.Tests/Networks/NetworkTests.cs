@@ -70,8 +70,10 @@ public class NetworkTests
 
         // This test project references Microsoft.ML.DnnImageFeaturizer.ResNet18, which puts ResNet18.onnx next to the tests.
         var rgb = Enumerable.Range(0, 20).Select(_ => new ImageRow { Pixels = Enumerable.Range(0, 768).Select(_ => (float)random.Next(256)).ToArray() });
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(ml.Data.LoadFromEnumerable(rgb));
-        model.Report.Network.Should().StartWith("ResNet18Pretrained [3×16×16 → 128]");
+        var rgbOptions = new DeepSvddTrainer.Options
+            { FeatureColumnName = "Pixels", Epochs = 1, BatchSize = 10, Seed = 1, ThrowOnCollapse = false, InputResolution = 32 }; // default: 224 px, slow here
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(rgbOptions).Fit(ml.Data.LoadFromEnumerable(rgb));
+        model.Report.Network.Should().StartWith("ResNet18Pretrained [3×16×16 resized to 32×32 → 128]");
 
         var gray = Enumerable.Range(0, 20).Select(_ => new GrayRow { Pixels = Enumerable.Range(0, 256).Select(_ => (float)random.Next(256)).ToArray() });
         model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(ml.Data.LoadFromEnumerable(gray));
