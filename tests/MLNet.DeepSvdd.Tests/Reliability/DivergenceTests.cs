@@ -17,7 +17,7 @@ public class DivergenceTests
         var (train, _) = Fixtures.SyntheticSplit(ml, 300, 10);
         var fit = () => ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o => { o.LearningRate = learningRate; o.Epochs = 4; })).Fit(train);
         var error = fit.Should().Throw<TrainingDivergedException>()
-            .WithMessage($"Deep SVDD training diverged: in epoch 1 the SVDD loss reached *times its value before training*lower LearningRate (now {shown}), e.g. to {suggested} *").Which;
+            .WithMessage($"Deep SVDD training diverged: in epoch 1 the SVDD loss reached *times its value before training*lower LearningRate (now {shown}), e.g. to {suggested}. No model was returned.").Which;
         error.Epoch.Should().Be(1);
         error.LearningRate.Should().Be(learningRate);
     }
