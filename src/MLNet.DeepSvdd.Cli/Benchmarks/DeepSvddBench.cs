@@ -19,6 +19,10 @@ public static class DeepSvddBench
         {
             FeatureColumnName = "Image",
             Network = c.Network,
+            InputResolution = c.Size,              // the paper's full fine-tuning at the case's size, as the PyTorch peer trains
+            FreezeThrough = BackboneStage.None,
+            FreezeBatchNorm = false,
+            LearningRate = DeepSvddTrainer.Options.DefaultLearningRate,
             Regularizer = c.Regularizer,
             UseBias = true,
             Epochs = epochs,
@@ -29,7 +33,8 @@ public static class DeepSvddBench
         var fitClock = Stopwatch.StartNew();
         var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(data);
         fitClock.Stop();
-        var steady = model.Report.Epochs.Count > 1 ? model.Report.Epochs.Skip(1) : model.Report.Epochs;
+        var trained = model.Report.TrainedEpochs.ToList();
+        var steady = trained.Count > 1 ? trained.Skip(1) : trained;
         double trainSteps = images / steady.Average(e => e.Duration.TotalSeconds);
         double fitPath = (double)images * epochs / fitClock.Elapsed.TotalSeconds;
 

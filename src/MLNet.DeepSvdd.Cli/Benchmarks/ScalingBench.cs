@@ -57,14 +57,15 @@ public static class ScalingBench
         var clock = Stopwatch.StartNew();
         using (var sampler = PeakMemorySampler.Start())
         {
-            model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs)).Fit(data);
+            model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs, size)).Fit(data);
             clock.Stop();
             peak = sampler.Stop();
         }
         try
         {
             var report = model.Report;
-            var steady = report.Epochs.Count > 1 ? report.Epochs.Skip(1) : report.Epochs;
+            var trained = report.TrainedEpochs.ToList();
+            var steady = trained.Count > 1 ? trained.Skip(1) : trained;
             double epochSeconds = steady.Average(e => e.Duration.TotalSeconds);
             double fitSeconds = clock.Elapsed.TotalSeconds;
             return new FitPoint(images, size, epochSeconds, fitSeconds, images / epochSeconds, (double)images * epochs / fitSeconds,
@@ -81,7 +82,7 @@ public static class ScalingBench
     {
         var ml = new MLContext(seed: 1);
         var data = SyntheticImages.Create(ml, images, size, seed: 1);
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs: 1)).Fit(data);
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs: 1, size)).Fit(data);
         try
         {
             Score(model, data); // warm-up
@@ -116,7 +117,7 @@ public static class ScalingBench
         var ml = new MLContext(seed: 1);
         var data = SyntheticImages.Create(ml, images, size, seed: 1);
         using var probe = new EpochMemoryProbe(ml);
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs)).Fit(data);
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs, size)).Fit(data);
         model.Model.Dispose();
         if (probe.Epochs.Count != epochs)
             throw new InvalidOperationException($"Expected a working-set reading per epoch ({epochs}), got {probe.Epochs.Count}.");
@@ -125,9 +126,14 @@ public static class ScalingBench
 
     private static int Score(DeepSvddTransformer model, IDataView data) => model.Transform(data).GetColumn<float>("Score").Count();
 
-    private static DeepSvddTrainer.Options Options(DeepSvddNetwork network, int epochs) => new()
+    /// <summary>The paper's full fine-tuning at the images' own size (what the bench measures and the PyTorch peer does).</summary>
+    private static DeepSvddTrainer.Options Options(DeepSvddNetwork network, int epochs, int size) => new()
     {
         FeatureColumnName = "Image",
+        InputResolution = size,
+        FreezeThrough = BackboneStage.None,
+        FreezeBatchNorm = false,
+        LearningRate = DeepSvddTrainer.Options.DefaultLearningRate,
         Network = network,
         UseBias = true,
         Epochs = epochs,
