@@ -71,6 +71,7 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
             InputNormalization = options.InputNormalization,
             UseBias = true,
             RepresentationDimension = GeometricTransformations.Count,
+            InputResolution = feature.IsImage ? feature.Shape[1] : null, // GEO classifies the images at their own size (no resize)
         }, feature);
 
         var host = context.Environment.Register("Geo");
