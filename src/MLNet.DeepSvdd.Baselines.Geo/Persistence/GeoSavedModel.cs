@@ -56,14 +56,7 @@ public sealed class GeoScoringFactory : CustomMappingFactory<GeoScoringInput, Ge
     {
         var detector = GeoSavedModel.FromState(input.State);
         FeatureRowCheck.CheckLength(input.Features.Length, detector.InputSize, detector.FeatureColumnName, row: null);
-        float score = NonFiniteFeatures.Score;
-        if (!NonFiniteFeatures.Any(input.Features))
-        {
-            Span<float> result = stackalloc float[1];
-            detector.Model.Score(input.Features, 1, result);
-            score = result[0];
-        }
-        output.Score = score;
-        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(score, detector.Threshold);
+        output.Score = NonFiniteFeatures.ScoreRow(detector.Model, input.Features);
+        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(output.Score, detector.Threshold);
     };
 }

@@ -53,6 +53,18 @@ internal static class NonFiniteFeatures
         return (count, first);
     }
 
+    /// <summary>
+    /// The score of one row of exactly <see cref="IBatchScorer.InputSize"/> values: <see cref="Score"/> when it holds a NaN or infinite
+    /// value (the model never sees it), else the model's score.
+    /// </summary>
+    public static float ScoreRow(IBatchScorer model, float[] row)
+    {
+        if (Any(row)) return Score;
+        Span<float> result = stackalloc float[1];
+        model.Score(row, 1, result);
+        return result[0];
+    }
+
     /// <summary>The warning logged once per pass over scored data that held such rows.</summary>
     public static string Message(string detector, string column, long count, long rows, long firstRow) =>
         $"{detector}: {count} of {rows} rows of feature column '{column}' have NaN or infinite values (the first is row {firstRow}); " +

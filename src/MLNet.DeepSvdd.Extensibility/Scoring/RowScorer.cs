@@ -58,16 +58,7 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
             featureGetter(ref buffer);
             FeatureRowCheck.CheckLength(buffer.Length, features.Length, schema.Feature.Name, input.Position);
             buffer.CopyTo(features);
-            if (NonFiniteFeatures.Any(features))
-            {
-                score = NonFiniteFeatures.Score;
-            }
-            else
-            {
-                Span<float> result = stackalloc float[1];
-                model.Score(features, 1, result);
-                score = result[0];
-            }
+            score = NonFiniteFeatures.ScoreRow(model, features);
             scoredPosition = input.Position;
             return score;
         }

@@ -34,15 +34,8 @@ public sealed class SavedScoringFactory : CustomMappingFactory<SavedScoringInput
     {
         var detector = StateCache.Get(input.State);
         FeatureRowCheck.CheckLength(input.Features.Length, detector.Model.InputSize, detector.Metadata.FeatureColumnName, row: null);
-        float score = NonFiniteFeatures.Score;
-        if (!NonFiniteFeatures.Any(input.Features))
-        {
-            Span<float> result = stackalloc float[1];
-            detector.Model.Score(input.Features, 1, result);
-            score = result[0];
-        }
-        output.Score = score;
-        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(score, detector.Threshold);
+        output.Score = NonFiniteFeatures.ScoreRow(detector.Model, input.Features);
+        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(output.Score, detector.Threshold);
     };
 }
 

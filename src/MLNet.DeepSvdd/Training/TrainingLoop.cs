@@ -219,7 +219,7 @@ internal sealed class TrainingLoop
             network.eval();
             if (best is not null && bestEpoch != selected)
             {
-                var lastCollapse = Assess(network, center, Offset(objective.Radius), trainInputs, frozen).Collapse;
+                var lastCollapse = Assess(network, center, Offset(objective.Radius), trainInputs).Collapse;
                 if (lastCollapse.IsCollapsed)
                 {
                     channel.Warning(MessageSensitivity.None, $"The model collapsed after the best validation epoch ({lastCollapse.Reason}); keeping epoch {bestEpoch} " +
@@ -234,7 +234,7 @@ internal sealed class TrainingLoop
                 }
             }
             var model = new ScoringModel(network, center, radius, options.Objective, device);
-            var (scores, collapse) = Assess(network, center, model.Offset, trainInputs, frozen);
+            var (scores, collapse) = Assess(network, center, model.Offset, trainInputs);
             divergence.CheckScores(scores, model);
             float threshold = options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
             total.Stop();
@@ -254,7 +254,7 @@ internal sealed class TrainingLoop
         }
     }
 
-    private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, StagedInputs inputs, FrozenStages frozen)
+    private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, StagedInputs inputs)
     {
         network.eval();
         var (scores, variance) = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, center, offset, ScoringRows);
