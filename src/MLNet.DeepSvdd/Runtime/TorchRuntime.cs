@@ -24,6 +24,11 @@ internal static class TorchRuntime
     {
         try
         {
+            if (OneDnnIsaCap.Warning is string warning)
+            {
+                Console.Error.WriteLine("MLNet.DeepSvdd: " + warning);
+            }
+
             using var probe = torch.zeros(1);
             return null;
         }
