@@ -6,15 +6,30 @@ namespace MLNet.DeepSvdd.Cli;
 /// <summary>The <c>deepsvdd</c> command-line application: its commands, descriptions and examples.</summary>
 public static class CliApp
 {
+    /// <summary>The tool's version, as <c>deepsvdd --version</c> prints it (the NuGet package version).</summary>
+    public static string ToolVersion { get; } = ReadVersion();
+
+    private static string ReadVersion()
+    {
+        var informational = typeof(CliApp).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? typeof(CliApp).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+    }
+
     /// <summary>A configured application; <c>Run(args)</c> executes a command line.</summary>
-    public static CommandApp Create()
+    /// <param name="console">Where help, version and errors of the command line go (default: the terminal).</param>
+    public static CommandApp Create(Spectre.Console.IAnsiConsole? console = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
+            if (console is not null) config.ConfigureConsole(console);
             config.SetApplicationName("deepsvdd");
+            // deepsvdd --version: the package version (informational version without the source-control suffix).
+            config.SetApplicationVersion(ToolVersion);
             // One exit-code convention for every command and every kind of error (ExitCodes); DEEPSVDD_TRACE=1 adds the stack trace.
-            config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception));
+            config.SetExceptionHandler((exception, _) => ExitCodes.Report(exception, console));
             // An unknown option (a typo such as --epoch) is an error, not silently ignored.
             config.UseStrictParsing();
             config.AddCommand<BenchCommand>("bench")

@@ -19,6 +19,11 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description("Folder for evaluation.json, roc.png and histogram.png.")]
         [DefaultValue("evaluation")]
         public string Output { get; init; } = "evaluation";
+
+        [CommandOption("--anomaly-folder")]
+        [Description("evaluate --images: the sub-folder of anomalous images; every other image under --images is normal.")]
+        [DefaultValue("anomaly")]
+        public string AnomalyFolder { get; init; } = "anomaly";
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -35,7 +40,7 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         var model = ml.Model.LoadDeepSvdd(settings.Model, out _);
         IDataView test = settings.Images is { } folder
             ? ImageSources.Folder(folder, settings.AnomalyFolder, settings.Strict, write)
-            : ImageSources.Cifar(settings).Test.Data;
+            : ImageSources.Cifar(settings, ImageSources.DefaultTrainLimit).Test.Data;
         var scored = model.Transform(test);
         var metrics = ml.AnomalyDetection.Evaluate(scored, labelColumnName: ProtocolColumns.Label);
         var scores = scored.GetColumn<float>("Score").ToArray();

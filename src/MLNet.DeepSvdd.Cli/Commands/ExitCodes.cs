@@ -46,16 +46,17 @@ public static class ExitCodes
     }
 
     /// <summary>Writes the message of <paramref name="exception"/> (red, one line; with the stack trace when DEEPSVDD_TRACE=1) and returns its code.</summary>
-    public static int Report(Exception exception)
+    public static int Report(Exception exception, IAnsiConsole? console = null)
     {
+        var output = console ?? AnsiConsole.Console;
         var cause = Unwrap(exception);
         int code = Of(cause);
         bool trace = Environment.GetEnvironmentVariable(TraceVariable) == "1";
-        if (cause is CommandAppException { Pretty: { } pretty } && !trace) AnsiConsole.Write(pretty);
-        else if (code == BadInput) AnsiConsole.MarkupLine($"[red]{Markup.Escape(cause.Message)}[/]");
-        else AnsiConsole.MarkupLine($"[red]Failed: {Markup.Escape(cause is OperationCanceledException ? "cancelled." : $"{cause.GetType().Name}: {cause.Message}")}[/]" +
+        if (cause is CommandAppException { Pretty: { } pretty } && !trace) output.Write(pretty);
+        else if (code == BadInput) output.MarkupLine($"[red]{Markup.Escape(cause.Message)}[/]");
+        else output.MarkupLine($"[red]Failed: {Markup.Escape(cause is OperationCanceledException ? "cancelled." : $"{cause.GetType().Name}: {cause.Message}")}[/]" +
             (trace ? "" : $" [grey]({TraceVariable}=1 shows the stack trace)[/]"));
-        if (trace) AnsiConsole.WriteLine(exception.ToString());
+        if (trace) output.WriteLine(exception.ToString());
         return code;
     }
 }

@@ -23,13 +23,16 @@ internal static class ImageSources
         throw new ArgumentException($"--anomaly '{text}' is not an alteration: expected bp2, bp4, bp8, bp16 or strokes1 … strokes9.");
     }
 
-    /// <summary>The CIFAR-10 split of the settings (one-vs-all or alteration setup).</summary>
+    /// <summary>The training images <c>train</c> takes by default (<c>--train-limit</c>); <c>evaluate</c> and <c>score</c> build the same split.</summary>
+    public const int DefaultTrainLimit = 1000;
+
+    /// <summary>The CIFAR-10 split of the settings (one-vs-all or alteration setup) with at most <paramref name="trainLimit"/> training images (0 = all).</summary>
     /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
-    public static ProtocolSplits Cifar(DataSettings settings)
+    public static ProtocolSplits Cifar(DataSettings settings, int trainLimit)
     {
         var cifar = Cifar10Dataset.Load(LocateCifar(settings.Data));
         var limits = new ProtocolLimits(
-            Train: settings.TrainLimit > 0 ? settings.TrainLimit : null,
+            Train: trainLimit > 0 ? trainLimit : null,
             Validation: settings.TestLimit > 0 ? settings.TestLimit : null,
             Test: settings.TestLimit > 0 ? settings.TestLimit : null);
         return settings.Anomaly is { } anomaly

@@ -45,7 +45,7 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
         else
         {
             if (folderModel) throw new ArgumentException($"--model '{settings.Model}' reads image files: pass --images <folder>.");
-            input = ImageSources.Cifar(settings).Test.Data;
+            input = ImageSources.Cifar(settings, ImageSources.DefaultTrainLimit).Test.Data;
         }
         var scored = model.Transform(input);
         var scores = scored.GetColumn<float>("Score").ToArray();

@@ -16,6 +16,16 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("Where to save the model (.zip).")]
         public string Model { get; init; } = "";
 
+        [CommandOption("--image-size")]
+        [Description("--images: images are resized to this many pixels square.")]
+        [DefaultValue(32)]
+        public int ImageSize { get; init; } = 32;
+
+        [CommandOption("--train-limit")]
+        [Description("CIFAR-10: at most this many training images (default 1000; 0 for the protocol's full size).")]
+        [DefaultValue(ImageSources.DefaultTrainLimit)]
+        public int TrainLimit { get; init; } = ImageSources.DefaultTrainLimit;
+
         [CommandOption("--network")]
         [Description("auto, mlp, lenet, resnet18 or resnet18pretrained.")]
         [DefaultValue("auto")]
@@ -67,6 +77,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             var data = base.Validate();
             if (!data.Successful) return data;
             if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required: where to save the trained model.");
+            if (ImageSize is < 8 or > 1024) return ValidationResult.Error("--image-size must be between 8 and 1024 pixels.");
+            if (TrainLimit < 0) return ValidationResult.Error("--train-limit must be ≥ 0 (0 = the protocol's full size).");
             if (Epochs < 1) return ValidationResult.Error("--epochs must be ≥ 1.");
             if (BatchSize < 2) return ValidationResult.Error("--batch-size must be ≥ 2.");
             if (LearningRate is <= 0 || float.IsNaN(LearningRate ?? 1) || !(HeadLearningRate > 0)) return ValidationResult.Error("Learning rates must be > 0.");
@@ -136,7 +148,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         }
         else
         {
-            var splits = ImageSources.Cifar(settings);
+            var splits = ImageSources.Cifar(settings, settings.TrainLimit);
             train = splits.Train.Data;
             options.ValidationSet = splits.Validation.Data;
             options.ValidationLabelColumnName = ProtocolColumns.Label;
