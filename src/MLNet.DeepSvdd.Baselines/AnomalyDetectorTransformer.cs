@@ -61,9 +61,11 @@ public abstract class AnomalyDetectorTransformer : ITransformer
     /// over the result that met such rows logs one warning with their count.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
+    /// <exception cref="NotSupportedException">Called by ML.NET's <c>mlContext.Model.ConvertToOnnx</c>: this detector has no ONNX export.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        OnnxConversionGuard.ThrowIfConverting(Scorer.Kind, null);
         return new BatchScoringDataView(input, new ParallelBatchScorer(Scorer), Threshold, CreateSchema(input.Schema), batchSize: 256,
             Scorer.Kind, Environment);
     }
