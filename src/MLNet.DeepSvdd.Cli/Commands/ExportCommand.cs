@@ -27,9 +27,16 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         [Description("The ONNX file to write (replaced if it exists).")]
         public string Onnx { get; init; } = "";
 
+        /// <summary>Rows to score with both the model and the ONNX file after the export, to compare scores and speed (0 = none).</summary>
+        [CommandOption("--check")]
+        [Description("After exporting, score this many random rows of the model's input shape with the ML.NET model (TorchSharp) and with ONNX Runtime, and print the largest relative score difference and each one's rows/s. 0 = no check.")]
+        [DefaultValue(0)]
+        public int Check { get; init; }
+
         /// <summary>Checks that both files are given and the model exists.</summary>
         public override ValidationResult Validate()
         {
+            if (Check < 0) return ValidationResult.Error("--check must be 0 or a number of rows.");
             if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required.");
             if (!File.Exists(Model)) return ValidationResult.Error($"--model '{Model}' does not exist.");
             if (string.IsNullOrWhiteSpace(Onnx)) return ValidationResult.Error("--onnx <file.onnx> is required.");
@@ -61,6 +68,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
             write("The model reads image files: the ONNX input is the pixels its LoadImages → ResizeImages → ExtractPixels steps produce " +
                 "(the image resized to cover the square and centre-cropped, planar R, G, B planes, values 0–255); samples/OnnxScoring does this.");
         }
+        if (settings.Check > 0) ParityCheck.Run(ml, detector, output, settings.Check, write);
         return size;
     }
 }

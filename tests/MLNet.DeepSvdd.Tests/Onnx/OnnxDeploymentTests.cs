@@ -36,11 +36,15 @@ public sealed class OnnxDeploymentTests : IDisposable
         ml.Model.Save(model, data.Schema, zip);
 
         var log = new List<string>();
-        var settings = new ExportCommand.Settings { Model = zip, Onnx = onnx };
+        var settings = new ExportCommand.Settings { Model = zip, Onnx = onnx, Check = 20 };
         settings.Validate().Successful.Should().BeTrue();
         ExportCommand.Export(settings, log.Add).Should().Be(new FileInfo(onnx).Length);
         log.Should().Contain(l => l.Contains($"Input '{ImageSources.PixelColumn}': float [N, {3 * Side * Side}]"));
         log.Should().Contain(l => l.Contains("LoadImages → ResizeImages → ExtractPixels"));
+        var check = log.Single(l => l.StartsWith("Check on 20 random rows", StringComparison.Ordinal));
+        double difference = double.Parse(System.Text.RegularExpressions.Regex.Match(check, @"difference ([0-9.E+-]+);").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        difference.Should().BeLessThanOrEqualTo(1e-4, check);
 
         var scored = model.Transform(data);
         var expected = scored.GetColumn<float>("Score").ToArray();
