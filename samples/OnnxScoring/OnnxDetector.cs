@@ -27,7 +27,7 @@ public sealed class OnnxDetector : IDisposable
             }
             catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
             {
-                Provider = $"CPU (the CUDA provider is not available: build with -p:OnnxScoringGpu=true on a machine with CUDA; {e.Message.Split('\n')[0]})";
+                Provider = $"CPU (the CUDA provider could not be loaded: it needs the build with -p:OnnxScoringGpu=true and the CUDA and cuDNN libraries of ONNX Runtime's CUDA provider; {e.Message.Split('\n')[0]})";
             }
         }
         try

@@ -60,7 +60,8 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         var detector = ml.Model.GetDeepSvdd(model);
         AtomicFile.Write(output, stream => ml.Model.ExportDeepSvddToOnnx(detector, stream));
         long size = new FileInfo(output).Length;
-        write($"Exported the Deep SVDD detector of {settings.Model} ({detector.Report.Network}) → {output} ({size:N0} bytes, ONNX opset 18).");
+        long opset = global::Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(output)).OpsetImport.Single().Version;
+        write($"Exported the Deep SVDD detector of {settings.Model} ({detector.Report.Network}) → {output} ({size:N0} bytes, ONNX opset {opset}).");
         write($"Input '{detector.FeatureColumnName}': float [N, {detector.InputSize}]. Outputs: Score float [N, 1], PredictedLabel bool [N, 1] " +
             $"(Score > {detector.Threshold:R}).");
         if (inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null)

@@ -14,7 +14,8 @@ namespace MLNet.DeepSvdd;
 public static class DeepSvddOnnxExport
 {
     /// <summary>
-    /// Writes the ONNX model (opset 18) of a fitted Deep SVDD detector to <paramref name="stream"/>.
+    /// Writes the ONNX model of a fitted Deep SVDD detector to <paramref name="stream"/> (operator set 13, or 18 when the model resizes
+    /// its images: ONNX Runtime 1.6 or 1.14 and later).
     /// Input: one tensor named after the detector's feature column, float [N, D] (the flat row the transformer reads, e.g. the planar
     /// RGB pixels of <c>ExtractPixels</c>), N dynamic. Outputs: <c>Score</c>, float [N, 1], the transformer's Score (‖φ(x) − c‖², minus
     /// R² in soft-boundary mode; +∞ for a row with a NaN or infinite value), and <c>PredictedLabel</c>, bool [N, 1] (Score &gt;

@@ -61,6 +61,6 @@ internal static class DeepSvddOnnxExporter
             $"(the feature column's flat row{(spec.InputShape.Length == 3 ? $", planar [{shape}] as ExtractPixels lays it out" : "")}). " +
             $"Outputs: Score float [N, 1] (‖φ(x) − c‖²{(model.Offset != 0 ? " − R²" : "")}, +∞ for a row with a NaN or infinite value), " +
             $"PredictedLabel bool [N, 1] (Score > {detector.Threshold.ToString("R", CultureInfo.InvariantCulture)}).";
-        return graph.Build(doc, metadata);
+        return graph.Build(InputStageEmitter.Resizes(spec) ? OnnxGraphBuilder.ResizeOpset : OnnxGraphBuilder.BaseOpset, doc, metadata);
     }
 }

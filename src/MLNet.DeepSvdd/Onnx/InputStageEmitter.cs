@@ -13,6 +13,10 @@ namespace MLNet.DeepSvdd.Onnx;
 /// </summary>
 internal static class InputStageEmitter
 {
+    /// <summary>Whether the input stage resizes the images (and the graph therefore needs opset 18).</summary>
+    public static bool Resizes(NetworkSpec spec) =>
+        spec.InputShape.Length == 3 && spec.Resolution is int side && (side != spec.InputShape[1] || side != spec.InputShape[2]);
+
     public static string Emit(LayerEmitter layers, NetworkWeights weights, NetworkSpec spec, string flat)
     {
         var graph = layers.Graph;
@@ -28,7 +32,7 @@ internal static class InputStageEmitter
         if (mean.Any(v => v != 0)) x = graph.Node("Sub", "input.centred", [x, graph.Floats("input_mean", mean, meanShape)]);
         if (std.Any(v => v != 1)) x = graph.Node("Div", "input.normalised", [x, graph.Floats("input_std", std, stdShape)]);
 
-        if (image && spec.Resolution is int side && (side != spec.InputShape[1] || side != spec.InputShape[2]))
+        if (Resizes(spec) && spec.Resolution is int side)
         {
             bool shrinks = spec.InputShape[1] > side || spec.InputShape[2] > side;
             var attributes = new List<AttributeProto>

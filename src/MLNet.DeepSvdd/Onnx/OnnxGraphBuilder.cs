@@ -11,11 +11,13 @@ namespace MLNet.DeepSvdd.Onnx;
 /// </summary>
 internal sealed class OnnxGraphBuilder
 {
-    /// <summary>The ONNX operator set the graph is written for (Resize's <c>antialias</c> attribute needs 18).</summary>
-    public const long OpsetVersion = 18;
+    /// <summary>
+    /// The ONNX operator set of a graph without a resize: 13 (ONNX Runtime 1.6 and later), the first with ReduceSum's axes as an input.
+    /// </summary>
+    public const long BaseOpset = 13;
 
-    /// <summary>The IR version that goes with opset 18.</summary>
-    public const long IrVersion = 8;
+    /// <summary>The operator set of a graph with a resize: 18, the first with Resize's <c>antialias</c> and <c>axes</c> (ONNX Runtime 1.14 and later).</summary>
+    public const long ResizeOpset = 18;
 
     private readonly GraphProto graph;
     private readonly HashSet<string> names = new(StringComparer.Ordinal);
@@ -104,12 +106,12 @@ internal sealed class OnnxGraphBuilder
         return attribute;
     }
 
-    /// <summary>The model: this graph with the default-domain opset <see cref="OpsetVersion"/> and the given metadata.</summary>
-    public ModelProto Build(string docString, IReadOnlyDictionary<string, string> metadata)
+    /// <summary>The model: this graph with the default-domain operator set <paramref name="opset"/> and the given metadata.</summary>
+    public ModelProto Build(long opset, string docString, IReadOnlyDictionary<string, string> metadata)
     {
         var model = new ModelProto
         {
-            IrVersion = IrVersion,
+            IrVersion = opset >= 18 ? 8 : 7, // the IR versions that came with opsets 18 and 13
             ProducerName = "MLNet.DeepSvdd",
             ProducerVersion = typeof(OnnxGraphBuilder).Assembly.GetName().Version?.ToString() ?? "",
             Domain = "mlnet.deepsvdd",
@@ -117,7 +119,7 @@ internal sealed class OnnxGraphBuilder
             DocString = docString,
             Graph = graph,
         };
-        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
         foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         return model;
     }

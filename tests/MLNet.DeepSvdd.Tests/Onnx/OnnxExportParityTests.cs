@@ -35,6 +35,14 @@ public sealed class OnnxExportParityTests(ITestOutputHelper output)
         watch.Stop();
         var (scores, labels) = OnnxCases.RunOnnx(onnx, detector.FeatureColumnName, rows);
 
+        // The graph: one input [N, D] named after the feature column, opset 13, or 18 when the model resizes (Resize's antialias).
+        var proto = global::Onnx.ModelProto.Parser.ParseFrom(onnx);
+        proto.OpsetImport.Single().Version.Should().Be(detector.Model.Network.Spec.Resolution is null ? 13 : 18);
+        var input = proto.Graph.Input.Single();
+        input.Name.Should().Be(detector.FeatureColumnName);
+        input.Type.TensorType.Shape.Dim.Select(d => d.DimParam == "" ? d.DimValue.ToString() : d.DimParam).Should().Equal("N", c.Size.ToString());
+        proto.Graph.Output.Select(o => o.Name).Should().Equal("Score", "PredictedLabel");
+
         double offset = detector.Objective == DeepSvddObjective.SoftBoundary ? (double)detector.Radius * detector.Radius : 0;
         if (detector.Objective == DeepSvddObjective.SoftBoundary) detector.Radius.Should().BeGreaterThan(0, "the case must exercise the R² offset");
         double error = OnnxCases.MaxRelativeError(scores, expected, offset);
