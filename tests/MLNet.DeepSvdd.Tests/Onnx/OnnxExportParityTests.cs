@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Tests.Support;
+using TorchSharp;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Onnx;
@@ -50,9 +51,22 @@ public sealed class OnnxExportParityTests(ITestOutputHelper output)
             $"{labels.Count(l => l)} of {labels.Length} predicted anomalous");
         error.Should().BeLessThanOrEqualTo(1e-4);
         labels.Should().Equal(expectedLabels);
+        SmallDetectors.Scores(detector, data).Should().Equal(expected, "exporting must leave the model as it was");
         scores[^2].Should().Be(float.PositiveInfinity);
         scores[^1].Should().Be(float.PositiveInfinity);
         labels[^2].Should().BeTrue();
         expected.Take(rows.Count - 2).Distinct().Count().Should().BeGreaterThan(1, "the scores must not be all equal, or the comparison would say little");
+    }
+
+    [Fact]
+    public void Exporting_leaves_no_tensor_alive()
+    {
+        var ml = new MLContext(seed: 1);
+        var detector = OnnxCases.Fit(ml, OnnxCases.Get("LeNet, bias, 3x16x16"));
+        OnnxCases.Export(ml, detector);
+        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        OnnxCases.Export(ml, detector);
+        OnnxCases.Export(ml, detector);
+        (DisposeScopeManager.Statistics.ThreadTotalLiveCount - before).Should().Be(0);
     }
 }
