@@ -32,8 +32,9 @@ public static class DeepSvddOnnxExport
     /// <param name="stream">A writable stream; the model is written at its current position and the stream is left open.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">
-    /// The stream cannot be written, or the model is not a Deep SVDD detector (GEO, Isolation Forest, one-class SVM and ML.NET's own
-    /// transforms cannot be exported this way), or it holds other transforms besides the detector.
+    /// The stream cannot be written, or the model is not a Deep SVDD detector (GEO, ML.NET's own transforms, and the Isolation Forest and
+    /// one-class SVM, which export with <c>ExportBaselineToOnnx</c>, cannot be exported this way), or it holds other transforms besides
+    /// the detector.
     /// </exception>
     public static void ExportDeepSvddToOnnx(this ModelOperationsCatalog catalog, ITransformer model, Stream stream)
     {
@@ -101,7 +102,9 @@ public static class DeepSvddOnnxExport
         string kind = model.GetType().Name;
         string why = kind.StartsWith("Geo", StringComparison.Ordinal)
             ? " GEO cannot be exported to ONNX (it scores 72 geometric transformations of each image with a Dirichlet model)."
-            : "";
+            : kind is "IsolationForestTransformer" or "OneClassSvmTransformer"
+                ? " Export Isolation Forest and one-class SVM detectors with mlContext.Model.ExportBaselineToOnnx (MLNet.DeepSvdd.Baselines)."
+                : "";
         throw new ArgumentException($"ExportDeepSvddToOnnx exports Deep SVDD detectors, but the model is a {kind} with no Deep SVDD detector in it.{why}",
             nameof(model));
     }

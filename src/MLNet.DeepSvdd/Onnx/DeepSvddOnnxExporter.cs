@@ -7,14 +7,12 @@ namespace MLNet.DeepSvdd.Onnx;
 /// <summary>
 /// Builds the ONNX model of a fitted <see cref="DeepSvddTransformer"/>: one graph input named after the feature column (float
 /// [N, D], the flat row the transformer reads), the input stage (<see cref="InputStageEmitter"/>), the backbone in evaluation mode
-/// (<see cref="MlpEmitter"/>, <see cref="LeNetEmitter"/>, <see cref="ResNetEmitter"/>), and the head (<see cref="ScoreEmitter"/>),
+/// (<see cref="MlpEmitter"/>, <see cref="LeNetEmitter"/>, <see cref="ResNetEmitter"/>), the score (<see cref="ScoreEmitter"/>) and the
+/// head (<see cref="DetectorHeadEmitter"/>),
 /// with outputs <c>Score</c> (float [N, 1]) and <c>PredictedLabel</c> (bool [N, 1]).
 /// </summary>
 internal static class DeepSvddOnnxExporter
 {
-    /// <summary>The output column names, as the transformer names them.</summary>
-    public const string ScoreName = "Score", PredictedLabelName = "PredictedLabel";
-
     /// <summary>Metadata keys the model carries (read them with ONNX Runtime's <c>ModelMetadata.CustomMetadataMap</c>).</summary>
     public const string InputShapeKey = "deepsvdd.input_shape", ThresholdKey = "deepsvdd.threshold", NetworkKey = "deepsvdd.network",
         ObjectiveKey = "deepsvdd.objective", RadiusKey = "deepsvdd.radius", FeatureColumnKey = "deepsvdd.feature_column";
@@ -24,8 +22,7 @@ internal static class DeepSvddOnnxExporter
         var model = detector.Model;
         var spec = model.Network.Spec;
         string input = detector.FeatureColumnName;
-        if (input is ScoreName or PredictedLabelName)
-            throw new ArgumentException($"The feature column is named '{input}', like an output of the detector; an ONNX graph cannot have an input and an output of one name.");
+        DetectorHeadEmitter.CheckInputName(input);
 
         var weights = new NetworkWeights(model.Network);
         var graph = new OnnxGraphBuilder("deep_svdd");
@@ -43,9 +40,8 @@ internal static class DeepSvddOnnxExporter
         };
         weights.CheckAllUsed();
 
-        var (score, label) = ScoreEmitter.Emit(graph, features, input, model.CenterValues(), model.Offset, detector.Threshold);
-        graph.Output(score, ScoreName, TensorProto.Types.DataType.Float, null, 1);
-        graph.Output(label, PredictedLabelName, TensorProto.Types.DataType.Bool, null, 1);
+        var score = ScoreEmitter.Emit(graph, features, model.CenterValues(), model.Offset);
+        DetectorHeadEmitter.Emit(graph, score, input, detector.Threshold);
 
         string shape = string.Join(",", spec.InputShape);
         var metadata = new Dictionary<string, string>

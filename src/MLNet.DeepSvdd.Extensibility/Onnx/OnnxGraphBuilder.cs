@@ -75,11 +75,21 @@ internal sealed class OnnxGraphBuilder
         return tensor.Name;
     }
 
+    /// <summary>The ONNX-ML operator set (<c>ai.onnx.ml</c>: tree ensembles), imported when a node of that domain is added.</summary>
+    public const string MlDomain = "ai.onnx.ml";
+
+    private bool usesMlDomain;
+
     /// <summary>Adds a node with one output named after <paramref name="output"/> (made unique); returns that output's name.</summary>
-    public string Node(string opType, string output, IEnumerable<string> inputs, params AttributeProto[] attributes)
+    public string Node(string opType, string output, IEnumerable<string> inputs, params AttributeProto[] attributes) =>
+        Node("", opType, output, inputs, attributes);
+
+    /// <summary>Adds a node of operator domain <paramref name="domain"/> ("" for the default ONNX domain, or <see cref="MlDomain"/>).</summary>
+    public string Node(string domain, string opType, string output, IEnumerable<string> inputs, params AttributeProto[] attributes)
     {
         string value = Unique(output);
-        var node = new NodeProto { OpType = opType, Name = $"{opType}_{nodeCount++}", Output = { value } };
+        if (domain == MlDomain) usesMlDomain = true;
+        var node = new NodeProto { OpType = opType, Domain = domain, Name = $"{opType}_{nodeCount++}", Output = { value } };
         node.Input.Add(inputs);
         node.Attribute.Add(attributes);
         graph.Node.Add(node);
@@ -97,6 +107,22 @@ internal sealed class OnnxGraphBuilder
     /// <summary>A string attribute.</summary>
     public static AttributeProto String(string name, string value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
+
+    /// <summary>An attribute holding a list of floats.</summary>
+    public static AttributeProto FloatList(string name, IEnumerable<float> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Floats };
+        attribute.Floats.Add(values);
+        return attribute;
+    }
+
+    /// <summary>An attribute holding a list of strings.</summary>
+    public static AttributeProto StringList(string name, IEnumerable<string> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Strings };
+        attribute.Strings.Add(values.Select(ByteString.CopyFromUtf8));
+        return attribute;
+    }
 
     /// <summary>An attribute holding a list of integers.</summary>
     public static AttributeProto Ints(string name, params long[] values)
@@ -120,6 +146,7 @@ internal sealed class OnnxGraphBuilder
             Graph = graph,
         };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
+        if (usesMlDomain) model.OpsetImport.Add(new OperatorSetIdProto { Domain = MlDomain, Version = 1 });
         foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         return model;
     }
