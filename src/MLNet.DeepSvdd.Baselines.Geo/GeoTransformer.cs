@@ -83,9 +83,11 @@ public sealed class GeoTransformer : ITransformer
     /// with PredictedLabel true; a pass over the result that met such rows logs one warning with their count.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
+    /// <exception cref="NotSupportedException">Called by ML.NET's <c>mlContext.Model.ConvertToOnnx</c>: GEO cannot be exported to ONNX.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        OnnxConversionGuard.ThrowIfConverting("GEO", null);
         return new BatchScoringDataView(input, Model, Threshold, CreateSchema(input.Schema), ScoringBatchSize, "GEO", Environment);
     }
 

@@ -61,9 +61,15 @@ public abstract class AnomalyDetectorTransformer : ITransformer
     /// over the result that met such rows logs one warning with their count.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
+    /// <exception cref="NotSupportedException">
+    /// Called by ML.NET's <c>mlContext.Model.ConvertToOnnx</c>, which cannot convert this model: use
+    /// <see cref="BaselineOnnxExport.ExportBaselineToOnnx(ModelOperationsCatalog, ITransformer, Stream)"/>.
+    /// </exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        OnnxConversionGuard.ThrowIfConverting(Scorer.Kind,
+            "Export the detector with mlContext.Model.ExportBaselineToOnnx(detector, stream) (MLNet.DeepSvdd.Baselines); convert the steps before it separately.");
         return new BatchScoringDataView(input, new ParallelBatchScorer(Scorer), Threshold, CreateSchema(input.Schema), batchSize: 256,
             Scorer.Kind, Environment);
     }

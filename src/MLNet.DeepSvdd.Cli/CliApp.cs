@@ -48,6 +48,9 @@ public static class CliApp
             config.AddCommand<ScoreCommand>("score")
                 .WithDescription("Scores images with a saved model and writes image,score,predicted_anomaly as CSV.")
                 .WithExample("score", "--model", "detector.zip", "--images", "photos/incoming", "--out", "scores.csv");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription("Writes the Deep SVDD detector of a saved model as an ONNX file, to score with ONNX Runtime alone.")
+                .WithExample("export", "--model", "detector.zip", "--onnx", "detector.onnx");
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Runs one of the paper's experiments (Tables I–VI, Figure 2) and writes table.md, results.json, ROC and histogram PNGs; resumes when interrupted.")
                 .WithExample("reproduce", "--table", "III", "--profile", "smoke")

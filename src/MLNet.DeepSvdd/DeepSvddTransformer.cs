@@ -85,9 +85,16 @@ public sealed class DeepSvddTransformer : ITransformer
     /// +∞ with PredictedLabel true; a pass over the result that met such rows logs one warning with their count.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The feature column is missing, not a vector of Single, or of another size than the model's.</exception>
+    /// <exception cref="NotSupportedException">
+    /// Called by ML.NET's <c>mlContext.Model.ConvertToOnnx</c>, which cannot convert this model: use
+    /// <see cref="DeepSvddOnnxExport.ExportDeepSvddToOnnx(ModelOperationsCatalog, ITransformer, Stream)"/>.
+    /// </exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        OnnxConversionGuard.ThrowIfConverting("Deep SVDD",
+            "Export the detector with mlContext.Model.ExportDeepSvddToOnnx(detector, stream) (MLNet.DeepSvdd): its graph holds the whole " +
+            "detector, input normalisation and resize included; convert the steps before it separately.");
         return new BatchScoringDataView(input, model, Threshold, CreateSchema(input.Schema), ScoringBatch.Rows(ScoringBatchSize, model.Network.Spec.NetworkInputSize, model.Device),
             "Deep SVDD", Environment);
     }

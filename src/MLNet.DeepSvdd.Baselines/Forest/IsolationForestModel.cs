@@ -31,6 +31,9 @@ internal sealed class IsolationForestModel : IAnomalyScorer
 
     public int TreeCount => trees.Length;
 
+    /// <summary>The trees (for the ONNX export).</summary>
+    public IReadOnlyList<IsolationTree> Trees => trees;
+
     /// <summary>
     /// Grows <paramref name="treeCount"/> trees in parallel. Tree t uses its own random source, seeded by the t-th number drawn from
     /// <paramref name="seed"/> before any tree is grown, so the forest does not depend on how the threads are scheduled.

@@ -23,6 +23,12 @@ internal sealed class IsolationTree
     public int NodeCount => feature.Length;
 
     /// <summary>
+    /// Node <paramref name="k"/> in pre-order: for an internal node its split feature (≥ 0), split value and right child (the left child is
+    /// k + 1); for a leaf feature −1 and its path length as the value.
+    /// </summary>
+    public (int Feature, double Value, int Right) Node(int k) => (feature[k], value[k], right[k]);
+
+    /// <summary>
     /// Grows a tree on <paramref name="sampleSize"/> rows drawn without replacement with the tree's own random source (seeded by
     /// <paramref name="seed"/>, so trees can be grown in parallel). At each node the split feature is drawn uniformly among the features
     /// that are not constant on the node's points (as scikit-learn does; the paper draws among all), and the split value uniformly between

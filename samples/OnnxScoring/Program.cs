@@ -1,0 +1,70 @@
+using System.Globalization;
+using OnnxScoring;
+
+return ScoringApp.Run(args, Console.Out, Console.Error);
+
+namespace OnnxScoring
+{
+    /// <summary>
+    /// <c>OnnxScoring &lt;model.onnx&gt; &lt;image folder&gt; [--gpu] [--batch N]</c>: prints one line per image (path, score, anomaly or
+    /// normal) and a summary, scoring with ONNX Runtime alone.
+    /// </summary>
+    public static class ScoringApp
+    {
+        private static readonly string[] Extensions = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
+
+        /// <summary>Runs the command line; returns the exit code (0 success, 2 bad usage or input).</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+            bool gpu = args.Contains("--gpu");
+            int batch = 32;
+            int batchAt = Array.IndexOf(args, "--batch");
+            if (batchAt >= 0)
+            {
+                if (batchAt + 1 >= args.Length || !int.TryParse(args[batchAt + 1], out batch) || batch < 1)
+                {
+                    error.WriteLine("--batch needs a positive number.");
+                    return 2;
+                }
+                positional.Remove(args[batchAt + 1]);
+            }
+            if (positional.Count != 2)
+            {
+                error.WriteLine("usage: OnnxScoring <model.onnx> <image folder> [--gpu] [--batch N]");
+                return 2;
+            }
+            string model = positional[0], folder = positional[1];
+            if (!File.Exists(model)) { error.WriteLine($"The ONNX model '{model}' does not exist."); return 2; }
+            if (!Directory.Exists(folder)) { error.WriteLine($"The image folder '{folder}' does not exist."); return 2; }
+            var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                .Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0) { error.WriteLine($"No images (png, jpg, bmp, gif, webp) under '{folder}'."); return 2; }
+
+            try
+            {
+                using var detector = new OnnxDetector(model, gpu);
+                output.WriteLine($"{model}: input '{detector.InputName}' 3×{detector.Height}×{detector.Width}, threshold {detector.Threshold.ToString("R", CultureInfo.InvariantCulture)}, {detector.Provider}");
+                int anomalies = 0;
+                foreach (var chunk in files.Chunk(batch))
+                {
+                    var rows = chunk.Select(f => ImagePixels.Load(f, detector.Width, detector.Height)).ToList();
+                    var results = detector.Score(rows);
+                    for (int i = 0; i < chunk.Length; i++)
+                    {
+                        if (results[i].Anomaly) anomalies++;
+                        output.WriteLine($"{chunk[i]}\t{results[i].Score.ToString("R", CultureInfo.InvariantCulture)}\t{(results[i].Anomaly ? "anomaly" : "normal")}");
+                    }
+                }
+                output.WriteLine($"{files.Count} images, {anomalies} above the threshold.");
+                return 0;
+            }
+            catch (InvalidDataException e)
+            {
+                error.WriteLine(e.Message);
+                return 2;
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace MLNet.DeepSvdd.Onnx;
+
+/// <summary>
+/// The <see cref="Networks.ResNet"/> backbones (ResNet-18 with {2, 2, 2, 2} basic blocks, ML.NET's ImageNet ResNet-18 with
+/// {2, 2, 2, 3}): the stem (7×7 stride-2 convolution, BatchNorm, ReLU and, when the model has it, the 3×3 stride-2 max-pool), four
+/// stages of basic blocks with their 1×1 downsampling shortcuts, global average pooling and the linear projection.
+/// </summary>
+internal static class ResNetEmitter
+{
+    public static string Emit(LayerEmitter layers, string x, IReadOnlyList<int> blocks, bool useMaxPool)
+    {
+        x = layers.Conv(x, "backbone.conv1", stride: 2, padding: 3);
+        x = layers.Relu(layers.BatchNorm(x, "backbone.bn1"), "backbone.relu");
+        if (useMaxPool) x = layers.MaxPool(x, "backbone.maxpool", kernel: 3, stride: 2, padding: 1);
+        for (int stage = 0; stage < 4; stage++)
+        {
+            for (int block = 0; block < blocks[stage]; block++)
+                x = BasicBlock(layers, x, $"backbone.layer{stage + 1}.{block}", stride: stage > 0 && block == 0 ? 2 : 1);
+        }
+        return layers.Linear(layers.Flatten(layers.GlobalAveragePool(x, "backbone.avgpool"), "backbone.flatten"), "backbone.fc");
+    }
+
+    private static string BasicBlock(LayerEmitter layers, string input, string path, long stride)
+    {
+        var x = layers.Relu(layers.BatchNorm(layers.Conv(input, path + ".conv1", stride, padding: 1), path + ".bn1"), path + ".relu1");
+        x = layers.BatchNorm(layers.Conv(x, path + ".conv2", stride: 1, padding: 1), path + ".bn2");
+        // The shortcut: a 1×1 convolution and BatchNorm where the block changes the shape (the model has them exactly there).
+        var identity = layers.Has(path + ".downsample.0.weight")
+            ? layers.BatchNorm(layers.Conv(input, path + ".downsample.0", stride, padding: 0), path + ".downsample.1")
+            : input;
+        return layers.Relu(layers.Add(x, identity, path + ".add"), path + ".relu2");
+    }
+}
