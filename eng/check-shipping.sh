@@ -34,5 +34,11 @@ echo "== installed tool: --version $reported, train + score of 40 images in $((S
 
 start=$SECONDS
 dotnet tool restore > /dev/null
-(cd samples/notebooks && dotnet tool run dotnet-repl --run anomaly-detection.ipynb --exit-after-run --output-path "$work/anomaly-detection.out.ipynb")
-echo "== notebook samples/notebooks/anomaly-detection.ipynb ran in $((SECONDS - start)) s"
+# The notebook takes its packages from nuget.org; RestoreAdditionalProjectSources (read by the restore the kernel runs) adds this run's.
+# dotnet-repl exits non-zero when a cell fails; the executed notebook, outputs and errors included, is kept in artifacts/.
+if ! (cd samples/notebooks && RestoreAdditionalProjectSources="$packages" \
+      dotnet tool run dotnet-repl -- --run anomaly-detection.ipynb --exit-after-run --output-path "$PWD/../../artifacts/anomaly-detection.out.ipynb"); then
+  echo "The notebook failed: its outputs and errors are in artifacts/anomaly-detection.out.ipynb" >&2
+  exit 1
+fi
+echo "== notebook samples/notebooks/anomaly-detection.ipynb ran in $((SECONDS - start)) s (outputs: artifacts/anomaly-detection.out.ipynb)"
