@@ -72,7 +72,7 @@ internal static class MethodRunner
         var options = new GeoTrainer.Options
         {
             FeatureColumnName = ProtocolColumns.Image,
-            Network = DeepSvddNetwork.ResNet18Pretrained,
+            Network = profile.GeoNetwork,
             UseMaxPool = column.UseMaxPool,
             Epochs = profile.GeoEpochs,
             BatchSize = 35,        // the paper's GEO settings (section V-B)

@@ -30,6 +30,7 @@ public sealed class RunSettingsTests
             ["alteration sampling"] = Hash(smoke with { Alteration = smoke.Alteration with { Sampling = LimitSampling.Proportional } }, OneVsAll, Noise),
             ["GEO epochs (init-only)"] = Hash(smoke with { GeoEpochs = 2 }, OneVsAll, Noise),
             ["GEO limit"] = Hash(smoke with { GeoTrainLimit = null }, OneVsAll, Noise),
+            ["GEO network"] = Hash(smoke with { GeoNetwork = DeepSvddNetwork.ResNet18Pretrained }, OneVsAll, Noise),
             ["column kind"] = Hash(smoke, OneVsAll with { Kind = ColumnKind.SemiSupervisedOneVsAll }, Noise),
             ["head learning rate"] = Hash(smoke, OneVsAll with { HeadLearningRate = 1e-2f }, Noise),
             ["max-pool"] = Hash(smoke, OneVsAll with { UseMaxPool = false }, Noise),
