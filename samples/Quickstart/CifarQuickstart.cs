@@ -45,7 +45,7 @@ public static class CifarQuickstart
 
         Console.WriteLine($"CIFAR-10 one-vs-all, normal class {settings.NormalClass} ({normalName}): {splits.Train.Count} training images, " +
             $"{settings.Epochs} epochs, {splits.Validation.Count} validation images, {splits.Test.Count} test images; pretrained ResNet-18 at " +
-            $"{settings.Resolution} px (stem…layer2 frozen, BatchNorm statistics frozen: the library's defaults for a pretrained backbone).");
+            $"{settings.Resolution} px (stem…layer3 frozen, BatchNorm statistics frozen: the library's defaults for a pretrained backbone).");
 
         var variants = new List<(string Name, bool Bias, CollapseRegularizer Regularizer)>
         {

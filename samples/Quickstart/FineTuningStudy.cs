@@ -11,7 +11,7 @@ using MLNet.DeepSvdd.Datasets.Protocols;
 /// The README's "Detection quality" figures were made with it, e.g.
 /// <c>dotnet run --project samples/Quickstart -c Release -- finetune class=1 res=128 freeze=Layer2 lr=1e-5 epochs=8</c>.
 /// Keys: setup (ova, strokes1, bp2, bp8), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
-/// lr, epochs, reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
+/// lr, epochs, rep (RepresentationDimension), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
 /// </summary>
 public static class FineTuningStudy
 {
@@ -53,6 +53,7 @@ public static class FineTuningStudy
             FreezeBatchNorm = a.TryGetValue("bnfreeze", out var bn) ? bool.Parse(bn) : null,
             LearningRate = a.TryGetValue("lr", out var lr) ? float.Parse(lr) : null,
             Epochs = int.Parse(Get("epochs", "5")),
+            RepresentationDimension = a.TryGetValue("rep", out var rep) ? int.Parse(rep) : null,
             UseBias = bool.Parse(Get("bias", "true")),
             UseMaxPool = bool.Parse(Get("maxpool", "true")),
             Regularizer = Get("reg", "noise") switch

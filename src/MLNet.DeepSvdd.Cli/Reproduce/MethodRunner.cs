@@ -61,7 +61,7 @@ internal static class MethodRunner
         result.Collapsed = report.Collapse.IsCollapsed;
         result.Details["learningRate"] = (options.LearningRate ?? DeepSvddTrainer.Options.DefaultFineTuningLearningRate).ToString("G3");
         result.Details["inputResolution"] = (profile.InputResolution ?? DeepSvddTrainer.Options.DefaultPretrainedResolution).ToString();
-        result.Details["freezeThrough"] = (options.FreezeThrough ?? BackboneStage.Layer2).ToString();
+        result.Details["freezeThrough"] = (options.FreezeThrough ?? DeepSvddTrainer.Options.DefaultPretrainedFreezeThrough).ToString();
         result.Details["headLearningRate"] = options.HeadLearningRate.ToString("G3");
         result.Details["trainImagesPerSecond"] = report.RowsPerSecond.ToString("F0");
         return result;

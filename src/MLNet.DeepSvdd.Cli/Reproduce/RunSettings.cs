@@ -18,8 +18,8 @@ namespace MLNet.DeepSvdd.Cli.Reproduce;
 /// </summary>
 public static class RunSettings
 {
-    /// <summary>Bump when the meaning of a stored run changes in a way no setting shows (e.g. a fix in how AUCs are computed).</summary>
-    public const int Format = 1;
+    /// <summary>Bump when the meaning of a stored run changes in a way no setting shows (e.g. a fix in how AUCs are computed). 2: the pretrained backbone's default fine-tuning depth became layer4 only.</summary>
+    public const int Format = 2;
 
     /// <summary>Members that do not change one run's result: how many seeds and which classes a table runs (the run's own seed and class are in its key), and display-only text.</summary>
     public static IReadOnlyCollection<(Type Type, string Member)> Excluded { get; } =

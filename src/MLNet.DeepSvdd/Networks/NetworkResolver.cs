@@ -75,7 +75,7 @@ internal static class NetworkResolver
 
         bool pretrained = kind == DeepSvddNetwork.ResNet18Pretrained || (kind == DeepSvddNetwork.ResNet18 && options.PretrainedWeightsPath is not null);
         int? resolution = Resolution(options, feature, kind);
-        var freeze = options.FreezeThrough ?? (pretrained ? BackboneStage.Layer2 : BackboneStage.None);
+        var freeze = options.FreezeThrough ?? (pretrained ? DeepSvddTrainer.Options.DefaultPretrainedFreezeThrough : BackboneStage.None);
         if (freeze != BackboneStage.None && !isResNet)
         {
             throw new ArgumentException($"FreezeThrough = {freeze} freezes stages of a ResNet, but the network is {kind}. " +

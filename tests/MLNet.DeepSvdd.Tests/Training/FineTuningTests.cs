@@ -222,7 +222,7 @@ public class FineTuningTests : IDisposable
     }
 
     [Fact]
-    public void Pretrained_backbones_default_to_the_native_resolution_frozen_BatchNorm_and_frozen_stages_through_layer2()
+    public void Pretrained_backbones_default_to_the_native_resolution_frozen_BatchNorm_and_frozen_stages_through_layer3()
     {
         var ml = new MLContext();
         var images = ml.Data.LoadFromEnumerable(Images(1, seed: 1));
@@ -230,7 +230,7 @@ public class FineTuningTests : IDisposable
 
         var pretrained = NetworkResolver.Resolve(new DeepSvddTrainer.Options { Network = DeepSvddNetwork.ResNet18Pretrained }, feature);
         pretrained.Spec.Resolution.Should().Be(224);
-        pretrained.FrozenStages.Should().Be((int)BackboneStage.Layer2);
+        pretrained.FrozenStages.Should().Be(4, "stem, layer1, layer2 and layer3 stay frozen; only layer4 and the projection train");
         pretrained.FreezeBatchNorm.Should().BeTrue();
 
         var scratch = NetworkResolver.Resolve(new DeepSvddTrainer.Options { Network = DeepSvddNetwork.ResNet18 }, feature);
