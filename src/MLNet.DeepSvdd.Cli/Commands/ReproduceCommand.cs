@@ -15,7 +15,7 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         public string Table { get; init; } = "";
 
         [CommandOption("--profile")]
-        [Description("smoke (about a minute, machinery only), cpu (reduced, about an hour per table on 2 cores) or full (the paper's settings, for a GPU).")]
+        [Description("smoke (about a minute, machinery only), cpu (reduced; on 2 cores about 40 min per Deep SVDD row of Table III, use --methods to pick rows) or full (the paper's settings, for a GPU).")]
         [DefaultValue("cpu")]
         public string Profile { get; init; } = "cpu";
 
