@@ -7,36 +7,55 @@
 // CIFAR-10 is read from --data or DEEPSVDD_CIFAR10_DIR (the binary batches or the official tarball), else downloaded.
 using System.Globalization;
 
-if (args.Length > 0 && args[0] == "finetune")
+try
 {
-    FineTuningStudy.Run(args[1..]);
-    return 0;
+    return Run(args);
 }
-
-if (args.Length > 0 && args[0] == "sensors")
+catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException
+    or HttpRequestException or IOException or UnauthorizedAccessException)
 {
-    SensorDemo.Run();
-    return 0;
-}
-
-var settings = new CifarQuickstart.Settings();
-for (int i = args.Length > 0 && args[0] == "cifar" ? 1 : 0; i < args.Length; i++)
-{
-    string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} needs a value.");
-    int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 0
-        ? n : throw new ArgumentException($"Option {args[i - 1]} needs a whole number ≥ 0, got '{args[i]}'.");
-    settings = args[i] switch
+    // Problems a user can fix (an option, the dataset's location, the network): the message and what to do, not a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    if (e is HttpRequestException or IOException && e is not FileNotFoundException and not DirectoryNotFoundException)
     {
-        "--normal-class" => settings with { NormalClass = Number() is var c and <= 9 ? c : throw new ArgumentException("--normal-class must be 0–9.") },
-        "--train" => settings with { TrainImages = Number() },
-        "--epochs" => settings with { Epochs = Math.Max(1, Number()) },
-        "--test" => settings with { TestImages = Number() },
-        "--all-variants" => settings with { AllVariants = true },
-        "--data" => settings with { DataPath = Value() },
-        "--seed" => settings with { Seed = Number() },
-        "--resolution" => settings with { Resolution = Number() is var r and >= 16 ? r : throw new ArgumentException("--resolution must be at least 16 pixels.") },
-        _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --normal-class, --train, --epochs, --test, --resolution, --all-variants, --data, --seed; or 'sensors'."),
-    };
+        Console.Error.WriteLine($"For the Quickstart: pass --data <cifar-10-binary.tar.gz or its extracted folder>, or set {MLNet.DeepSvdd.Datasets.Cifar10Dataset.EnvironmentVariable}.");
+    }
+    return e is ArgumentException ? 2 : 1;
 }
-CifarQuickstart.Run(settings);
-return 0;
+
+static int Run(string[] args)
+{
+    if (args.Length > 0 && args[0] == "finetune")
+    {
+        FineTuningStudy.Run(args[1..]);
+        return 0;
+    }
+
+    if (args.Length > 0 && args[0] == "sensors")
+    {
+        SensorDemo.Run();
+        return 0;
+    }
+
+    var settings = new CifarQuickstart.Settings();
+    for (int i = args.Length > 0 && args[0] == "cifar" ? 1 : 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"Option {args[i]} needs a value.");
+        int Number() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n >= 0
+            ? n : throw new ArgumentException($"Option {args[i - 1]} needs a whole number ≥ 0, got '{args[i]}'.");
+        settings = args[i] switch
+        {
+            "--normal-class" => settings with { NormalClass = Number() is var c and <= 9 ? c : throw new ArgumentException("--normal-class must be 0–9.") },
+            "--train" => settings with { TrainImages = Number() },
+            "--epochs" => settings with { Epochs = Math.Max(1, Number()) },
+            "--test" => settings with { TestImages = Number() },
+            "--all-variants" => settings with { AllVariants = true },
+            "--data" => settings with { DataPath = Value() },
+            "--seed" => settings with { Seed = Number() },
+            "--resolution" => settings with { Resolution = Number() is var r and >= 16 ? r : throw new ArgumentException("--resolution must be at least 16 pixels.") },
+            _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --normal-class, --train, --epochs, --test, --resolution, --all-variants, --data, --seed; or 'sensors'."),
+        };
+    }
+    CifarQuickstart.Run(settings);
+    return 0;
+}
