@@ -11,16 +11,13 @@ try
 {
     return Run(args);
 }
-catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException
-    or HttpRequestException or IOException or UnauthorizedAccessException)
+catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or HttpRequestException or UnauthorizedAccessException)
 {
     // Problems a user can fix (an option, the dataset's location, the network): the message and what to do, not a stack trace.
     Console.Error.WriteLine($"error: {e.Message}");
-    if (e is HttpRequestException or IOException && e is not FileNotFoundException and not DirectoryNotFoundException)
-    {
-        Console.Error.WriteLine($"For the Quickstart: pass --data <cifar-10-binary.tar.gz or its extracted folder>, or set {MLNet.DeepSvdd.Datasets.Cifar10Dataset.EnvironmentVariable}.");
-    }
-    return e is ArgumentException ? 2 : 1;
+    if (e is ArgumentException) return 2;
+    Console.Error.WriteLine($"For the Quickstart: pass --data <cifar-10-binary.tar.gz or its extracted folder>, or set {MLNet.DeepSvdd.Datasets.Cifar10Dataset.EnvironmentVariable}.");
+    return 1;
 }
 
 static int Run(string[] args)

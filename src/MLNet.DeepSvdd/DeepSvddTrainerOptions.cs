@@ -106,7 +106,8 @@ public sealed partial class DeepSvddTrainer
         /// <see cref="DefaultPretrainedFreezeThrough"/> (<see cref="BackboneStage.Layer3"/>: only layer4 and the projection train) for
         /// pretrained backbones (<see cref="DeepSvddNetwork.ResNet18Pretrained"/>, or <see cref="DeepSvddNetwork.ResNet18"/> with
         /// <see cref="PretrainedWeightsPath"/>), one stage deeper than PANDA's layer2 (Reiss et al. 2021) because it measured better on a
-        /// CPU-sized training set and trains about 30 % faster; <see cref="BackboneStage.None"/> otherwise. The paper fine-tunes every layer (<see cref="BackboneStage.None"/>). ResNets only.
+        /// CPU-sized training set and trains fewer layers (README, "Detection quality"); <see cref="BackboneStage.None"/> otherwise. The
+        /// paper fine-tunes every layer (<see cref="BackboneStage.None"/>). ResNets only.
         /// </summary>
         public BackboneStage? FreezeThrough { get; set; }
 
