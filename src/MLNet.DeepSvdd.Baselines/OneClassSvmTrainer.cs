@@ -41,7 +41,7 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
         CancellationCheck.ThrowIfCanceled(cancellationToken, context, "One-class SVM");
         var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, null, "training data");
         var data = FeatureMatrix.Load(input, feature, "training data");
-        return Train(data, feature.Name, options.Gamma ?? RbfKernel.ScaleGamma(data),
+        return Train(data, feature.Name, options.Gamma ?? options.GammaScale * RbfKernel.ScaleGamma(data),
             () => CancellationCheck.ThrowIfCanceled(cancellationToken, context, "One-class SVM"));
     }
 

@@ -23,6 +23,13 @@ public sealed partial class OneClassSvmTrainer
         /// </summary>
         public double? Gamma { get; set; }
 
+        /// <summary>
+        /// When <see cref="Gamma"/> is null, γ = GammaScale / (d · Var(X)): a multiple of scikit-learn's "scale" value, so a γ grid can be
+        /// given without knowing the features' variance (the paper's OC-SVM grid and <c>DetectorSearch</c> use multiples 1/16 … 16).
+        /// Ignored when <see cref="Gamma"/> is set. Default 1.
+        /// </summary>
+        public double GammaScale { get; set; } = 1;
+
         /// <summary>The stopping tolerance ε on the maximal KKT violation, &gt; 0. Default 1e-3, as LIBSVM and scikit-learn.</summary>
         public double Tolerance { get; set; } = 1e-3;
 
@@ -48,6 +55,7 @@ public sealed partial class OneClassSvmTrainer
             OptionChecks.ColumnName(FeatureColumnName, nameof(FeatureColumnName));
             OptionChecks.InRange(Nu, 0, 1, nameof(Nu));
             if (Gamma is { } gamma) OptionChecks.Positive(gamma, nameof(Gamma));
+            OptionChecks.Positive(GammaScale, nameof(GammaScale));
             OptionChecks.Positive(Tolerance, nameof(Tolerance));
             if (MaxIterations is { } iterations) OptionChecks.AtLeast(iterations, 1, nameof(MaxIterations));
             OptionChecks.AtLeast(CacheSizeMb, 1, nameof(CacheSizeMb));
