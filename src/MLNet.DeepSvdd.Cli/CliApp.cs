@@ -51,6 +51,11 @@ public static class CliApp
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Writes the Deep SVDD detector of a saved model as an ONNX file, to score with ONNX Runtime alone.")
                 .WithExample("export", "--model", "detector.zip", "--onnx", "detector.onnx");
+            config.AddCommand<TuneCommand>("tune")
+                .WithDescription("Searches Deep SVDD settings and the shallow baselines on a CIFAR-10 setup by validation AUC (successive halving, grid or random) and writes leaderboard.md, .json, .png and the selected model.")
+                .WithExample("tune", "--normal-class", "3", "--compare")
+                .WithExample("tune", "--anomaly", "strokes1", "--time-budget", "30")
+                .WithExample("tune", "--normal-class", "0", "--space", "paper", "--strategy", "grid");
             config.AddCommand<ReproduceCommand>("reproduce")
                 .WithDescription("Runs one of the paper's experiments (Tables I–VI, Figure 2) and writes table.md, results.json, ROC and histogram PNGs; resumes when interrupted.")
                 .WithExample("reproduce", "--table", "III", "--profile", "smoke")

@@ -69,7 +69,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public int? InputResolution { get; init; }
 
         [CommandOption("--freeze-through")]
-        [Description("Frozen leading ResNet stages: none, stem, layer1, layer2, layer3 or layer4 (default: layer2 for pretrained networks, else none).")]
+        [Description("Frozen leading ResNet stages: none, stem, layer1, layer2, layer3 or layer4 (default: layer3 for pretrained networks, else none).")]
         public string? FreezeThrough { get; init; }
 
         public override ValidationResult Validate()

@@ -54,8 +54,9 @@ internal sealed class FeatureCache
         var rows = featurized.GetColumn<float[]>(Column).Select(v => new VectorRow { Values = v }).ToList();
         int size = rows.Count > 0 ? rows[0].Values.Length : 0;
         var definition = SchemaDefinition.Create(typeof(VectorRow));
-        definition[nameof(VectorRow.Values)].ColumnName = Column;
-        definition[nameof(VectorRow.Values)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
+        var values = definition[nameof(VectorRow.Values)];
+        values.ColumnName = Column;
+        values.ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
         return ml.Data.LoadFromEnumerable(rows, definition);
     }
 

@@ -1,0 +1,223 @@
+using System.ComponentModel;
+using Microsoft.ML;
+using MLNet.DeepSvdd.Cli.Files;
+using MLNet.DeepSvdd.Cli.Tuning;
+using MLNet.DeepSvdd.Datasets.Protocols;
+using MLNet.DeepSvdd.Selection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MLNet.DeepSvdd.Cli.Commands;
+
+/// <summary>
+/// <c>deepsvdd tune</c>: searches Deep SVDD settings and the shallow baselines on a CIFAR-10 setup (<see cref="DetectorSearch"/>), chooses by
+/// validation AUC, scores the selected model alone on the test split, and writes leaderboard.md, leaderboard.json, leaderboard.png and the
+/// selected model.
+/// </summary>
+public sealed class TuneCommand : Command<TuneCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--data")]
+        [Description("CIFAR-10: the folder of the binary batches or cifar-10-binary.tar.gz (default: DEEPSVDD_CIFAR10_DIR).")]
+        public string? Data { get; init; }
+
+        [CommandOption("--normal-class")]
+        [Description("CIFAR-10 one-vs-all: the normal class, 0–9 (default 1, automobile).")]
+        [DefaultValue(1)]
+        public int NormalClass { get; init; } = 1;
+
+        [CommandOption("--anomaly")]
+        [Description("CIFAR-10 image alteration setup instead of one-vs-all: bp2, bp4, bp8 (block permutation N×N) or strokes1 … strokes9.")]
+        public string? Anomaly { get; init; }
+
+        [CommandOption("--seed")]
+        [Description("Seeds the split, the alterations, the candidate order and every trial's training.")]
+        [DefaultValue(1)]
+        public int Seed { get; init; } = 1;
+
+        [CommandOption("--train-limit")]
+        [Description("Training images (default: 1000 one-vs-all, 2000 alterations, as reproduce's cpu profile; 0 for the protocol's full size).")]
+        public int? TrainLimit { get; init; }
+
+        [CommandOption("--validation-limit")]
+        [Description("Validation images, half anomalous (default 400, as reproduce's cpu profile; 0 for full size).")]
+        [DefaultValue(400)]
+        public int ValidationLimit { get; init; } = 400;
+
+        [CommandOption("--test-limit")]
+        [Description("Test images, half anomalous, scored for the selected model only (default 2000; 0 for full size).")]
+        [DefaultValue(2000)]
+        public int TestLimit { get; init; } = 2000;
+
+        [CommandOption("--space")]
+        [Description("default (Deep SVDD on the pretrained ResNet-18 and on a LeNet from scratch, one-class SVM and Isolation Forest on CNN features and pixel PCA), deep (its Deep SVDD candidates), shallow (its shallow ones) or paper (the paper's k grid on the fully fine-tuned ResNet-18).")]
+        [DefaultValue("default")]
+        public string Space { get; init; } = "default";
+
+        [CommandOption("--strategy")]
+        [Description("halving (successive halving over epochs), grid or random.")]
+        [DefaultValue("halving")]
+        public string Strategy { get; init; } = "halving";
+
+        [CommandOption("--epochs")]
+        [Description("Full training epochs of the deep candidates (successive halving starts them at --min-epochs).")]
+        [DefaultValue(5)]
+        public int Epochs { get; init; } = 5;
+
+        [CommandOption("--min-epochs")]
+        [Description("Successive halving: epochs of the first round.")]
+        [DefaultValue(1)]
+        public int MinEpochs { get; init; } = 1;
+
+        [CommandOption("--halving-rate")]
+        [Description("Successive halving: η, the factor by which each round cuts the candidates and multiplies the epochs.")]
+        [DefaultValue(3)]
+        public int HalvingRate { get; init; } = 3;
+
+        [CommandOption("--input-resolution")]
+        [Description("Side in pixels images are resized to inside the ResNet-18 (deep candidates and CNN features).")]
+        [DefaultValue(128)]
+        public int InputResolution { get; init; } = 128;
+
+        [CommandOption("--trials")]
+        [Description("At most this many trials (default: as many as the strategy plans).")]
+        public int? Trials { get; init; }
+
+        [CommandOption("--time-budget")]
+        [Description("Wall-clock budget of the trials in minutes; the running trial is stopped and the best so far is selected.")]
+        public double? TimeBudget { get; init; }
+
+        [CommandOption("--compare")]
+        [Description("Also train the library's defaults and the paper's settings (same epochs, resolution and splits) and score them on the test split, for comparison; they are not candidates.")]
+        public bool Compare { get; init; }
+
+        [CommandOption("--out")]
+        [Description("Output folder (default tune/<setup>-seed<N>).")]
+        public string? Output { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (NormalClass is < 0 or > 9) return ValidationResult.Error("--normal-class must be a CIFAR-10 class from 0 to 9.");
+            if (Anomaly is not null)
+            {
+                try { ImageSources.ParseAlteration(Anomaly); }
+                catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            }
+            if (TrainLimit is < 0 || ValidationLimit < 0 || TestLimit < 0) return ValidationResult.Error("--train-limit, --validation-limit and --test-limit must be ≥ 0 (0 = full size).");
+            if (ValidationLimit is > 0 and < 2 || TestLimit is > 0 and < 2) return ValidationResult.Error("--validation-limit and --test-limit must be at least 2 (a normal and an anomalous image).");
+            if (ParseSpace(Space) is null) return ValidationResult.Error($"--space '{Space}': expected default, deep, shallow or paper.");
+            if (ParseStrategy(Strategy) is null) return ValidationResult.Error($"--strategy '{Strategy}': expected halving, grid or random.");
+            if (Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
+            if (MinEpochs < 1) return ValidationResult.Error("--min-epochs must be at least 1.");
+            if (HalvingRate < 2) return ValidationResult.Error("--halving-rate must be at least 2.");
+            if (InputResolution is < 32 or > 1024) return ValidationResult.Error("--input-resolution must be between 32 and 1024 pixels.");
+            if (Trials is < 1) return ValidationResult.Error("--trials must be at least 1.");
+            if (TimeBudget is { } minutes && !(minutes > 0)) return ValidationResult.Error("--time-budget must be a positive number of minutes.");
+            return ValidationResult.Success();
+        }
+
+        internal static SearchStrategy? ParseStrategy(string text) => text.Trim().ToLowerInvariant() switch
+        {
+            "halving" or "successive-halving" => SearchStrategy.SuccessiveHalving,
+            "grid" => SearchStrategy.Grid,
+            "random" => SearchStrategy.Random,
+            _ => null,
+        };
+
+        internal static string? ParseSpace(string text) => text.Trim().ToLowerInvariant() is var t && t is "default" or "deep" or "shallow" or "paper" ? t : null;
+
+        /// <summary>The search space the options name.</summary>
+        internal SearchSpace BuildSpace() => ParseSpace(Space) switch
+        {
+            "paper" => SearchSpace.PaperNoiseHeads(Epochs, InputResolution),
+            "deep" => SearchSpace.ForImages(Epochs, InputResolution).Where(c => c is DeepSvddCandidate),
+            "shallow" => SearchSpace.ForImages(Epochs, InputResolution).Where(c => c is ShallowCandidate),
+            _ => SearchSpace.ForImages(Epochs, InputResolution),
+        };
+
+        internal string SetupName => Anomaly is { } a ? a.Trim().ToLowerInvariant() : $"class{NormalClass}";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        string folder = OutputPath.CheckFolder(settings.Output ?? Path.Combine("tune", $"{settings.SetupName}-seed{settings.Seed}"), "--out");
+        var cifar = Datasets.Cifar10Dataset.Load(ImageSources.LocateCifar(settings.Data));
+        int? Limit(int value) => value > 0 ? value : null;
+        int train = settings.TrainLimit ?? (settings.Anomaly is null ? 1000 : 2000);
+        var limits = new ProtocolLimits(Train: Limit(train), Validation: Limit(settings.ValidationLimit), Test: Limit(settings.TestLimit));
+        var splits = settings.Anomaly is { } anomaly
+            ? AlterationProtocol.Create(cifar, ImageSources.ParseAlteration(anomaly), settings.Seed, limits)
+            : OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed, limits);
+        AnsiConsole.WriteLine(splits.ToString());
+
+        var space = settings.BuildSpace();
+        var strategy = Settings.ParseStrategy(settings.Strategy)!.Value;
+        var ml = new MLContext(settings.Seed);
+        var options = new DetectorSearch.Options
+        {
+            FeatureColumnName = ProtocolColumns.Image,
+            LabelColumnName = ProtocolColumns.Label,
+            ValidationSet = splits.Validation.Data,
+            TestSet = splits.Test.Data,
+            SearchSpace = space,
+            Strategy = strategy,
+            MaxTrials = settings.Trials,
+            TimeBudget = settings.TimeBudget is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
+            Seed = settings.Seed,
+            MinEpochs = settings.MinEpochs,
+            HalvingRate = settings.HalvingRate,
+            Progress = new ConsoleProgress(),
+        };
+        AnsiConsole.WriteLine($"Searching {space.Candidates.Count} candidates ({strategy}, deep candidates up to {settings.Epochs} epochs at {settings.InputResolution} px)…");
+        var selected = ml.AnomalyDetection.Trainers.DetectorSearch(options).Fit(splits.Train.Data, cancellation);
+        var board = selected.Leaderboard;
+
+        var references = new List<ReferenceRun>();
+        if (settings.Compare)
+        {
+            AnsiConsole.WriteLine("Training the fixed configurations for comparison…");
+            references.Add(ReferenceRun.Fit(ml, "library defaults (pretrained ResNet-18, layer3 frozen, noise k=64, lr 1e-5)",
+                new DeepSvddTrainer.Options { Network = DeepSvddNetwork.ResNet18Pretrained, InputResolution = settings.InputResolution, Epochs = settings.Epochs },
+                splits, settings.Seed));
+            AnsiConsole.WriteLine($"  {references[^1].Name}: test AUC {references[^1].TestAuc:F4}");
+            references.Add(ReferenceRun.Fit(ml, "paper's settings (all layers fine-tuned, lr 1e-4 / 1e-3 head, noise k=64)",
+                SearchSpace.PaperSettings(settings.Epochs, settings.InputResolution), splits, settings.Seed));
+            AnsiConsole.WriteLine($"  {references[^1].Name}: test AUC {references[^1].TestAuc:F4}");
+        }
+
+        string? modelNote;
+        string modelPath = Path.Combine(folder, "model.zip");
+        try
+        {
+            AtomicFile.Write(modelPath, stream => ml.Model.Save(selected, splits.Train.Data.Schema, stream));
+            modelNote = $"The selected model is saved as {Path.GetFileName(modelPath)} (load it with mlContext.Model.Load, score with deepsvdd score).";
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            modelNote = $"The selected model was not saved: {e.Message}";
+        }
+
+        string command = "deepsvdd tune " + string.Join(' ', context.Arguments.Skip(1));
+        var written = TuneReport.Write(folder, settings.SetupName, command.Trim(), splits.ToString(), board, references, modelNote);
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine(File.ReadAllText(written[0]));
+        foreach (var path in written) AnsiConsole.WriteLine($"Wrote {path}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One line per trial: verdict, validation AUC, time, the best so far and the estimated time left.</summary>
+    private sealed class ConsoleProgress : IProgress<SearchProgress>
+    {
+        public void Report(SearchProgress p)
+        {
+            var t = p.Trial;
+            string auc = double.IsFinite(t.ValidationAuc) ? $"val AUC {t.ValidationAuc:F4}" : "no AUC";
+            string verdict = t.Verdict == TrialVerdict.Completed ? "" : $" [{t.Verdict}]";
+            string best = p.Best is { } b ? $" · best {b.ValidationAuc:F4} (trial {b.Number})" : "";
+            string eta = p.EstimatedRemaining is { } r ? $" · ETA {r:hh\\:mm\\:ss}" : "";
+            AnsiConsole.WriteLine($"[{p.CompletedTrials}/{p.PlannedTrials} {p.Elapsed:hh\\:mm\\:ss}] {t.Candidate}" +
+                (t.Epochs is { } e ? $" ({e} ep)" : "") + $": {auc}{verdict} in {t.Duration.TotalSeconds:F0} s{best}{eta}");
+        }
+    }
+}
