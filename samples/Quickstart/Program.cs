@@ -1,6 +1,7 @@
 // Quickstart for MLNet.DeepSvdd.
 //   dotnet run --project samples/Quickstart -c Release                 CIFAR-10 one-vs-all with the pretrained ResNet-18 (a few minutes)
 //   dotnet run --project samples/Quickstart -c Release -- sensors      Deep SVDD on plain feature vectors (seconds)
+//   dotnet run --project samples/Quickstart -c Release -- search       DetectorSearch: model selection on the same vectors (about a minute)
 //   dotnet run --project samples/Quickstart -c Release -- finetune key=value …   one fit with given fine-tuning options (FineTuningStudy.cs)
 // Options for the CIFAR-10 run: --normal-class N (1), --train N (1000), --epochs N (3), --test N (2000; 0 = the official 10 000), --resolution N (128),
 //   --all-variants, --data PATH, --seed N.
@@ -34,6 +35,12 @@ static int Run(string[] args)
         return 0;
     }
 
+    if (args.Length > 0 && args[0] == "search")
+    {
+        SensorSearch.Run();
+        return 0;
+    }
+
     var settings = new CifarQuickstart.Settings();
     for (int i = args.Length > 0 && args[0] == "cifar" ? 1 : 0; i < args.Length; i++)
     {
@@ -50,7 +57,7 @@ static int Run(string[] args)
             "--data" => settings with { DataPath = Value() },
             "--seed" => settings with { Seed = Number() },
             "--resolution" => settings with { Resolution = Number() is var r and >= 16 ? r : throw new ArgumentException("--resolution must be at least 16 pixels.") },
-            _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --normal-class, --train, --epochs, --test, --resolution, --all-variants, --data, --seed; or 'sensors'."),
+            _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --normal-class, --train, --epochs, --test, --resolution, --all-variants, --data, --seed; or 'sensors', 'search'."),
         };
     }
     CifarQuickstart.Run(settings);

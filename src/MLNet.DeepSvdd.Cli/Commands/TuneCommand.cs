@@ -141,6 +141,15 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
+        // Errors (CIFAR-10 not found, a bad --out, no usable trial, a cancellation) go to ExitCodes through CliApp's exception handler.
+        string command = ("deepsvdd tune " + string.Join(' ', context.Arguments.SkipWhile(a => a == "tune"))).Trim();
+        Tune(settings, command, line => AnsiConsole.WriteLine(line), cancellation);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Runs the search of <paramref name="settings"/>, writes its files and returns the leaderboard; <paramref name="log"/> gets the progress and the report.</summary>
+    public static Leaderboard Tune(Settings settings, string commandLine, Action<string> log, CancellationToken cancellation)
+    {
         string folder = OutputPath.CheckFolder(settings.Output ?? Path.Combine("tune", $"{settings.SetupName}-seed{settings.Seed}"), "--out");
         var cifar = Datasets.Cifar10Dataset.Load(ImageSources.LocateCifar(settings.Data));
         int? Limit(int value) => value > 0 ? value : null;
@@ -149,7 +158,7 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
         var splits = settings.Anomaly is { } anomaly
             ? AlterationProtocol.Create(cifar, ImageSources.ParseAlteration(anomaly), settings.Seed, limits)
             : OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed, limits);
-        AnsiConsole.WriteLine(splits.ToString());
+        log(splits.ToString());
 
         var space = settings.BuildSpace();
         var strategy = Settings.ParseStrategy(settings.Strategy)!.Value;
@@ -167,23 +176,23 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             Seed = settings.Seed,
             MinEpochs = settings.MinEpochs,
             HalvingRate = settings.HalvingRate,
-            Progress = new ConsoleProgress(),
+            Progress = new LineProgress(log),
         };
-        AnsiConsole.WriteLine($"Searching {space.Candidates.Count} candidates ({strategy}, deep candidates up to {settings.Epochs} epochs at {settings.InputResolution} px)…");
+        log($"Searching {space.Candidates.Count} candidates ({strategy}, deep candidates up to {settings.Epochs} epochs at {settings.InputResolution} px)…");
         var selected = ml.AnomalyDetection.Trainers.DetectorSearch(options).Fit(splits.Train.Data, cancellation);
         var board = selected.Leaderboard;
 
         var references = new List<ReferenceRun>();
         if (settings.Compare)
         {
-            AnsiConsole.WriteLine("Training the fixed configurations for comparison…");
+            log("Training the fixed configurations for comparison…");
             references.Add(ReferenceRun.Fit(ml, "library defaults (pretrained ResNet-18, layer3 frozen, noise k=64, lr 1e-5)",
                 new DeepSvddTrainer.Options { Network = DeepSvddNetwork.ResNet18Pretrained, InputResolution = settings.InputResolution, Epochs = settings.Epochs },
                 splits, settings.Seed));
-            AnsiConsole.WriteLine($"  {references[^1].Name}: test AUC {references[^1].TestAuc:F4}");
+            log($"  {references[^1].Name}: test AUC {references[^1].TestAuc:F4}");
             references.Add(ReferenceRun.Fit(ml, "paper's settings (all layers fine-tuned, lr 1e-4 / 1e-3 head, noise k=64)",
                 SearchSpace.PaperSettings(settings.Epochs, settings.InputResolution), splits, settings.Seed));
-            AnsiConsole.WriteLine($"  {references[^1].Name}: test AUC {references[^1].TestAuc:F4}");
+            log($"  {references[^1].Name}: test AUC {references[^1].TestAuc:F4}");
         }
 
         string? modelNote;
@@ -198,16 +207,15 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             modelNote = $"The selected model was not saved: {e.Message}";
         }
 
-        string command = "deepsvdd tune " + string.Join(' ', context.Arguments.Skip(1));
-        var written = TuneReport.Write(folder, settings.SetupName, command.Trim(), splits.ToString(), board, references, modelNote);
-        AnsiConsole.WriteLine();
-        AnsiConsole.WriteLine(File.ReadAllText(written[0]));
-        foreach (var path in written) AnsiConsole.WriteLine($"Wrote {path}");
-        return ExitCodes.Success;
+        var written = TuneReport.Write(folder, settings.SetupName, commandLine, splits.ToString(), board, references, modelNote);
+        log("");
+        log(File.ReadAllText(written[0]));
+        foreach (var path in written) log($"Wrote {path}");
+        return board;
     }
 
     /// <summary>One line per trial: verdict, validation AUC, time, the best so far and the estimated time left.</summary>
-    private sealed class ConsoleProgress : IProgress<SearchProgress>
+    private sealed class LineProgress(Action<string> log) : IProgress<SearchProgress>
     {
         public void Report(SearchProgress p)
         {
@@ -216,7 +224,7 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             string verdict = t.Verdict == TrialVerdict.Completed ? "" : $" [{t.Verdict}]";
             string best = p.Best is { } b ? $" · best {b.ValidationAuc:F4} (trial {b.Number})" : "";
             string eta = p.EstimatedRemaining is { } r ? $" · ETA {r:hh\\:mm\\:ss}" : "";
-            AnsiConsole.WriteLine($"[{p.CompletedTrials}/{p.PlannedTrials} {p.Elapsed:hh\\:mm\\:ss}] {t.Candidate}" +
+            log($"[{p.CompletedTrials}/{p.PlannedTrials} {p.Elapsed:hh\\:mm\\:ss}] {t.Candidate}" +
                 (t.Epochs is { } e ? $" ({e} ep)" : "") + $": {auc}{verdict} in {t.Duration.TotalSeconds:F0} s{best}{eta}");
         }
     }

@@ -22,4 +22,24 @@ public class QuickstartTests
         text.Should().MatchRegex(@"D\. SVDD w/ bias\s+0\.\d{4}", "a test AUC is printed for each variant");
         text.Should().Contain("at 48 px", "the resolution option reaches the trainer");
     }
+
+    [Fact]
+    public void The_search_sample_selects_a_detector_and_reports_its_test_AUC()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            SensorSearch.Run(epochs: 2, timeBudget: TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+        string text = output.ToString();
+        text.Should().MatchRegex(@"\[12/\d+\] ", "progress is printed for every trial of the 12 candidates' first round");
+        text.Should().Contain("| ★ |");
+        text.Should().MatchRegex(@"Selected: .+; test AUC 0\.9\d{3}\.", "the sensors are easy: every family separates them well");
+    }
 }
