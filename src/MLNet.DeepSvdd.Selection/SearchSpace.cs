@@ -70,11 +70,12 @@ public sealed class SearchSpace
 
     /// <summary>
     /// The default space for images (a known-size Single vector of pixels in 0–255 with an image shape [C, H, W], as ExtractPixels writes),
-    /// 17 candidates, sized for a CPU:
+    /// 18 candidates, sized for a CPU:
     /// <list type="bullet">
     /// <item>Deep SVDD on the ImageNet-pretrained ResNet-18 at <paramref name="inputResolution"/> px (3-channel images only): the library
     /// default (layer3 frozen, noise injection k = 64, biases, learning rate 1e-5); k = 5 and k = 200 (the ends of the paper's grid); the σ²
-    /// hinge; plain Deep SVDD without biases; layer2 frozen; learning rate 1e-4; and the default at half the resolution;</item>
+    /// hinge; plain Deep SVDD without biases; layer2 frozen; learning rate 1e-4; the default at half the resolution; and the paper's
+    /// settings (<see cref="PaperSettings"/>: every layer fine-tuned at 1e-4);</item>
     /// <item>Deep SVDD on a LeNet trained from scratch at the images' own size: noise injection with and without biases, and plain Deep SVDD
     /// without biases (thin local defects such as strokes are found better from scratch than through ImageNet features);</item>
     /// <item>the one-class SVM (ν = 0.1) on ResNet-18 features at γ ¼, 1 and 4 times "scale", and on pixel PCA; Isolation Forest on both.</item>
@@ -101,7 +102,8 @@ public sealed class SearchSpace
                 new DeepSvddCandidate(With(ResNet(), o => { o.Regularizer = CollapseRegularizer.None; o.UseBias = false; })),
                 new DeepSvddCandidate(With(ResNet(), o => o.FreezeThrough = BackboneStage.Layer2)),
                 new DeepSvddCandidate(With(ResNet(), o => o.LearningRate = 1e-4f)),
-                new DeepSvddCandidate(With(ResNet(), o => o.InputResolution = inputResolution / 2)));
+                new DeepSvddCandidate(With(ResNet(), o => o.InputResolution = inputResolution / 2)),
+                new DeepSvddCandidate(PaperSettings(epochs, inputResolution)));
         }
         DeepSvddTrainer.Options LeNet() => new() { Network = DeepSvddNetwork.LeNet, Epochs = epochs };
         space.Add(
