@@ -16,26 +16,8 @@ namespace MLNet.DeepSvdd.Cli.Commands;
 /// </summary>
 public sealed class TuneCommand : Command<TuneCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CifarSettings
     {
-        [CommandOption("--data")]
-        [Description("CIFAR-10: the folder of the binary batches or cifar-10-binary.tar.gz (default: DEEPSVDD_CIFAR10_DIR).")]
-        public string? Data { get; init; }
-
-        [CommandOption("--normal-class")]
-        [Description("CIFAR-10 one-vs-all: the normal class, 0–9 (default 1, automobile).")]
-        [DefaultValue(1)]
-        public int NormalClass { get; init; } = 1;
-
-        [CommandOption("--anomaly")]
-        [Description("CIFAR-10 image alteration setup instead of one-vs-all: bp2, bp4, bp8 (block permutation N×N) or strokes1 … strokes9.")]
-        public string? Anomaly { get; init; }
-
-        [CommandOption("--seed")]
-        [Description("Seeds the split, the alterations, the candidate order and every trial's training.")]
-        [DefaultValue(1)]
-        public int Seed { get; init; } = 1;
-
         [CommandOption("--train-limit")]
         [Description("Training images (default: 1000 one-vs-all, 2000 alterations, as reproduce's cpu profile; 0 for the protocol's full size).")]
         public int? TrainLimit { get; init; }
@@ -98,12 +80,8 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (NormalClass is < 0 or > 9) return ValidationResult.Error("--normal-class must be a CIFAR-10 class from 0 to 9.");
-            if (Anomaly is not null)
-            {
-                try { ImageSources.ParseAlteration(Anomaly); }
-                catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
-            }
+            var setup = base.Validate();
+            if (!setup.Successful) return setup;
             if (TrainLimit is < 0 || ValidationLimit < 0 || TestLimit < 0) return ValidationResult.Error("--train-limit, --validation-limit and --test-limit must be ≥ 0 (0 = full size).");
             if (ValidationLimit is > 0 and < 2 || TestLimit is > 0 and < 2) return ValidationResult.Error("--validation-limit and --test-limit must be at least 2 (a normal and an anomalous image).");
             if (ParseSpace(Space) is null) return ValidationResult.Error($"--space '{Space}': expected default, deep, shallow or paper.");
