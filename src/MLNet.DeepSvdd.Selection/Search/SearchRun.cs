@@ -86,7 +86,6 @@ internal sealed class SearchRun
     private IReadOnlyList<DetectorCandidate> RunInOrder(IReadOnlyList<DetectorCandidate> order, CancellationToken budget)
     {
         var planned = order.Take(options.MaxTrials ?? int.MaxValue).ToList();
-        if (planned.Count < order.Count) stopReason = "trial budget";
         plannedTrials = planned.Count;
         plannedWork = planned.Sum(c => Work(c.Epochs));
         var ran = new List<DetectorCandidate>();
@@ -98,6 +97,7 @@ internal sealed class SearchRun
             var leader = standing.OrderByDescending(s => s.Value.Trial.ValidationAuc).ThenBy(s => s.Value.Trial.Number).Select(s => s.Key).FirstOrDefault();
             foreach (var other in standing.Keys.Where(c => c != leader).ToList()) standing.Remove(other);
         }
+        if (stopReason is null && planned.Count < order.Count) stopReason = "trial budget"; // every trial MaxTrials allowed has run
         return ran;
     }
 

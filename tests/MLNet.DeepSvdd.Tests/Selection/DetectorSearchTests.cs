@@ -85,6 +85,25 @@ public class DetectorSearchTests
     }
 
     [Fact]
+    public void A_diverging_Deep_SVDD_trial_is_recorded_as_diverged_and_leaves_successive_halving()
+    {
+        var ml = new MLContext(1);
+        var data = new SyntheticData(0);
+        var train = SyntheticData.Load(ml, data.NormalRows(300));
+        var validation = SyntheticData.Load(ml, data.MixedRows(200));
+        var options = Options(validation, Mlp(3, o => o.LearningRate = 1e6f, "lr 1e6"), Mlp(3, name: "lr default"), Forest(name: "forest"));
+        options.Strategy = SearchStrategy.SuccessiveHalving;
+
+        var board = ml.AnomalyDetection.Trainers.DetectorSearch(options).Fit(train).Leaderboard;
+
+        var diverged = board.Trials.Where(t => t.Candidate == "lr 1e6").Should().ContainSingle("a diverged candidate is not trained again").Subject;
+        diverged.Verdict.Should().Be(TrialVerdict.Diverged);
+        diverged.Message.Should().Contain("diverged").And.Contain("LearningRate");
+        double.IsNaN(diverged.ValidationAuc).Should().BeTrue();
+        board.Best.Candidate.Should().NotBe("lr 1e6");
+    }
+
+    [Fact]
     public void When_no_trial_is_usable_the_search_throws_with_every_verdict()
     {
         var ml = new MLContext(1);
@@ -170,8 +189,9 @@ public class DetectorSearchTests
         var data = new SyntheticData(0);
         var train = SyntheticData.Load(ml, data.NormalRows(2000));
         var validation = SyntheticData.Load(ml, data.MixedRows(200));
-        var options = Options(validation, Forest(name: "forest"), Mlp(100_000, name: "endless"), Forest(300, "never reached"));
+        var options = Options(validation, Forest(name: "forest"), Mlp(100_000, name: "endless"), Forest(300, "never reached"), Forest(50, "beyond MaxTrials"));
         options.TimeBudget = TimeSpan.FromSeconds(3);
+        options.MaxTrials = 3; // the time budget ends the search first, and the leaderboard must say so
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var selected = ml.AnomalyDetection.Trainers.DetectorSearch(options).Fit(train);
