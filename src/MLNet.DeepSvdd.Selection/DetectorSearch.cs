@@ -73,7 +73,11 @@ public sealed partial class DetectorSearch : IEstimator<SelectedDetector>
                 channel.Info(MessageSensitivity.None, $"[{e.Source}] {e.Message}");
         };
         using var canceled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var watch = new Timer(_ => { if (context.IsCanceled) canceled.Cancel(); }, null, 250, 250);
+        using var watch = new Timer(_ =>
+        {
+            try { if (context.IsCanceled) canceled.Cancel(); }
+            catch (ObjectDisposedException) { } // a last tick after Fit returned
+        }, null, 250, 250);
         var run = new SearchRun(ml, options, space, seed, input, validation, feature.Name, labels, channel);
         try
         {

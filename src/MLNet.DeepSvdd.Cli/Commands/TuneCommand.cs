@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Cli.Files;
+using MLNet.DeepSvdd.Cli.Reproduce;
 using MLNet.DeepSvdd.Cli.Tuning;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using MLNet.DeepSvdd.Selection;
@@ -131,7 +132,7 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
         string folder = OutputPath.CheckFolder(settings.Output ?? Path.Combine("tune", $"{settings.SetupName}-seed{settings.Seed}"), "--out");
         var cifar = Datasets.Cifar10Dataset.Load(ImageSources.LocateCifar(settings.Data));
         int? Limit(int value) => value > 0 ? value : null;
-        int train = settings.TrainLimit ?? (settings.Anomaly is null ? 1000 : 2000);
+        int train = settings.TrainLimit ?? (settings.Anomaly is null ? ReproduceProfile.Cpu.OneVsAll.Train : ReproduceProfile.Cpu.Alteration.Train) ?? 0;
         var limits = new ProtocolLimits(Train: Limit(train), Validation: Limit(settings.ValidationLimit), Test: Limit(settings.TestLimit));
         var splits = settings.Anomaly is { } anomaly
             ? AlterationProtocol.Create(cifar, ImageSources.ParseAlteration(anomaly), settings.Seed, limits)

@@ -46,7 +46,14 @@ internal sealed class FeatureCache
         return views;
     }
 
-    private static int RowCount(IDataView data) => (int)(data.GetRowCount() ?? data.GetColumn<float[]>(data.Schema[0].Name).LongCount());
+    private static int RowCount(IDataView data)
+    {
+        if (data.GetRowCount() is long known) return (int)known;
+        using var cursor = data.GetRowCursor([]); // counts rows without reading any column
+        int rows = 0;
+        while (cursor.MoveNext()) rows++;
+        return rows;
+    }
 
     /// <summary>Reads the computed column once into memory, so later trials do not run the featurizer again.</summary>
     private IDataView Materialize(IDataView featurized)

@@ -119,7 +119,6 @@ internal sealed class SearchRun
                 if (!TryRun(candidate, rung, target, budget)) return alive;
             }
             alive = alive.Where(standing.ContainsKey).ToList(); // a collapsed, diverged or failed trial leaves the search
-            foreach (var gone in standing.Keys.Except(alive).ToList()) standing.Remove(gone);
             bool atFullEpochs = alive.All(c => c.Epochs is null || trainedEpochs[c] == c.Epochs);
             if (alive.Count == 0 || atFullEpochs) return alive;
             if (alive.Count > 1)

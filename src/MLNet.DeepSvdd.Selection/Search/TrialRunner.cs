@@ -69,7 +69,7 @@ internal sealed class TrialRunner
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (Result(TrialVerdict.Failed, double.NaN, null, $"{e.GetType().Name}: {e.Message}" + (Environment.GetEnvironmentVariable("DEEPSVDD_TRACE") == "1" ? e.StackTrace : "")), null);
+            return (Result(TrialVerdict.Failed, double.NaN, null, $"{e.GetType().Name}: {e.Message}"), null);
         }
 
         var scores = fit.ValidationScores;
