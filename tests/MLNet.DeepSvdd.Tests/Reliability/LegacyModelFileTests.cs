@@ -104,4 +104,57 @@ public class LegacyModelFileTests : IDisposable
         Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Fitted);
         SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
     }
+
+    private sealed class ConsolidationFixture
+    {
+        public Dictionary<string, ConsolidationScores> Detectors { get; set; } = [];
+    }
+
+    private sealed class ConsolidationScores
+    {
+        public int InputSize { get; set; }
+
+        public int[][] Rows { get; set; } = [];
+
+        public int[] Library { get; set; } = [];
+
+        public int[] Loaded { get; set; } = [];
+
+        public bool[] Labels { get; set; } = [];
+    }
+
+    /// <summary>
+    /// Files saved by the code of commit b3bf69e, before the architecture consolidation of issue 16 (one skeleton for every detector, shared
+    /// saved-model plumbing, namespaces that follow the assemblies), with the scores that code gave as float bit patterns
+    /// (<c>Reliability/Fixtures/consolidation-v2.json</c>: the four <see cref="SmallDetectors"/>, 12 rows each of their own shape). Loaded
+    /// by ML.NET's <c>Model.Load</c> and by the library's own entry points, they must score bit-identically and predict the same labels.
+    /// </summary>
+    [Theory]
+    [InlineData("DeepSvdd")]
+    [InlineData("Geo")]
+    [InlineData("IsolationForest")]
+    [InlineData("OneClassSvm")]
+    public void A_model_file_saved_before_the_consolidation_scores_bit_identically(string name)
+    {
+        string folder = Path.Combine(AppContext.BaseDirectory, "Reliability", "Fixtures");
+        var fixture = JsonSerializer.Deserialize<ConsolidationFixture>(File.ReadAllText(Path.Combine(folder, "consolidation-v2.json")))!;
+        var expected = fixture.Detectors[name];
+        string path = Path.Combine(folder, $"{name}-v2.zip");
+        var ml = new MLContext();
+        var rows = expected.Rows.Select(r => r.Select(BitConverter.Int32BitsToSingle).ToArray()).ToArray();
+        var test = SmallDetectors.View(ml, rows, expected.InputSize);
+        static int[] Bits(float[] scores) => scores.Select(BitConverter.SingleToInt32Bits).ToArray();
+
+        var plain = ml.Model.Load(path, out _);
+        Bits(SmallDetectors.Scores(plain, test)).Should().Equal(expected.Loaded);
+        SmallDetectors.Labels(plain, test).Should().Equal(expected.Labels);
+        ITransformer restored = name switch
+        {
+            "DeepSvdd" => ml.Model.LoadDeepSvdd(path, out _),
+            "Geo" => ml.Model.LoadGeo(path, out _),
+            _ => ml.Model.LoadBaselines(path, out _),
+        };
+        Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Library);
+        SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
+    }
 }
