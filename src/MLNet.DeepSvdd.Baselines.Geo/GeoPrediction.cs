@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Shared.Detectors;
+
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>The output columns of a GEO model: Score and PredictedLabel.</summary>
@@ -6,6 +8,6 @@ public sealed class GeoPrediction
     /// <summary>Anomaly score, higher = more anomalous: minus GEO's normality score Σ_t Σ_k (α_tk − 1) log y_tk.</summary>
     public float Score { get; set; }
 
-    /// <summary>True when <see cref="Score"/> is above the model's threshold (<see cref="GeoTransformer.Threshold"/>).</summary>
+    /// <summary>True when <see cref="Score"/> is above the model's threshold (<see cref="DetectorTransformer.Threshold"/>).</summary>
     public bool PredictedLabel { get; set; }
 }
