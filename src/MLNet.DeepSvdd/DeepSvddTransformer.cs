@@ -63,6 +63,10 @@ public sealed class DeepSvddTransformer : DetectorTransformer
         return new DeepSvddTransformer(model, CheckThreshold(threshold), FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
     }
 
+    /// <summary>A copy of this model (sharing its network) that logs to <paramref name="environment"/>.</summary>
+    internal DeepSvddTransformer WithEnvironment(IHostEnvironment? environment) =>
+        new(model, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = environment };
+
     private protected override string DetectorName => "Deep SVDD";
 
     private protected override string? OnnxExportAdvice =>

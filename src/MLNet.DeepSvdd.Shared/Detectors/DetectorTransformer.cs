@@ -76,6 +76,14 @@ public abstract class DetectorTransformer : ITransformer
     /// <summary>Writes the model as standard ML.NET transforms; called by <c>mlContext.Model.Save</c>.</summary>
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)BuildSavedTransforms()).Save(ctx);
 
+    /// <summary>The Score and PredictedLabel of one row, as the saved model's scoring mapping gives them (checking the row's length).</summary>
+    internal (float Score, bool PredictedLabel) ScoreSavedRow(float[] features)
+    {
+        FeatureRowCheck.CheckLength(features.Length, InputSize, FeatureColumnName, row: null);
+        float score = NonFiniteFeatures.ScoreRow(BatchScorer, features);
+        return (score, NonFiniteFeatures.IsAnomaly(score, Threshold));
+    }
+
     /// <summary>The run of standard ML.NET transforms the model is saved as (its state inside a ValueMapping).</summary>
     private protected abstract TransformerChain<ITransformer> BuildSavedTransforms();
 
