@@ -18,19 +18,14 @@ public static class GeoModelOperations
     /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in the model state), or holds no GEO model.</exception>
     public static ITransformer LoadGeo(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ModelFileLoading.CheckFile(filePath);
-        var environment = MLContextAccess.TryEnvironment(catalog);
-        var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with GEO", () =>
+        var environment = catalog is null ? null : MLContextAccess.TryEnvironment(catalog);
+        return ModelFileLoading.LoadFile(catalog!, filePath, "a model with GEO", loaded =>
         {
-            var loaded = catalog.Load(filePath, out var s);
             var restored = GeoSavedModel.Format.Restore(loaded, state => GeoSavedModel.FromState(state).WithEnvironment(environment), out int count);
             if (count == 0 && loaded is not GeoTransformer)
                 throw new InvalidDataException($"Model file '{filePath}' holds no GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it).");
-            return (ModelFileLoading.CheckSchema(restored, s), s);
-        });
-        inputSchema = schema;
-        return model;
+            return restored;
+        }, out inputSchema);
     }
 
     /// <summary>The GEO model inside a loaded model or pipeline, with its Dirichlet parameters, threshold and training report.</summary>

@@ -17,18 +17,13 @@ public static class BaselineModelOperations
     /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in a detector state), or holds no baseline detector.</exception>
     public static ITransformer LoadBaselines(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ModelFileLoading.CheckFile(filePath);
-        var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with baseline detectors", () =>
+        return ModelFileLoading.LoadFile(catalog, filePath, "a model with baseline detectors", loaded =>
         {
-            var loaded = catalog.Load(filePath, out var s);
             var restored = SavedModelRestorer.Restore(loaded, out int count);
             if (count == 0 && loaded is not AnomalyDetectorTransformer)
                 throw new InvalidDataException($"Model file '{filePath}' holds no baseline detector (no transforms saved by MLNet.DeepSvdd.Baselines were found in it).");
-            return (ModelFileLoading.CheckSchema(restored, s), s);
-        });
-        inputSchema = schema;
-        return model;
+            return restored;
+        }, out inputSchema);
     }
 
     /// <summary>

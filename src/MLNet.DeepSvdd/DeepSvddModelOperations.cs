@@ -22,15 +22,7 @@ public static class DeepSvddModelOperations
     /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in the model state), or holds no Deep SVDD model.</exception>
     public static ITransformer LoadDeepSvdd(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ModelFileLoading.CheckFile(filePath);
-        var (model, schema) = ModelFileLoading.Run($"Model file '{filePath}'", "a model with Deep SVDD", () =>
-        {
-            var loaded = catalog.Load(filePath, out var s);
-            return (ModelFileLoading.CheckSchema(catalog.RestoreDeepSvdd(loaded), s), s);
-        });
-        inputSchema = schema;
-        return model;
+        return ModelFileLoading.LoadFile(catalog, filePath, "a model with Deep SVDD", loaded => catalog.RestoreDeepSvdd(loaded), out inputSchema);
     }
 
     /// <summary>Like <see cref="LoadDeepSvdd(ModelOperationsCatalog, string, out DataViewSchema)"/>, from a stream.</summary>

@@ -21,6 +21,29 @@ internal static class ModelFileLoading
         if (!File.Exists(filePath)) throw new FileNotFoundException($"Model file '{filePath}' does not exist.", filePath);
     }
 
+    /// <summary>
+    /// A library load entry point: checks the file, runs ML.NET's <c>Model.Load</c> and <paramref name="restore"/> on its result, checks
+    /// the saved input schema against the restored model, and reports any damage as one <see cref="InvalidDataException"/>.
+    /// </summary>
+    /// <param name="catalog">The MLContext's model operations.</param>
+    /// <param name="filePath">The model file.</param>
+    /// <param name="what">What the file should hold, e.g. "a model with Deep SVDD".</param>
+    /// <param name="restore">Replaces the saved detectors in the loaded model by typed ones (throwing "… holds no …" when there is none).</param>
+    /// <param name="inputSchema">The input schema saved with the model.</param>
+    public static ITransformer LoadFile(ModelOperationsCatalog catalog, string filePath, string what, Func<ITransformer, ITransformer> restore,
+        out DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        CheckFile(filePath);
+        var (model, schema) = Run($"Model file '{filePath}'", what, () =>
+        {
+            var loaded = catalog.Load(filePath, out var s);
+            return (CheckSchema(restore(loaded), s), s);
+        });
+        inputSchema = schema;
+        return model;
+    }
+
     /// <summary>Runs <paramref name="load"/> and reports any sign of damage as <see cref="InvalidDataException"/> naming <paramref name="source"/>.</summary>
     /// <param name="source">How messages name the file, e.g. "Model file 'x.zip'" or "The model stream".</param>
     /// <param name="what">What the file should hold, e.g. "a Deep SVDD model".</param>
