@@ -75,20 +75,21 @@ public sealed partial class DeepSvddTrainer : IEstimator<DeepSvddTransformer>
 
         var device = DeviceSelector.Select(options.Device, context, channel);
         int seed = options.Seed ?? host.Rand.Next();
-        var loading = Stopwatch.StartNew();
+        var observer = options.Progress as ITrainingObserver;
+        observer?.PhaseStarted(FitPhase.Loading);
         using var train = DataViewLoader.Load(input, feature, label, device, CheckCanceled);
         if (train.Rows == 0) throw new ArgumentException("The training data has no rows.", nameof(input));
         if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row; Deep SVDD needs at least 2.", nameof(input));
         using var validationData = validation is { } v
             ? ValidationData.From(DataViewLoader.Load(options.ValidationSet!, v.Feature, v.Label, device, CheckCanceled), v.Label.Name)
             : null;
-        loading.Stop();
+        observer?.PhaseEnded(FitPhase.Loading);
 
         if (network.Note is not null) channel.Info(MessageSensitivity.None, network.Note);
         channel.Info(MessageSensitivity.None, $"Deep SVDD: {network.Spec} on {device}, {train.Rows} rows, {options.Epochs} epochs, objective {options.Objective}" +
             $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {options.Regularizer} ({options.Weighting}), learning rate {network.LearningRate:G3}, " +
             $"frozen through {(BackboneStage)network.FrozenStages}, BatchNorm statistics {(network.FreezeBatchNorm ? "frozen" : "trained")}, seed {seed}.");
-        var result = new TrainingLoop(options, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total, loading.Elapsed);
+        var result = new TrainingLoop(options, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total);
         channel.Info(MessageSensitivity.None, result.Report.ToString());
 
         if (result.Report.Collapse.IsCollapsed)
