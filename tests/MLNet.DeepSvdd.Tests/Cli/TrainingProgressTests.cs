@@ -13,7 +13,11 @@ public class TrainingProgressTests
         var progress = new TrainingProgress(lines.Add);
         var ml = new MLContext(seed: 1);
         var messages = new List<string>();
-        ml.Log += (_, e) => { if (e.Message.StartsWith("Epoch ")) lock (messages) messages.Add(e.Message); };
+        ml.Log += (_, e) =>
+        {
+            int at = e.Message.IndexOf("] Epoch ", StringComparison.Ordinal); // after ML.NET's "[Source=…, Kind=…]" prefix
+            if (at >= 0) lock (messages) messages.Add(e.Message[(at + 2)..]);
+        };
         var (train, validation) = Fixtures.SyntheticSplit(ml, trainRows: 200, testRows: 100);
         ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o =>
         {
