@@ -20,6 +20,9 @@ namespace MLNet.DeepSvdd.Training;
 /// never ends below where it started on the validation data. Frozen leading stages (<see cref="FrozenStages"/>) are left out of the
 /// optimizer and, where memory allows, computed once (<see cref="StagedInputs"/>). Every step runs in its own dispose scope, the data
 /// stays on the device, and the per-epoch figures are accumulated on the device and read once per epoch.
+/// <see cref="Run"/> reads in the order of these phases; an epoch's steps are <see cref="EpochSteps"/>, the validation and the kept
+/// epoch <see cref="BestValidationEpoch"/>. Each epoch is logged and reported to <see cref="DeepSvddTrainer.Options.Progress"/>, which,
+/// when it is also an <see cref="ITrainingObserver"/>, hears the phase boundaries too.
 /// </summary>
 internal sealed class TrainingLoop
 {
@@ -38,7 +41,7 @@ internal sealed class TrainingLoop
     private double trainSeconds;
 
     public TrainingLoop(DeepSvddTrainer.Options options, NetworkResolver.Resolved network, Device device, int seed, IChannel channel,
-        IProgressChannel? progress, Action checkCanceled)
+        IProgressChannel? progressChannel, Action checkCanceled)
     {
         this.options = options;
         resolved = network;
@@ -47,7 +50,7 @@ internal sealed class TrainingLoop
         this.device = device;
         this.seed = seed;
         this.channel = channel;
-        progressChannel = progress;
+        this.progressChannel = progressChannel;
         epochProgress = options.Progress;
         observer = options.Progress as ITrainingObserver;
         this.checkCanceled = checkCanceled;
@@ -77,8 +80,8 @@ internal sealed class TrainingLoop
         using var validationInputs = validation is null ? null
             : StagedInputs.Create(validation.Features, frozen, ScoringRows, trainInputs.IsCached ? budget - trainInputs.CachedBytes : 0, checkCanceled);
         LogFrozenStages(frozen, trainInputs, validationInputs, staging.Elapsed);
-        var (centerTensor, initialDistance, initialVariance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, options.CenterEpsilon);
-        using var center = centerTensor.DetachFromDisposeScope();
+        var (centerTensor, initialDistance, initialVariance) = InitialiseCenter(trainInputs);
+        using var center = centerTensor;
         observer?.PhaseEnded(FitPhase.Center);
 
         var divergence = DivergenceGuard.FromInitialLoss(initialDistance, resolved.LearningRate);
@@ -131,6 +134,13 @@ internal sealed class TrainingLoop
             network.SetInputStatistics(mean, std);
         }
         observer?.PhaseEnded(FitPhase.InputStatistics);
+    }
+
+    /// <summary>The centre c from a forward pass over the training rows, with the mean squared distance and feature variance of that pass (epoch 0).</summary>
+    private (Tensor Center, double Distance, double Variance) InitialiseCenter(StagedInputs trainInputs)
+    {
+        var (center, distance, variance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, options.CenterEpsilon);
+        return (center.DetachFromDisposeScope(), distance, variance);
     }
 
     private void LogFrozenStages(FrozenStages frozen, StagedInputs trainInputs, StagedInputs? validationInputs, TimeSpan elapsed)
