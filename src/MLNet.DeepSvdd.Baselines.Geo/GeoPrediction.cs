@@ -1,11 +1,14 @@
+using MLNet.DeepSvdd.Persistence;
+using MLNet.DeepSvdd.Shared.Detectors;
+
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>The output columns of a GEO model: Score and PredictedLabel.</summary>
-public sealed class GeoPrediction
+public sealed class GeoPrediction : ISavedPredictionRow
 {
     /// <summary>Anomaly score, higher = more anomalous: minus GEO's normality score Σ_t Σ_k (α_tk − 1) log y_tk.</summary>
     public float Score { get; set; }
 
-    /// <summary>True when <see cref="Score"/> is above the model's threshold (<see cref="GeoTransformer.Threshold"/>).</summary>
+    /// <summary>True when <see cref="Score"/> is above the model's threshold (<see cref="DetectorTransformer.Threshold"/>).</summary>
     public bool PredictedLabel { get; set; }
 }

@@ -7,6 +7,7 @@ using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Networks.Pretrained;
 using MLNet.DeepSvdd.Runtime;
+using MLNet.DeepSvdd.Shared.Detectors;
 using MLNet.DeepSvdd.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -15,43 +16,28 @@ namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>
 /// GEO (Golan &amp; El-Yaniv 2018, "Deep anomaly detection using geometric transformations") as an ML.NET anomaly-detection trainer.
-/// Create it with <c>mlContext.AnomalyDetection.Trainers.Geo(...)</c>. <see cref="Fit(IDataView)"/> trains a classifier (TorchSharp; by
+/// Create it with <c>mlContext.AnomalyDetection.Trainers.Geo(...)</c>. <c>Fit</c> trains a classifier (TorchSharp; by
 /// default the ImageNet-pretrained ResNet-18 with a 72-way head) to recognise which of 72 geometric transformations
 /// (<see cref="GeometricTransformations"/>) was applied to a normal image, then fits one Dirichlet per transformation to its softmax
 /// outputs on the transformed training images. Images the classifier finds "unfamiliar" get low Dirichlet likelihood; the returned
 /// <see cref="GeoTransformer"/> scores Score = −Σ_t log-density (higher = more anomalous).
 /// </summary>
-public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
+public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, GeoTransformer>
 {
-    private readonly MLContextAccess context;
-    private readonly Options options;
-
     internal GeoTrainer(MLContextAccess context, Options options)
+        : base(context, options, "GEO")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        this.context = context;
-        this.options = options.Clone();
     }
 
-    /// <summary>A copy of the options this trainer was created with.</summary>
-    public Options TrainerOptions => options.Clone();
-
-    /// <summary>Trains on the (normal) images of <paramref name="input"/>.</summary>
-    public GeoTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
-
     /// <summary>
-    /// Trains on the (normal) images of <paramref name="input"/>; stops with <see cref="OperationCanceledException"/> when the token (or the
-    /// MLContext) is cancelled: before any work when it already is, otherwise within one minibatch.
+    /// Trains on the (normal) images of <paramref name="input"/>; cancellation is checked at least once per minibatch.
     /// </summary>
     /// <exception cref="ArgumentException">The feature column is missing, not a square image, or the data has fewer than 2 rows.</exception>
     /// <exception cref="InvalidOperationException">The scores came out constant: the classifier learned nothing to tell images apart.</exception>
-    public GeoTransformer Fit(IDataView input, CancellationToken cancellationToken)
+    private protected override GeoTransformer FitDetector(IDataView input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        CheckCanceled(); // an already cancelled token stops here, before the data, the network or libtorch is touched
         var total = Stopwatch.StartNew();
-        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, options.ImageShape, "training data");
+        var feature = FeatureColumn.Resolve(input.Schema, Settings.FeatureColumnName, Settings.ImageShape, "training data");
         if (!feature.IsImage || feature.Shape[1] != feature.Shape[2])
         {
             throw new ArgumentException($"GEO needs square images, but feature column '{feature.Name}' has shape [{string.Join(", ", feature.Shape)}]. " +
@@ -59,30 +45,26 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
                 nameof(input));
         }
         int size = feature.Shape[1];
-        int shift = options.Shift ?? GeometricTransformations.DefaultShift(size);
+        int shift = Settings.Shift ?? GeometricTransformations.DefaultShift(size);
         if (shift >= size) throw new ArgumentOutOfRangeException(nameof(Options.Shift), shift, $"Option Shift must be below the image side {size}; got {shift}.");
         var transformations = new GeometricTransformations(size, shift);
         var resolved = NetworkResolver.Resolve(new DeepSvddTrainer.Options
         {
             FeatureColumnName = feature.Name,
-            Network = options.Network,
-            PretrainedWeightsPath = options.PretrainedWeightsPath,
-            UseMaxPool = options.UseMaxPool,
-            InputNormalization = options.InputNormalization,
+            Network = Settings.Network,
+            PretrainedWeightsPath = Settings.PretrainedWeightsPath,
+            UseMaxPool = Settings.UseMaxPool,
+            InputNormalization = Settings.InputNormalization,
             UseBias = true,
             RepresentationDimension = GeometricTransformations.Count,
             InputResolution = feature.IsImage ? feature.Shape[1] : null, // GEO classifies the images at their own size (no resize)
         }, feature);
 
-        var host = context.Environment.Register("Geo");
+        var host = Context.Environment.Register("Geo");
         using var channel = host.Start("Training");
-        void CheckCanceled()
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (context.IsCanceled) throw new OperationCanceledException("GEO training was cancelled: the MLContext was cancelled.");
-        }
-        var device = DeviceSelector.Select(options.Device, context, channel);
-        int seed = options.Seed ?? host.Rand.Next();
+        void CheckCanceled() => ThrowIfCanceled(cancellationToken);
+        var device = DeviceSelector.Select(Settings.Device, Context, channel);
+        int seed = Settings.Seed ?? host.Rand.Next();
         using var train = DataViewLoader.Load(input, feature, null, device, CheckCanceled);
         if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row(s); GEO needs at least 2.", nameof(input));
 
@@ -91,7 +73,7 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
         var network = spec.Build(new Generator((ulong)seed));
         try
         {
-            string? weights = PretrainedWeights.Apply(network, options.PretrainedWeightsPath);
+            string? weights = PretrainedWeights.Apply(network, Settings.PretrainedWeightsPath);
             if (weights is not null) channel.Info(MessageSensitivity.None, $"Loaded pretrained weights from {weights}.");
             using (var scope = NewDisposeScope())
             {
@@ -99,25 +81,25 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
                 network.SetInputStatistics(mean, std);
             }
             network.to(device);
-            double learningRate = options.LearningRate ?? (spec.Kind == DeepSvddNetwork.ResNet18Pretrained ? 1e-4 : 1e-3);
+            double learningRate = Settings.LearningRate ?? (spec.Kind == DeepSvddNetwork.ResNet18Pretrained ? 1e-4 : 1e-3);
             channel.Info(MessageSensitivity.None, $"GEO: {spec}; device {device}; {train.Rows} images × 72 transformations (shift {shift} px), " +
-                $"{options.Epochs} epochs, batch {options.BatchSize}, learning rate {learningRate:G3}, seed {seed}.");
+                $"{Settings.Epochs} epochs, batch {Settings.BatchSize}, learning rate {learningRate:G3}, seed {seed}.");
 
             using var table = transformations.SourceTable(device);
-            var epochs = new TransformationClassifierTraining(network, transformations, table, options.Epochs, options.BatchSize, learningRate,
-                options.WeightDecay, device, seed, channel, CheckCanceled).Run(train.Features);
+            var epochs = new TransformationClassifierTraining(network, transformations, table, Settings.Epochs, Settings.BatchSize, learningRate,
+                Settings.WeightDecay, device, seed, channel, CheckCanceled).Run(train.Features);
             network.eval();
             var fit = DirichletScoreFit.Fit(batch => GeoScoringModel.LogProbabilities(network, transformations, table, batch), train.Features, CheckCanceled);
             var scoring = new GeoScoringModel(network, transformations, feature.Shape, fit.Alpha, device);
 
             CheckScoresVary(fit.TrainingScores, epochs);
-            float threshold = (float)Quantile.Of(fit.TrainingScores, 1 - options.Contamination);
+            float threshold = (float)Quantile.Of(fit.TrainingScores, 1 - Settings.Contamination);
             var report = new GeoTrainingReport(epochs, train.Rows, device.ToString(), spec.ToString(), fit.MaxIterations, total.Elapsed);
             channel.Info(MessageSensitivity.None, report + $" Threshold {threshold:G6}.");
             return new GeoTransformer(scoring, threshold, feature.Name, report)
             {
-                ScoringBatchSize = options.ScoringBatchSize,
-                Environment = context.Environment,
+                ScoringBatchSize = Settings.ScoringBatchSize,
+                Environment = Context.Environment,
             };
         }
         catch
@@ -125,17 +107,6 @@ public sealed partial class GeoTrainer : IEstimator<GeoTransformer>
             network.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var column = inputSchema.FirstOrDefault(c => c.Name == options.FeatureColumnName);
-        if (column.Name is null)
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{options.FeatureColumnName}' was not found in the input schema.");
-        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{options.FeatureColumnName}' must be a known-size vector of Single.");
-        return new MLContext().Transforms.CustomMapping<GeoNoColumns, GeoPrediction>((_, _) => { }, null).GetOutputSchema(inputSchema);
     }
 
     private static void CheckScoresVary(float[] scores, IReadOnlyList<GeoEpochReport> epochs)

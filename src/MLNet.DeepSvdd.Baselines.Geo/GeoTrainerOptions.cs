@@ -1,4 +1,5 @@
 using MLNet.DeepSvdd;
+using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines;
 
@@ -9,11 +10,10 @@ public sealed partial class GeoTrainer
     /// quarter of the side, Adam, batch 128, ⌈200/72⌉ = 3 epochs over the transformed set), with the classifier on the ImageNet-pretrained
     /// ResNet-18 as in Chong et al. (2020, section V-B) instead of a Wide ResNet trained from scratch.
     /// </summary>
-    public sealed class Options
+    /// <remarks>The feature column (<see cref="DetectorOptions.FeatureColumnName"/>) holds square images as a known-size vector of Single
+    /// ([C, H, W], as ExtractPixels produces).</remarks>
+    public sealed class Options : DetectorOptions
     {
-        /// <summary>The input column: square images as a known-size vector of Single ([C, H, W], as ExtractPixels produces). Default "Features".</summary>
-        public string FeatureColumnName { get; set; } = "Features";
-
         /// <summary>
         /// [C, H, W] of a flat feature column (one without image dimensions). Default null: taken from the column's dimensions.
         /// H must equal W (the transformations include rotations by 90°).
@@ -40,22 +40,22 @@ public sealed partial class GeoTrainer
         public int? Shift { get; set; }
 
         /// <summary>Passes over all (image, transformation) pairs. Default 3 (Golan &amp; El-Yaniv: ⌈200 / 72⌉).</summary>
-        public int Epochs { get; set; } = 3;
+        public int Epochs { get; set; } = Defaults.Epochs;
 
         /// <summary>(image, transformation) pairs per optimizer step. Default 128 (Golan &amp; El-Yaniv).</summary>
-        public int BatchSize { get; set; } = 128;
+        public int BatchSize { get; set; } = Defaults.BatchSize;
 
         /// <summary>Adam's learning rate. Default null: 1e-4 when fine-tuning the pretrained ResNet-18, else 1e-3 (Adam's default, as GEO uses).</summary>
         public double? LearningRate { get; set; }
 
         /// <summary>L2 weight decay added to the gradients (as <c>torch.optim.Adam(weight_decay)</c>). Default 5e-4 (GEO's Wide ResNet).</summary>
-        public double WeightDecay { get; set; } = 5e-4;
+        public double WeightDecay { get; set; } = Defaults.WeightDecay;
 
         /// <summary>
         /// The expected fraction of anomalies in the training data, in (0, 0.5]: the threshold is the (1 − contamination) quantile of the
         /// training scores. Default 0.1.
         /// </summary>
-        public double Contamination { get; set; } = 0.1;
+        public double Contamination { get; set; } = Defaults.Contamination;
 
         /// <summary>Random seed (initialisation, shuffling). Default null: drawn from the MLContext's random source.</summary>
         public int? Seed { get; set; }
@@ -64,29 +64,33 @@ public sealed partial class GeoTrainer
         public DeepSvddDevice Device { get; set; } = DeepSvddDevice.Auto;
 
         /// <summary>Rows per batch of <c>Transform</c>; each row is scored through all 72 transformations. Default 32.</summary>
-        public int ScoringBatchSize { get; set; } = 32;
+        public int ScoringBatchSize { get; set; } = Defaults.ScoringBatchSize;
 
-        internal Options Clone()
+        private protected override void CopyMutableMembers() => ImageShape = ImageShape?.ToArray();
+
+        private protected override void ValidateOptions()
         {
-            var copy = (Options)MemberwiseClone();
-            copy.ImageShape = ImageShape?.ToArray();
-            return copy;
+            if (Shift is { } s) OptionChecks.AtLeast(s, 1, nameof(Shift), "pixels, or null for a quarter of the side");
+            OptionChecks.AtLeast(Epochs, 1, nameof(Epochs));
+            OptionChecks.AtLeast(BatchSize, 2, nameof(BatchSize), "BatchNorm needs two rows");
+            if (LearningRate is { } lr) OptionChecks.Positive(lr, nameof(LearningRate));
+            OptionChecks.NonNegative(WeightDecay, nameof(WeightDecay));
+            OptionChecks.InRange(Contamination, 0, 0.5, nameof(Contamination));
+            OptionChecks.AtLeast(ScoringBatchSize, 1, nameof(ScoringBatchSize));
+            OptionChecks.Defined(Network, nameof(Network));
+            OptionChecks.Defined(Device, nameof(Device));
+            OptionChecks.Defined(InputNormalization, nameof(InputNormalization));
+            if (Network == DeepSvddNetwork.Mlp) OptionChecks.Fail(nameof(Network), "must be an image network (Auto, LeNet, ResNet18 or ResNet18Pretrained)", Network);
         }
+    }
 
-        internal void Validate()
-        {
-            if (string.IsNullOrWhiteSpace(FeatureColumnName)) Fail(nameof(FeatureColumnName), "must name a column", FeatureColumnName);
-            if (Shift is { } s && s < 1) Fail(nameof(Shift), "must be ≥ 1 pixel (or null for a quarter of the side)", s);
-            if (Epochs < 1) Fail(nameof(Epochs), "must be ≥ 1", Epochs);
-            if (BatchSize < 2) Fail(nameof(BatchSize), "must be ≥ 2 (BatchNorm needs two rows)", BatchSize);
-            if (LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) Fail(nameof(LearningRate), "must be a finite number > 0", lr);
-            if (!(WeightDecay >= 0 && double.IsFinite(WeightDecay))) Fail(nameof(WeightDecay), "must be a finite number ≥ 0", WeightDecay);
-            if (!(Contamination > 0 && Contamination <= 0.5)) Fail(nameof(Contamination), "must be in (0, 0.5]", Contamination);
-            if (ScoringBatchSize < 1) Fail(nameof(ScoringBatchSize), "must be ≥ 1", ScoringBatchSize);
-            if (Network == DeepSvddNetwork.Mlp) Fail(nameof(Network), "must be an image network (Auto, LeNet, ResNet18 or ResNet18Pretrained)", Network);
-        }
-
-        private static void Fail(string option, string rule, object? value) =>
-            throw new ArgumentOutOfRangeException(option, value, $"Option {option} {rule}; got {value ?? "null"}.");
+    /// <summary>The defaults of <see cref="Options"/>, which the catalog methods use too.</summary>
+    internal static class Defaults
+    {
+        public const int Epochs = 3;
+        public const int BatchSize = 128;
+        public const double WeightDecay = 5e-4;
+        public const double Contamination = DetectorDefaults.Contamination;
+        public const int ScoringBatchSize = 32;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines;
 
@@ -22,10 +23,10 @@ public static class IsolationForestCatalog
     /// <param name="contamination">Expected anomaly fraction, which sets the threshold; null: the fixed threshold 0.5. Default 0.1.</param>
     /// <param name="seed">Random seed; null takes one from the MLContext.</param>
     public static IsolationForestTrainer IsolationForest(this AnomalyDetectionCatalog.AnomalyDetectionTrainers catalog,
-        string featureColumnName = "Features",
-        int numberOfTrees = 100,
-        int sampleSize = 256,
-        double? contamination = 0.1,
+        string featureColumnName = DetectorDefaults.FeatureColumnName,
+        int numberOfTrees = IsolationForestTrainer.Defaults.NumberOfTrees,
+        int sampleSize = IsolationForestTrainer.Defaults.SampleSize,
+        double? contamination = IsolationForestTrainer.Defaults.Contamination,
         int? seed = null) =>
         catalog.IsolationForest(new IsolationForestTrainer.Options
         {

@@ -1,10 +1,12 @@
 using MLNet.DeepSvdd.Baselines.Forest;
 
+using MLNet.DeepSvdd.Shared.Detectors;
+
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>
 /// A fitted Isolation Forest. <c>Score</c> is s(x, ψ) = 2^(−E[h(x)] / c(ψ)) ∈ (0, 1] (Liu, Ting &amp; Zhou 2008, eq. 2; scikit-learn's
-/// <c>-score_samples</c>), higher = more anomalous; <c>PredictedLabel</c> is Score &gt; <see cref="AnomalyDetectorTransformer.Threshold"/>.
+/// <c>-score_samples</c>), higher = more anomalous; <c>PredictedLabel</c> is Score &gt; <see cref="DetectorTransformer.Threshold"/>.
 /// </summary>
 public sealed class IsolationForestTransformer : AnomalyDetectorTransformer
 {

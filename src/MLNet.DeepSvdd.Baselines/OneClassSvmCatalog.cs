@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines;
 
@@ -20,10 +21,10 @@ public static class OneClassSvmCatalog
     /// <param name="gamma">γ of the RBF kernel; null: scikit-learn's "scale", 1 / (d · Var(X)). Default null.</param>
     /// <param name="tolerance">Stopping tolerance of the solver. Default 1e-3.</param>
     public static OneClassSvmTrainer OneClassSvm(this AnomalyDetectionCatalog.AnomalyDetectionTrainers catalog,
-        string featureColumnName = "Features",
-        double nu = 0.1,
+        string featureColumnName = DetectorDefaults.FeatureColumnName,
+        double nu = OneClassSvmTrainer.Defaults.Nu,
         double? gamma = null,
-        double tolerance = 1e-3) =>
+        double tolerance = OneClassSvmTrainer.Defaults.Tolerance) =>
         catalog.OneClassSvm(new OneClassSvmTrainer.Options
         {
             FeatureColumnName = featureColumnName,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Data;
+using MLNet.DeepSvdd.Shared.Detectors;
 using MLNet.DeepSvdd.Baselines.Svm;
 
 namespace MLNet.DeepSvdd.Baselines;
@@ -9,44 +10,25 @@ namespace MLNet.DeepSvdd.Baselines;
 /// <summary>
 /// The ν one-class SVM (Schölkopf et al. 2001) with an RBF kernel, as an ML.NET anomaly-detection trainer, solved by an SMO-type
 /// decomposition method in the manner of LIBSVM. Create it with <c>mlContext.AnomalyDetection.Trainers.OneClassSvm(...)</c>.
-/// <see cref="Fit(IDataView)"/> returns a <see cref="OneClassSvmTransformer"/> whose Score is −f(x), f(x) = Σ α_i K(x_i, x) − ρ the decision
+/// <c>Fit</c> returns a <see cref="OneClassSvmTransformer"/> whose Score is −f(x), f(x) = Σ α_i K(x_i, x) − ρ the decision
 /// function (LIBSVM's and scikit-learn's scaling: 0 ≤ α_i ≤ 1, Σα = νn); PredictedLabel is f(x) &lt; 0.
 /// </summary>
-public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransformer>
+public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrainer.Options, OneClassSvmTransformer>
 {
-    private readonly MLContextAccess context;
-    private readonly Options options;
-
     internal OneClassSvmTrainer(MLContextAccess context, Options options)
+        : base(context, options, "One-class SVM")
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        this.context = context;
-        this.options = options.Clone();
     }
 
-    /// <summary>A copy of the options this trainer was created with.</summary>
-    public Options TrainerOptions => options.Clone();
-
-    /// <summary>Solves the one-class dual on the rows of <paramref name="input"/> and keeps the support vectors.</summary>
-    public OneClassSvmTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
-
-    /// <summary>
-    /// Like <see cref="Fit(IDataView)"/>; stops with <see cref="OperationCanceledException"/> when the token (or the MLContext) is cancelled:
-    /// before any work when it already is, otherwise within at most 1 000 solver iterations.
-    /// </summary>
-    public OneClassSvmTransformer Fit(IDataView input, CancellationToken cancellationToken)
+    /// <summary>Solves the one-class dual on the rows of <paramref name="input"/>; cancellation is checked at least every 1 000 solver iterations.</summary>
+    private protected override OneClassSvmTransformer FitDetector(IDataView input, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        CancellationCheck.ThrowIfCanceled(cancellationToken, context, "One-class SVM");
-        var feature = FeatureColumn.Resolve(input.Schema, options.FeatureColumnName, null, "training data");
+        var feature = FeatureColumn.Resolve(input.Schema, Settings.FeatureColumnName, null, "training data");
         var data = FeatureMatrix.Load(input, feature, "training data");
-        return Train(data, feature.Name, options.Gamma ?? options.GammaScale * RbfKernel.ScaleGamma(data),
-            () => CancellationCheck.ThrowIfCanceled(cancellationToken, context, "One-class SVM"));
+        return Train(data, feature.Name, Settings.Gamma ?? Settings.GammaScale * RbfKernel.ScaleGamma(data),
+            () => ThrowIfCanceled(cancellationToken));
     }
 
-    /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => EstimatorSchema.Output(inputSchema, options.FeatureColumnName);
 
     /// <summary>
     /// Picks γ from <paramref name="grid"/> by ROC AUC on labeled validation data: trains one model per γ on <paramref name="train"/> (the
@@ -68,7 +50,7 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
         if (grid.Length == 0) throw new ArgumentException("The γ grid is empty.", nameof(grid));
         foreach (double gamma in grid) OptionChecks.Positive(gamma, nameof(grid) + " value");
         var trainer = new OneClassSvmTrainer(MLContextAccess.FromContext(mlContext), options ?? new Options());
-        string featureName = trainer.options.FeatureColumnName;
+        string featureName = trainer.Settings.FeatureColumnName;
         var feature = FeatureColumn.Resolve(train.Schema, featureName, null, "training data");
         var data = FeatureMatrix.Load(train, feature, "training data");
         var validationFeature = FeatureColumn.ResolveForScoring(validation.Schema, featureName, feature.Size);
@@ -96,27 +78,27 @@ public sealed partial class OneClassSvmTrainer : IEstimator<OneClassSvmTransform
         return new GammaSelection(best!.Gamma, bestAuc, candidates, best);
     }
 
-    private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = options.NumberOfThreads ?? -1 };
+    private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = Settings.NumberOfThreads ?? -1 };
 
     private OneClassSvmTransformer Train(FeatureMatrix data, string featureName, double gamma, Action? checkCanceled = null)
     {
         var watch = Stopwatch.StartNew();
         int n = data.Rows;
-        int maxIterations = options.MaxIterations ?? Math.Max(10_000_000, n > int.MaxValue / 100 ? int.MaxValue : 100 * n);
-        var kernel = new KernelMatrix(data, gamma, (long)options.CacheSizeMb << 20, options.NumberOfThreads);
-        var solution = SmoSolver.Solve(kernel, n, options.Nu, options.Tolerance, maxIterations, options.Shrinking, checkCanceled);
-        var model = OneClassSvmModel.FromSolution(data, solution, gamma, options.Nu);
+        int maxIterations = Settings.MaxIterations ?? Math.Max(10_000_000, n > int.MaxValue / 100 ? int.MaxValue : 100 * n);
+        var kernel = new KernelMatrix(data, gamma, (long)Settings.CacheSizeMb << 20, Settings.NumberOfThreads);
+        var solution = SmoSolver.Solve(kernel, n, Settings.Nu, Settings.Tolerance, maxIterations, Settings.Shrinking, checkCanceled);
+        var model = OneClassSvmModel.FromSolution(data, solution, gamma, Settings.Nu);
 
-        var host = context.Environment.Register("OneClassSvm");
+        var host = Context.Environment.Register("OneClassSvm");
         using var channel = host.Start("Training");
-        channel.Info(MessageSensitivity.None, $"One-class SVM: ν = {options.Nu}, γ = {gamma:G6}, {n} rows × {data.Columns} features; " +
+        channel.Info(MessageSensitivity.None, $"One-class SVM: ν = {Settings.Nu}, γ = {gamma:G6}, {n} rows × {data.Columns} features; " +
             $"{solution.Iterations} iterations, {model.SupportVectorCount} support vectors, ρ = {solution.Rho:G6}, " +
             $"{solution.KernelRowsComputed} kernel rows computed, {watch.Elapsed.TotalSeconds:F2} s.");
         if (!solution.Converged)
         {
             channel.Warning(MessageSensitivity.None, $"One-class SVM: the solver stopped at MaxIterations = {maxIterations} before reaching " +
-                $"Tolerance = {options.Tolerance}; the model may be inaccurate. Raise MaxIterations or Tolerance.");
+                $"Tolerance = {Settings.Tolerance}; the model may be inaccurate. Raise MaxIterations or Tolerance.");
         }
-        return new OneClassSvmTransformer(model, featureName, 0f) { Environment = context.Environment };
+        return new OneClassSvmTransformer(model, featureName, 0f) { Environment = Context.Environment };
     }
 }

@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Shared.Detectors;
+
 namespace MLNet.DeepSvdd.Baselines;
 
 public sealed partial class OneClassSvmTrainer
@@ -6,16 +8,13 @@ public sealed partial class OneClassSvmTrainer
     /// Options of <see cref="OneClassSvmTrainer"/>. Defaults follow LIBSVM and scikit-learn's <c>OneClassSVM</c>, except <see cref="Nu"/>
     /// (see there).
     /// </summary>
-    public sealed class Options
+    public sealed class Options : DetectorOptions
     {
-        /// <summary>The input column: a known-size vector of <see cref="float"/>. Default "Features".</summary>
-        public string FeatureColumnName { get; set; } = "Features";
-
         /// <summary>
         /// ν ∈ (0, 1]: an upper bound on the fraction of training rows outside the boundary and a lower bound on the fraction of support
         /// vectors (Schölkopf et al. 2001, Proposition 4). Default 0.1, the outlier fraction MLNet.DeepSvdd uses; scikit-learn's default is 0.5.
         /// </summary>
-        public double Nu { get; set; } = 0.1;
+        public double Nu { get; set; } = Defaults.Nu;
 
         /// <summary>
         /// γ &gt; 0 of the RBF kernel exp(−γ‖x − z‖²). Default null: scikit-learn's "scale", 1 / (d · Var(X)) over all training values.
@@ -28,10 +27,10 @@ public sealed partial class OneClassSvmTrainer
         /// given without knowing the features' variance (the paper's OC-SVM grid and <c>DetectorSearch</c> use multiples 1/16 … 16).
         /// Ignored when <see cref="Gamma"/> is set. Default 1.
         /// </summary>
-        public double GammaScale { get; set; } = 1;
+        public double GammaScale { get; set; } = Defaults.GammaScale;
 
         /// <summary>The stopping tolerance ε on the maximal KKT violation, &gt; 0. Default 1e-3, as LIBSVM and scikit-learn.</summary>
-        public double Tolerance { get; set; } = 1e-3;
+        public double Tolerance { get; set; } = Defaults.Tolerance;
 
         /// <summary>
         /// The limit on solver iterations, ≥ 1. Default null: LIBSVM's max(10⁷, 100·n). When it is reached the model is returned with
@@ -43,16 +42,13 @@ public sealed partial class OneClassSvmTrainer
         public bool Shrinking { get; set; } = true;
 
         /// <summary>Memory for cached kernel rows, in MB, ≥ 1 (at least two rows are always kept). Default 200, as scikit-learn.</summary>
-        public int CacheSizeMb { get; set; } = 200;
+        public int CacheSizeMb { get; set; } = Defaults.CacheSizeMb;
 
         /// <summary>How many threads compute kernel rows and scores; null (default) uses all cores. The result does not depend on it.</summary>
         public int? NumberOfThreads { get; set; }
 
-        internal Options Clone() => (Options)MemberwiseClone();
-
-        internal void Validate()
+        private protected override void ValidateOptions()
         {
-            OptionChecks.ColumnName(FeatureColumnName, nameof(FeatureColumnName));
             OptionChecks.InRange(Nu, 0, 1, nameof(Nu));
             if (Gamma is { } gamma) OptionChecks.Positive(gamma, nameof(Gamma));
             OptionChecks.Positive(GammaScale, nameof(GammaScale));
@@ -61,5 +57,14 @@ public sealed partial class OneClassSvmTrainer
             OptionChecks.AtLeast(CacheSizeMb, 1, nameof(CacheSizeMb));
             if (NumberOfThreads is { } threads) OptionChecks.AtLeast(threads, 1, nameof(NumberOfThreads));
         }
+    }
+
+    /// <summary>The defaults of <see cref="Options"/>, which the catalog methods use too.</summary>
+    internal static class Defaults
+    {
+        public const double Nu = 0.1;
+        public const double GammaScale = 1;
+        public const double Tolerance = 1e-3;
+        public const int CacheSizeMb = 200;
     }
 }

@@ -1,11 +1,13 @@
 using MLNet.DeepSvdd.Baselines.Svm;
 
+using MLNet.DeepSvdd.Shared.Detectors;
+
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>
 /// A fitted one-class SVM. <c>Score</c> is −f(x), with f(x) = Σ α_i exp(−γ‖x_i − x‖²) − ρ the decision function (scikit-learn's
 /// <c>decision_function</c>, LIBSVM's scaling), so higher = more anomalous; <c>PredictedLabel</c> is Score &gt;
-/// <see cref="AnomalyDetectorTransformer.Threshold"/>, which is 0 (f(x) &lt; 0: outside the learned region) unless changed with
+/// <see cref="DetectorTransformer.Threshold"/>, which is 0 (f(x) &lt; 0: outside the learned region) unless changed with
 /// <see cref="WithThreshold"/>. Only the support vectors are kept.
 /// </summary>
 public sealed class OneClassSvmTransformer : AnomalyDetectorTransformer

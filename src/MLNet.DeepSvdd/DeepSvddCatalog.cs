@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Runtime;
+using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd;
 
@@ -23,17 +24,17 @@ public static class DeepSvddCatalog
     /// <param name="network">The network φ. Default: chosen from the feature shape.</param>
     /// <param name="useBias">Biases in every layer (the paper's "w/ bias"). Default true.</param>
     /// <param name="epochs">Passes over the data. Default 30.</param>
-    /// <param name="learningRate">Adam learning rate of φ. Default 1e-4.</param>
+    /// <param name="learningRate">Adam learning rate of φ. Default null: 1e-4 for networks trained from scratch, 1e-5 for pretrained backbones (see <see cref="DeepSvddTrainer.Options.LearningRate"/>).</param>
     /// <param name="seed">Random seed; null takes one from the MLContext.</param>
     public static DeepSvddTrainer DeepSvdd(this AnomalyDetectionCatalog.AnomalyDetectionTrainers catalog,
-        string featureColumnName = "Features",
+        string featureColumnName = DetectorDefaults.FeatureColumnName,
         string? labelColumnName = null,
-        DeepSvddObjective objective = DeepSvddObjective.OneClass,
-        CollapseRegularizer regularizer = CollapseRegularizer.NoiseInjection,
-        DeepSvddNetwork network = DeepSvddNetwork.Auto,
-        bool useBias = true,
-        int epochs = 30,
-        float learningRate = 1e-4f,
+        DeepSvddObjective objective = DeepSvddTrainer.Defaults.Objective,
+        CollapseRegularizer regularizer = DeepSvddTrainer.Defaults.Regularizer,
+        DeepSvddNetwork network = DeepSvddTrainer.Defaults.Network,
+        bool useBias = DeepSvddTrainer.Defaults.UseBias,
+        int epochs = DeepSvddTrainer.Defaults.Epochs,
+        float? learningRate = null,
         int? seed = null) =>
         catalog.DeepSvdd(new DeepSvddTrainer.Options
         {

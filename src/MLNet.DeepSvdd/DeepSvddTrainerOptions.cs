@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd;
 
@@ -7,11 +8,8 @@ public sealed partial class DeepSvddTrainer
     /// <summary>
     /// Options of <see cref="DeepSvddTrainer"/>. Defaults follow the paper (Chong et al. 2020, section V-B) unless a remark says otherwise.
     /// </summary>
-    public sealed class Options
+    public sealed class Options : DetectorOptions
     {
-        /// <summary>The input column: a known-size vector of <see cref="float"/>. Default "Features".</summary>
-        public string FeatureColumnName { get; set; } = "Features";
-
         /// <summary>
         /// Optional label column for semi-supervised training (eq. 3), of type <see cref="float"/> with ML.NET's anomaly convention:
         /// a value &gt; 0 is a labeled anomaly, 0 a labeled normal row, and NaN an unlabeled row. <see cref="bool"/> is accepted too
@@ -20,54 +18,54 @@ public sealed partial class DeepSvddTrainer
         public string? LabelColumnName { get; set; }
 
         /// <summary>The objective: <see cref="DeepSvddObjective.OneClass"/> (default) or <see cref="DeepSvddObjective.SoftBoundary"/>.</summary>
-        public DeepSvddObjective Objective { get; set; } = DeepSvddObjective.OneClass;
+        public DeepSvddObjective Objective { get; set; } = Defaults.Objective;
 
         /// <summary>
         /// ν ∈ (0, 1]: the expected fraction of outliers. In soft-boundary mode it sets the radius as the (1 − ν) quantile of the distances
         /// (eq. 1); in one-class mode it sets the decision threshold as the (1 − ν) quantile of the training scores. Default 0.1
         /// (the paper uses 0.1 for WikiArt and 0.2 for VOC2012).
         /// </summary>
-        public float Nu { get; set; } = 0.1f;
+        public float Nu { get; set; } = Defaults.Nu;
 
         /// <summary>η &gt; 0: the weight of the labeled rows in the semi-supervised objective (eq. 3). Default 1.0, as in the paper.</summary>
-        public float Eta { get; set; } = 1.0f;
+        public float Eta { get; set; } = Defaults.Eta;
 
         /// <summary>
         /// The regularizer against hypersphere collapse. Default <see cref="CollapseRegularizer.NoiseInjection"/>: with
         /// <see cref="UseBias"/> = true this is the paper's proposed "D. SVDD w/ bias &amp; noise reg.".
         /// </summary>
-        public CollapseRegularizer Regularizer { get; set; } = CollapseRegularizer.NoiseInjection;
+        public CollapseRegularizer Regularizer { get; set; } = Defaults.Regularizer;
 
         /// <summary>
         /// k ≥ 1: the number of outputs of the noise-injection head (eq. 4). The paper picks k from {5, 30, …, 200} by validation AUC;
         /// default 64.
         /// </summary>
-        public int NoiseHeads { get; set; } = 64;
+        public int NoiseHeads { get; set; } = Defaults.NoiseHeads;
 
         /// <summary>d₀ &gt; 0: the initial variance threshold of the variance hinge (eq. 5). Default 0.1, as in the paper.</summary>
-        public float VarianceThreshold { get; set; } = 0.1f;
+        public float VarianceThreshold { get; set; } = Defaults.VarianceThreshold;
 
         /// <summary>r ≥ 1: the variance threshold is divided by 10 every r epochs. Default 3, as in the paper.</summary>
-        public int VarianceAnnealEpochs { get; set; } = 3;
+        public int VarianceAnnealEpochs { get; set; } = Defaults.VarianceAnnealEpochs;
 
         /// <summary>How the regularizer is weighted (eq. 6–7). Default <see cref="RegularizerWeighting.Adaptive"/>, as in the paper.</summary>
-        public RegularizerWeighting Weighting { get; set; } = RegularizerWeighting.Adaptive;
+        public RegularizerWeighting Weighting { get; set; } = Defaults.Weighting;
 
         /// <summary>α ∈ [0, 1] of the adaptive weight (eq. 7): how much of c_{t−1} is kept. Default 0.9, as in the paper.</summary>
-        public float Alpha { get; set; } = 0.9f;
+        public float Alpha { get; set; } = Defaults.Alpha;
 
         /// <summary>β ∈ [0, 1] of the adaptive weight (eq. 7): the target ratio of the weighted regularizer to the SVDD loss. Default 0.5.</summary>
-        public float Beta { get; set; } = 0.5f;
+        public float Beta { get; set; } = Defaults.Beta;
 
         /// <summary>The network φ. Default <see cref="DeepSvddNetwork.Auto"/>.</summary>
-        public DeepSvddNetwork Network { get; set; } = DeepSvddNetwork.Auto;
+        public DeepSvddNetwork Network { get; set; } = Defaults.Network;
 
         /// <summary>
         /// Whether every layer has a bias and every BatchNorm an affine shift. false is the standard, collapse-safe Deep SVDD of
         /// Ruff et al.; true is the paper's "w/ bias" variant, which needs a <see cref="Regularizer"/> to stay clear of collapse.
         /// Default true (the paper's proposed variant, together with the default noise-injection regularizer).
         /// </summary>
-        public bool UseBias { get; set; } = true;
+        public bool UseBias { get; set; } = Defaults.UseBias;
 
         /// <summary>
         /// p ≥ 1: the dimension of the representation φ(x). Default null: 128 for <see cref="DeepSvddNetwork.LeNet"/> (as in Deep SVDD
@@ -79,7 +77,7 @@ public sealed partial class DeepSvddTrainer
         /// Whether the ResNet stem keeps its 3×3 stride-2 max-pooling layer (the paper's Figure 2 compares both). Default true, as in the
         /// paper's main experiments. Only used by the ResNet networks.
         /// </summary>
-        public bool UseMaxPool { get; set; } = true;
+        public bool UseMaxPool { get; set; } = Defaults.UseMaxPool;
 
         /// <summary>
         /// Pretrained weights. <see cref="DeepSvddNetwork.ResNet18"/>: a PyTorch state dict (<c>torch.save(model.state_dict())</c>, .pt/.pth)
@@ -123,7 +121,7 @@ public sealed partial class DeepSvddTrainer
         /// image on the training device, so each epoch runs only the trained stages. Above the budget the frozen stages are recomputed,
         /// without gradient, for every minibatch. 0 disables the cache. Default 2048.
         /// </summary>
-        public int FrozenActivationCacheMegabytes { get; set; } = 2048;
+        public int FrozenActivationCacheMegabytes { get; set; } = Defaults.FrozenActivationCacheMegabytes;
 
         /// <summary>Widths of the hidden layers of <see cref="DeepSvddNetwork.Mlp"/>, each ≥ 1. Default [128, 64].</summary>
         public int[] HiddenLayers { get; set; } = [128, 64];
@@ -135,13 +133,13 @@ public sealed partial class DeepSvddTrainer
         public int[]? ImageShape { get; set; }
 
         /// <summary>How the input is normalised before the network. Default <see cref="InputNormalization.Auto"/> (standardise).</summary>
-        public InputNormalization InputNormalization { get; set; } = InputNormalization.Auto;
+        public InputNormalization InputNormalization { get; set; } = Defaults.InputNormalization;
 
         /// <summary>Number of passes over the training data, ≥ 1. Default 30, the paper's maximum.</summary>
-        public int Epochs { get; set; } = 30;
+        public int Epochs { get; set; } = Defaults.Epochs;
 
         /// <summary>Minibatch size, ≥ 2 (BatchNorm and the variance hinge need two rows). Default 50, as in the paper.</summary>
-        public int BatchSize { get; set; } = 50;
+        public int BatchSize { get; set; } = Defaults.BatchSize;
 
         /// <summary>
         /// Adam learning rate of the network φ, &gt; 0. Default null: <see cref="DefaultLearningRate"/> (1e-4, the paper's) for networks trained
@@ -151,22 +149,22 @@ public sealed partial class DeepSvddTrainer
         public float? LearningRate { get; set; }
 
         /// <summary>Adam learning rate of the noise-injection head g, &gt; 0. Default 1e-3, as in the paper.</summary>
-        public float HeadLearningRate { get; set; } = 1e-3f;
+        public float HeadLearningRate { get; set; } = Defaults.HeadLearningRate;
 
         /// <summary>λ ≥ 0: Adam's L2 weight decay on every parameter (the λ/2·Σ‖W‖² term of eq. 1–2). Default 5e-4, as in the paper.</summary>
-        public float WeightDecay { get; set; } = 5e-4f;
+        public float WeightDecay { get; set; } = Defaults.WeightDecay;
 
         /// <summary>
         /// Epochs before the soft-boundary radius starts being updated (it is 0 until then), ≥ 0. Default 10, as in Ruff et al.'s
         /// implementation. Only used by <see cref="DeepSvddObjective.SoftBoundary"/>.
         /// </summary>
-        public int RadiusWarmUpEpochs { get; set; } = 10;
+        public int RadiusWarmUpEpochs { get; set; } = Defaults.RadiusWarmUpEpochs;
 
         /// <summary>
         /// ε ≥ 0 of the centre rule of Ruff et al.: entries of the initial mean representation with |c_j| &lt; ε are pushed to ±ε
         /// (to +ε when exactly 0), so that the trivial all-zero-weights solution cannot reach c. Default 0.1.
         /// </summary>
-        public float CenterEpsilon { get; set; } = 0.1f;
+        public float CenterEpsilon { get; set; } = Defaults.CenterEpsilon;
 
         /// <summary>
         /// Random seed for weight initialisation, shuffling and the noise labels. Default null: drawn from the <see cref="MLContext"/>'s
@@ -195,32 +193,32 @@ public sealed partial class DeepSvddTrainer
         /// epoch 0 (the network before training) comes first, so a fit reports <see cref="Epochs"/> + 1 times. An exception it throws
         /// stops the fit. <see cref="System.Progress{T}"/> runs its handler asynchronously (on the captured synchronization context or
         /// the thread pool): use a synchronous <see cref="IProgress{T}"/> when the calls must arrive in order before <c>Fit</c> returns.
-        /// Default null. Not saved with the model.
+        /// Default null. Not saved with the model; copies of the options (the trainer's <c>TrainerOptions</c>) share the listener.
         /// </summary>
         public IProgress<EpochProgress>? Progress { get; set; }
 
         /// <summary>Where to train and score. Default <see cref="DeepSvddDevice.Auto"/>.</summary>
-        public DeepSvddDevice Device { get; set; } = DeepSvddDevice.Auto;
+        public DeepSvddDevice Device { get; set; } = Defaults.Device;
 
         /// <summary>
         /// Relative tolerance of the collapse check: the model counts as collapsed when the mean per-dimension variance of the training
         /// features, divided by the mean squared entry of the centre, is below this value (or all training scores are equal).
         /// Default 1e-6.
         /// </summary>
-        public double CollapseTolerance { get; set; } = 1e-6;
+        public double CollapseTolerance { get; set; } = Defaults.CollapseTolerance;
 
         /// <summary>
-        /// Whether <see cref="DeepSvddTrainer.Fit(IDataView)"/> throws a <see cref="HypersphereCollapseException"/> when the model it would
+        /// Whether <c>DeepSvddTrainer.Fit</c> throws a <see cref="HypersphereCollapseException"/> when the model it would
         /// return is collapsed. Default true: a collapsed detector (all scores equal) must never pass silently. When false, the collapse is
         /// logged as a warning and reported in <see cref="DeepSvddTransformer.Report"/>.
         /// </summary>
-        public bool ThrowOnCollapse { get; set; } = true;
+        public bool ThrowOnCollapse { get; set; } = Defaults.ThrowOnCollapse;
 
         /// <summary>
         /// Rows per forward pass when scoring (batched <c>Transform</c>, centre initialisation, validation), ≥ 1. Default 256. On the CPU a batch
         /// is capped at 2²¹ input values (13 images at 224 px): larger batches of large images are slower there (measured).
         /// </summary>
-        public int ScoringBatchSize { get; set; } = 256;
+        public int ScoringBatchSize { get; set; } = Defaults.ScoringBatchSize;
 
         /// <summary>The learning rate of networks trained from scratch: 1e-4, the paper's (section V-B).</summary>
         public const float DefaultLearningRate = 1e-4f;
@@ -238,6 +236,36 @@ public sealed partial class DeepSvddTrainer
         /// <summary>The input resolution that <see cref="InputResolution"/> = null gives the pretrained ResNet-18 for smaller images: 224 px, its native size.</summary>
         public const int DefaultPretrainedResolution = 224;
 
-        internal Options Clone() => (Options)MemberwiseClone();
+        private protected override void ValidateOptions() => OptionsValidation.Validate(this);
+    }
+
+    /// <summary>The defaults of <see cref="Options"/>, which the catalog methods use too.</summary>
+    internal static class Defaults
+    {
+        public const DeepSvddObjective Objective = DeepSvddObjective.OneClass;
+        public const float Nu = 0.1f;
+        public const float Eta = 1.0f;
+        public const CollapseRegularizer Regularizer = CollapseRegularizer.NoiseInjection;
+        public const int NoiseHeads = 64;
+        public const float VarianceThreshold = 0.1f;
+        public const int VarianceAnnealEpochs = 3;
+        public const RegularizerWeighting Weighting = RegularizerWeighting.Adaptive;
+        public const float Alpha = 0.9f;
+        public const float Beta = 0.5f;
+        public const DeepSvddNetwork Network = DeepSvddNetwork.Auto;
+        public const bool UseBias = true;
+        public const bool UseMaxPool = true;
+        public const int FrozenActivationCacheMegabytes = 2048;
+        public const InputNormalization InputNormalization = InputNormalization.Auto;
+        public const int Epochs = 30;
+        public const int BatchSize = 50;
+        public const float HeadLearningRate = 1e-3f;
+        public const float WeightDecay = 5e-4f;
+        public const int RadiusWarmUpEpochs = 10;
+        public const float CenterEpsilon = 0.1f;
+        public const DeepSvddDevice Device = DeepSvddDevice.Auto;
+        public const double CollapseTolerance = 1e-6;
+        public const bool ThrowOnCollapse = true;
+        public const int ScoringBatchSize = 256;
     }
 }

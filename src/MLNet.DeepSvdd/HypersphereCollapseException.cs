@@ -1,7 +1,7 @@
 namespace MLNet.DeepSvdd;
 
 /// <summary>
-/// Thrown by <see cref="DeepSvddTrainer.Fit(Microsoft.ML.IDataView)"/> when the model it would return is collapsed (every input mapped to
+/// Thrown by <c>DeepSvddTrainer.Fit</c> when the model it would return is collapsed (every input mapped to
 /// the same point, so every score is equal). The message says what to change; <see cref="Report"/> holds the per-epoch history.
 /// </summary>
 public sealed class HypersphereCollapseException : InvalidOperationException

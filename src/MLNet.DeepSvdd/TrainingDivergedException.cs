@@ -1,7 +1,7 @@
 namespace MLNet.DeepSvdd;
 
 /// <summary>
-/// Thrown by <see cref="DeepSvddTrainer.Fit(Microsoft.ML.IDataView)"/> when training diverges: a loss or the final scores became NaN or
+/// Thrown by <c>DeepSvddTrainer.Fit</c> when training diverges: a loss or the final scores became NaN or
 /// infinite, or the loss grew far beyond its value before training (see the README's "Reliability"). No model is returned. The message
 /// names the option to change (<see cref="DeepSvddTrainer.Options.LearningRate"/>, with its value).
 /// </summary>

@@ -1,35 +1,31 @@
 using System.ComponentModel;
 using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Persistence;
 
 namespace MLNet.DeepSvdd.Baselines;
 
-/// <summary>Column names of the standard ML.NET transforms a GEO model is saved as.</summary>
+/// <summary>Column names of the standard ML.NET transforms a GEO model is saved as (fixed: model files name them).</summary>
 internal static class GeoSavedColumns
 {
     public const string StateKey = "__GeoStateKey";
     public const string State = "__GeoState";
     public const string Features = "__GeoFeatures";
-    public const string StateKeyValue = "model";
-}
 
-/// <summary>A row with no columns (input of the state-key mapping). Infrastructure of model files; not for direct use.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeoNoColumns
-{
+    public static readonly SavedColumnNames Names = new(StateKey, State, Features);
 }
 
 /// <summary>The constant key under which a saved GEO model's state is stored. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeoStateKeyRow
+public sealed class GeoStateKeyRow : ISavedStateKeyRow
 {
     /// <summary>Always "model".</summary>
     [ColumnName(GeoSavedColumns.StateKey)]
-    public string Key { get; set; } = GeoSavedColumns.StateKeyValue;
+    public string Key { get; set; } = SavedColumnNames.ModelKey;
 }
 
 /// <summary>Input of the saved GEO scoring mapping: the image and the model state. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GeoScoringInput
+public sealed class GeoScoringInput : ISavedScoringRow
 {
     /// <summary>The image pixels (a copy of the model's feature column).</summary>
     [ColumnName(GeoSavedColumns.Features)]

@@ -15,8 +15,8 @@ namespace MLNet.DeepSvdd.Baselines.Geo;
 /// </summary>
 internal static class GeoSavedModel
 {
-    public static readonly SavedModelFormat<GeoNoColumns, GeoStateKeyRow, GeoScoringInput, GeoPrediction> Format = new(
-        new SavedColumnNames(GeoSavedColumns.StateKey, GeoSavedColumns.State, GeoSavedColumns.Features, GeoSavedColumns.StateKeyValue),
+    public static readonly SavedModelFormat<NoColumns, GeoStateKeyRow, GeoScoringInput, GeoPrediction> Format = new(
+        GeoSavedColumns.Names,
         new GeoStateKeyFactory(), GeoStateKeyFactory.ContractName,
         new GeoScoringFactory(), GeoScoringFactory.ContractName);
 
@@ -31,13 +31,13 @@ internal static class GeoSavedModel
 /// <summary>Recreates, when ML.NET loads a model file, the mapping that emits GEO's constant state key. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class GeoStateKeyFactory : CustomMappingFactory<GeoNoColumns, GeoStateKeyRow>
+public sealed class GeoStateKeyFactory : CustomMappingFactory<NoColumns, GeoStateKeyRow>
 {
     /// <summary>The contract name recorded in model files.</summary>
     public const string ContractName = "MLNet.DeepSvdd.Baselines.Geo.StateKey.v1";
 
     /// <inheritdoc />
-    public override Action<GeoNoColumns, GeoStateKeyRow> GetMapping() => (_, output) => output.Key = GeoSavedColumns.StateKeyValue;
+    public override Action<NoColumns, GeoStateKeyRow> GetMapping() => (_, row) => SavedMapping.EmitKey(row);
 }
 
 /// <summary>
@@ -52,11 +52,5 @@ public sealed class GeoScoringFactory : CustomMappingFactory<GeoScoringInput, Ge
     public const string ContractName = "MLNet.DeepSvdd.Baselines.Geo.Score.v1";
 
     /// <inheritdoc />
-    public override Action<GeoScoringInput, GeoPrediction> GetMapping() => (input, output) =>
-    {
-        var detector = GeoSavedModel.FromState(input.State);
-        FeatureRowCheck.CheckLength(input.Features.Length, detector.InputSize, detector.FeatureColumnName, row: null);
-        output.Score = NonFiniteFeatures.ScoreRow(detector.Model, input.Features);
-        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(output.Score, detector.Threshold);
-    };
+    public override Action<GeoScoringInput, GeoPrediction> GetMapping() => (input, output) => SavedMapping.Score(GeoSavedModel.FromState(input.State), input, output);
 }

@@ -8,6 +8,8 @@ using MLNet.DeepSvdd.Baselines.Svm;
 using MLNet.DeepSvdd.Onnx;
 using Onnx;
 
+using MLNet.DeepSvdd.Shared.Detectors;
+
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>
@@ -20,7 +22,7 @@ public static class BaselineOnnxExport
     /// Writes the ONNX model of a fitted <see cref="IsolationForestTransformer"/> or <see cref="OneClassSvmTransformer"/> to
     /// <paramref name="stream"/>. Input: one tensor named after the detector's feature column, float [N, D], N dynamic. Outputs:
     /// <c>Score</c>, float [N, 1] (the transformer's Score; +∞ for a row with a NaN or infinite value) and <c>PredictedLabel</c>, bool
-    /// [N, 1] (Score &gt; <see cref="AnomalyDetectorTransformer.Threshold"/>). Operator set 13; the Isolation Forest also uses ONNX-ML's
+    /// [N, 1] (Score &gt; <see cref="DetectorTransformer.Threshold"/>). Operator set 13; the Isolation Forest also uses ONNX-ML's
     /// <c>TreeEnsembleRegressor</c> (<c>ai.onnx.ml</c> 1). Transforms before the detector in a pipeline are not in the graph.
     /// </summary>
     /// <param name="catalog">The model operations catalog (<c>mlContext.Model</c>).</param>

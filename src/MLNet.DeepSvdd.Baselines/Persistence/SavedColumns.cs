@@ -3,33 +3,28 @@ using Microsoft.ML.Data;
 
 namespace MLNet.DeepSvdd.Baselines.Persistence;
 
-/// <summary>Column names of the standard ML.NET transforms a baseline detector is saved as.</summary>
+/// <summary>Column names of the standard ML.NET transforms a baseline detector is saved as (fixed: model files name them).</summary>
 internal static class SavedColumns
 {
     public const string StateKey = "__BaselineStateKey";
     public const string State = "__BaselineState";
     public const string Features = "__BaselineFeatures";
-    public const string StateKeyValue = "model";
-}
 
-/// <summary>A row with no columns (input of the state-key mapping). Infrastructure of model files; not for direct use.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class BaselineNoColumns
-{
+    public static readonly SavedColumnNames Names = new(StateKey, State, Features);
 }
 
 /// <summary>The constant key under which a saved detector's state is stored. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class BaselineStateKeyRow
+public sealed class BaselineStateKeyRow : ISavedStateKeyRow
 {
     /// <summary>Always "model".</summary>
     [ColumnName(SavedColumns.StateKey)]
-    public string Key { get; set; } = SavedColumns.StateKeyValue;
+    public string Key { get; set; } = SavedColumnNames.ModelKey;
 }
 
 /// <summary>Input of the saved scoring mapping: the features and the detector state. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class BaselineScoringInput
+public sealed class BaselineScoringInput : ISavedScoringRow
 {
     /// <summary>The feature vector (a copy of the detector's feature column).</summary>
     [ColumnName(SavedColumns.Features)]

@@ -12,8 +12,8 @@ namespace MLNet.DeepSvdd.Baselines.Persistence;
 /// </summary>
 internal static class SavedModelChain
 {
-    public static readonly SavedModelFormat<BaselineNoColumns, BaselineStateKeyRow, BaselineScoringInput, AnomalyPrediction> Format = new(
-        new SavedColumnNames(SavedColumns.StateKey, SavedColumns.State, SavedColumns.Features, SavedColumns.StateKeyValue),
+    public static readonly SavedModelFormat<NoColumns, BaselineStateKeyRow, BaselineScoringInput, AnomalyPrediction> Format = new(
+        SavedColumns.Names,
         new BaselineStateKeyFactory(), BaselineStateKeyFactory.ContractName,
         new BaselineScoringFactory(), BaselineScoringFactory.ContractName);
 

@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using Microsoft.ML.Transforms;
-using MLNet.DeepSvdd.Baselines.Scoring;
-using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Baselines.Persistence;
 
@@ -10,13 +8,13 @@ namespace MLNet.DeepSvdd.Baselines.Persistence;
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [CustomMappingFactoryAttribute(ContractName)]
-public sealed class BaselineStateKeyFactory : CustomMappingFactory<BaselineNoColumns, BaselineStateKeyRow>
+public sealed class BaselineStateKeyFactory : CustomMappingFactory<NoColumns, BaselineStateKeyRow>
 {
     /// <summary>The contract name recorded in model files.</summary>
     public const string ContractName = "MLNet.DeepSvdd.Baselines.StateKey.v1";
 
     /// <inheritdoc />
-    public override Action<BaselineNoColumns, BaselineStateKeyRow> GetMapping() => (_, output) => output.Key = SavedColumns.StateKeyValue;
+    public override Action<NoColumns, BaselineStateKeyRow> GetMapping() => (_, row) => SavedMapping.EmitKey(row);
 }
 
 /// <summary>
@@ -31,13 +29,7 @@ public sealed class BaselineScoringFactory : CustomMappingFactory<BaselineScorin
     public const string ContractName = "MLNet.DeepSvdd.Baselines.Score.v1";
 
     /// <inheritdoc />
-    public override Action<BaselineScoringInput, AnomalyPrediction> GetMapping() => (input, output) =>
-    {
-        var detector = StateCache.Get(input.State);
-        FeatureRowCheck.CheckLength(input.Features.Length, detector.InputSize, detector.FeatureColumnName, row: null);
-        output.Score = RowScoring.Score(detector.Scorer, input.Features);
-        output.PredictedLabel = RowScoring.IsAnomaly(output.Score, detector.Threshold);
-    };
+    public override Action<BaselineScoringInput, AnomalyPrediction> GetMapping() => (input, output) => SavedMapping.Score(StateCache.Get(input.State), input, output);
 }
 
 /// <summary>Deserialized detectors keyed by the string (or array) that holds their state, so each state is parsed once.</summary>

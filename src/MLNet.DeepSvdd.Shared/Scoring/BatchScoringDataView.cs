@@ -10,6 +10,11 @@ namespace MLNet.DeepSvdd.Scoring;
 /// Rows with a NaN or infinite feature score +∞ and are predicted anomalous (<see cref="NonFiniteFeatures"/>); a cursor that met such rows
 /// logs one warning with their count through <paramref name="environment"/> (when given) as it is disposed.
 /// </summary>
+/// <param name="input">The data to score.</param>
+/// <param name="model">The detector's batched scorer.</param>
+/// <param name="threshold">PredictedLabel is Score &gt; threshold.</param>
+/// <param name="schema">The input schema plus Score and PredictedLabel.</param>
+/// <param name="batchSize">Rows per scoring batch.</param>
 /// <param name="detector">The detector's name in log messages, e.g. "Deep SVDD".</param>
 /// <param name="environment">The MLContext's environment for that warning, or null where the model has none.</param>
 internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, float threshold, OutputSchema schema, int batchSize,

@@ -19,7 +19,7 @@ public static class DeepSvddOnnxExport
     /// Input: one tensor named after the detector's feature column, float [N, D] (the flat row the transformer reads, e.g. the planar
     /// RGB pixels of <c>ExtractPixels</c>), N dynamic. Outputs: <c>Score</c>, float [N, 1], the transformer's Score (‖φ(x) − c‖², minus
     /// R² in soft-boundary mode; +∞ for a row with a NaN or infinite value), and <c>PredictedLabel</c>, bool [N, 1] (Score &gt;
-    /// <see cref="DeepSvddTransformer.Threshold"/>). The input normalisation, channel order and resize to
+    /// <c>DeepSvddTransformer.Threshold</c>). The input normalisation, channel order and resize to
     /// <see cref="DeepSvddTrainer.Options.InputResolution"/> are inside the graph; transforms before the detector in a pipeline
     /// (image loading, resizing, pixel extraction, normalizers) are not.
     /// </summary>

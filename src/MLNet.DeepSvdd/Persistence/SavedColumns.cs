@@ -3,33 +3,28 @@ using Microsoft.ML.Data;
 
 namespace MLNet.DeepSvdd.Persistence;
 
-/// <summary>Column names and row types of the standard ML.NET transforms a Deep SVDD model is saved as.</summary>
+/// <summary>Column names of the standard ML.NET transforms a Deep SVDD model is saved as (fixed: model files name them).</summary>
 internal static class SavedColumns
 {
     public const string StateKey = "__DeepSvddStateKey";
     public const string State = "__DeepSvddState";
     public const string Features = "__DeepSvddFeatures";
-    public const string StateKeyValue = "model";
-}
 
-/// <summary>A row with no columns (input of the state-key mapping). Infrastructure of model files; not for direct use.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class NoColumns
-{
+    public static readonly SavedColumnNames Names = new(StateKey, State, Features);
 }
 
 /// <summary>The constant key under which a saved model's state is stored. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class StateKeyRow
+public sealed class StateKeyRow : ISavedStateKeyRow
 {
     /// <summary>Always "model".</summary>
     [ColumnName(SavedColumns.StateKey)]
-    public string Key { get; set; } = SavedColumns.StateKeyValue;
+    public string Key { get; set; } = SavedColumnNames.ModelKey;
 }
 
 /// <summary>Input of the saved scoring mapping: the features and the model state. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SavedScoringInput
+public sealed class SavedScoringInput : ISavedScoringRow
 {
     /// <summary>The feature vector (a copy of the trainer's feature column).</summary>
     [ColumnName(SavedColumns.Features)]
@@ -39,4 +34,3 @@ public sealed class SavedScoringInput
     [ColumnName(SavedColumns.State)]
     public ReadOnlyMemory<char> State { get; set; }
 }
-

@@ -14,7 +14,7 @@ namespace MLNet.DeepSvdd.Persistence;
 internal static class SavedModelChain
 {
     public static readonly SavedModelFormat<NoColumns, StateKeyRow, SavedScoringInput, DeepSvddPrediction> Format = new(
-        new SavedColumnNames(SavedColumns.StateKey, SavedColumns.State, SavedColumns.Features, SavedColumns.StateKeyValue),
+        SavedColumns.Names,
         new StateKeyMappingFactory(), StateKeyMappingFactory.ContractName,
         new SavedScoringFactory(), SavedScoringFactory.ContractName);
 

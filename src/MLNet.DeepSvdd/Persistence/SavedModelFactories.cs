@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.ML.Transforms;
-using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Persistence;
 
@@ -15,7 +14,7 @@ public sealed class StateKeyMappingFactory : CustomMappingFactory<NoColumns, Sta
     public const string ContractName = "MLNet.DeepSvdd.StateKey.v1";
 
     /// <inheritdoc />
-    public override Action<NoColumns, StateKeyRow> GetMapping() => (_, output) => output.Key = SavedColumns.StateKeyValue;
+    public override Action<NoColumns, StateKeyRow> GetMapping() => (_, row) => SavedMapping.EmitKey(row);
 }
 
 /// <summary>
@@ -30,27 +29,20 @@ public sealed class SavedScoringFactory : CustomMappingFactory<SavedScoringInput
     public const string ContractName = "MLNet.DeepSvdd.Score.v1";
 
     /// <inheritdoc />
-    public override Action<SavedScoringInput, DeepSvddPrediction> GetMapping() => (input, output) =>
-    {
-        var detector = StateCache.Get(input.State);
-        FeatureRowCheck.CheckLength(input.Features.Length, detector.Model.InputSize, detector.Metadata.FeatureColumnName, row: null);
-        output.Score = NonFiniteFeatures.ScoreRow(detector.Model, input.Features);
-        output.PredictedLabel = NonFiniteFeatures.IsAnomaly(output.Score, detector.Threshold);
-    };
+    public override Action<SavedScoringInput, DeepSvddPrediction> GetMapping() => (input, output) => SavedMapping.Score(StateCache.Get(input.State), input, output);
 }
 
 /// <summary>Deserialized models keyed by the string (or array) that holds their state, so each state is parsed once.</summary>
 internal static class StateCache
 {
-    internal sealed record Entry(ScoringModel Model, float Threshold, ModelState.Metadata Metadata);
-
-    private static readonly SavedStateCache<Entry> Cache = new("Deep SVDD", bytes =>
+    private static readonly SavedStateCache<DeepSvddTransformer> Cache = new("Deep SVDD", bytes =>
     {
         var (model, metadata) = ModelState.Read(bytes, Runtime.DeviceSelector.Default());
-        return new Entry(model, metadata.Threshold, metadata);
+        return new DeepSvddTransformer(model, metadata.Threshold, metadata.FeatureColumnName, metadata.Report.ToReport())
+        {
+            ScoringBatchSize = metadata.ScoringBatchSize,
+        };
     });
 
-    public static Entry Get(ReadOnlyMemory<char> state) => Cache.Get(state);
-
-    public static Entry Parse(ReadOnlyMemory<char> state) => Cache.Parse(state);
+    public static DeepSvddTransformer Get(ReadOnlyMemory<char> state) => Cache.Get(state);
 }

@@ -19,13 +19,6 @@ internal static class SavedModelRestorer
     public static IEnumerable<DeepSvddTransformer> FindAll(ITransformer loaded, IHostEnvironment? environment = null) =>
         SavedModelChain.Format.FindAll(loaded, state => FromState(state, environment));
 
-    private static DeepSvddTransformer FromState(ReadOnlyMemory<char> state, IHostEnvironment? environment)
-    {
-        var entry = StateCache.Get(state);
-        return new DeepSvddTransformer(entry.Model, entry.Threshold, entry.Metadata.FeatureColumnName, entry.Metadata.Report.ToReport())
-        {
-            ScoringBatchSize = entry.Metadata.ScoringBatchSize,
-            Environment = environment,
-        };
-    }
+    private static DeepSvddTransformer FromState(ReadOnlyMemory<char> state, IHostEnvironment? environment) =>
+        StateCache.Get(state).WithEnvironment(environment);
 }
