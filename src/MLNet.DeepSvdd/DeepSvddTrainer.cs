@@ -56,20 +56,21 @@ public sealed partial class DeepSvddTrainer : DetectorTrainer<DeepSvddTrainer.Op
 
         var device = DeviceSelector.Select(Settings.Device, Context, channel);
         int seed = Settings.Seed ?? host.Rand.Next();
-        var loading = Stopwatch.StartNew();
+        var observer = Settings.Progress as ITrainingObserver;
+        observer?.PhaseStarted(FitPhase.Loading);
         using var train = DataViewLoader.Load(input, feature, label, device, CheckCanceled);
         if (train.Rows == 0) throw new ArgumentException("The training data has no rows.", nameof(input));
         if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row; Deep SVDD needs at least 2.", nameof(input));
         using var validationData = validation is { } v
             ? ValidationData.From(DataViewLoader.Load(Settings.ValidationSet!, v.Feature, v.Label, device, CheckCanceled), v.Label.Name)
             : null;
-        loading.Stop();
+        observer?.PhaseEnded(FitPhase.Loading);
 
         if (network.Note is not null) channel.Info(MessageSensitivity.None, network.Note);
         channel.Info(MessageSensitivity.None, $"Deep SVDD: {network.Spec} on {device}, {train.Rows} rows, {Settings.Epochs} epochs, objective {Settings.Objective}" +
             $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {Settings.Regularizer} ({Settings.Weighting}), learning rate {network.LearningRate:G3}, " +
             $"frozen through {(BackboneStage)network.FrozenStages}, BatchNorm statistics {(network.FreezeBatchNorm ? "frozen" : "trained")}, seed {seed}.");
-        var result = new TrainingLoop(Settings, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total, loading.Elapsed);
+        var result = new TrainingLoop(Settings, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total);
         channel.Info(MessageSensitivity.None, result.Report.ToString());
 
         if (result.Report.Collapse.IsCollapsed)

@@ -186,6 +186,17 @@ public sealed partial class DeepSvddTrainer
         /// </summary>
         public string? ValidationLabelColumnName { get; set; }
 
+        /// <summary>
+        /// Optional listener for training progress: called after each epoch, in order, on the training thread, with the epoch's
+        /// <see cref="EpochReport"/> (the same object that ends up in <see cref="TrainingReport.Epochs"/>, its
+        /// <see cref="EpochReport.ValidationAuc"/> included when a <see cref="ValidationSet"/> is given) and the total number of epochs;
+        /// epoch 0 (the network before training) comes first, so a fit reports <see cref="Epochs"/> + 1 times. An exception it throws
+        /// stops the fit. <see cref="System.Progress{T}"/> runs its handler asynchronously (on the captured synchronization context or
+        /// the thread pool): use a synchronous <see cref="IProgress{T}"/> when the calls must arrive in order before <c>Fit</c> returns.
+        /// Default null. Not saved with the model; copies of the options (the trainer's <c>TrainerOptions</c>) share the listener.
+        /// </summary>
+        public IProgress<EpochProgress>? Progress { get; set; }
+
         /// <summary>Where to train and score. Default <see cref="DeepSvddDevice.Auto"/>.</summary>
         public DeepSvddDevice Device { get; set; } = Defaults.Device;
 

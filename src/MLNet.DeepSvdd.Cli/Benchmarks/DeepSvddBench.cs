@@ -15,6 +15,7 @@ public static class DeepSvddBench
         using var sampler = PeakMemorySampler.Start();
         var ml = new MLContext(seed: 1);
         var data = SyntheticImages.Create(ml, images, c.Size, seed: 1);
+        var phases = new PhaseClock();
         var options = new DeepSvddTrainer.Options
         {
             FeatureColumnName = "Image",
@@ -29,6 +30,7 @@ public static class DeepSvddBench
             BatchSize = 50,
             Seed = 1,
             ThrowOnCollapse = false,
+            Progress = phases,
         };
         var fitClock = Stopwatch.StartNew();
         var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(data);
@@ -54,7 +56,7 @@ public static class DeepSvddBench
         File.Delete(path);
 
         double peak = sampler.Stop() / 1_048_576.0;
-        return new BenchResult(c, trainSteps, fitPath, bareForward, transform, predictionEngine, reloadedRate, peak, PhaseBreakdown.Of(model.Report));
+        return new BenchResult(c, trainSteps, fitPath, bareForward, transform, predictionEngine, reloadedRate, peak, phases.Breakdown(model.Report));
     }
 
     private static double BareForward(DeepSvddTransformer model, IDataView data)

@@ -54,10 +54,13 @@ public static class ScalingBench
         long baseline = PeakMemorySampler.SettledWorkingSet();
         DeepSvddTransformer model;
         long peak;
+        var phases = new PhaseClock();
+        var options = Options(network, epochs, size);
+        options.Progress = phases;
         var clock = Stopwatch.StartNew();
         using (var sampler = PeakMemorySampler.Start())
         {
-            model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs, size)).Fit(data);
+            model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(data);
             clock.Stop();
             peak = sampler.Stop();
         }
@@ -69,7 +72,7 @@ public static class ScalingBench
             double epochSeconds = steady.Average(e => e.Duration.TotalSeconds);
             double fitSeconds = clock.Elapsed.TotalSeconds;
             return new FitPoint(images, size, epochSeconds, fitSeconds, images / epochSeconds, (double)images * epochs / fitSeconds,
-                Mb(peak), Mb(peak - baseline), PhaseBreakdown.Of(report));
+                Mb(peak), Mb(peak - baseline), phases.Breakdown(report));
         }
         finally
         {
@@ -116,8 +119,10 @@ public static class ScalingBench
     {
         var ml = new MLContext(seed: 1);
         var data = SyntheticImages.Create(ml, images, size, seed: 1);
-        using var probe = new EpochMemoryProbe(ml);
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(network, epochs, size)).Fit(data);
+        var probe = new EpochMemoryProbe();
+        var options = Options(network, epochs, size);
+        options.Progress = probe;
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(data);
         model.Model.Dispose();
         if (probe.Epochs.Count != epochs)
             throw new InvalidOperationException($"Expected a working-set reading per epoch ({epochs}), got {probe.Epochs.Count}.");

@@ -136,8 +136,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     {
         string modelPath = OutputPath.CheckFile(settings.Model, "--model"); // before any training
         var ml = new MLContext(settings.Seed);
-        _ = new TrainingProgress(ml, write);
+        var progress = new TrainingProgress(write); // its clock starts here: the ETA counts data loading in
         var options = settings.ToOptions();
+        options.Progress = progress;
         IDataView train;
         IEstimator<ITransformer> pipeline;
         if (settings.Images is { } folder)

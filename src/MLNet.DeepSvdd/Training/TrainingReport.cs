@@ -48,9 +48,6 @@ public sealed class TrainingReport
     /// <summary>Total wall-clock time of the fit, data loading included.</summary>
     public TimeSpan Duration { get; }
 
-    /// <summary>How <see cref="Duration"/> splits into phases; null for a report restored from a saved model.</summary>
-    internal Training.FitPhases? Phases { get; init; }
-
     /// <summary>Training throughput: rows processed per second of optimizer steps (data loading and validation excluded).</summary>
     public double RowsPerSecond
     {

@@ -73,14 +73,14 @@ public class CancellationTests
         using var channel = ((IHostEnvironment)ml).Start("test");
         int checks = 0;
         var loop = new TrainingLoop(options, NetworkResolver.Resolve(options, feature), CPU, 1, channel, null, () => checks++);
-        var result = loop.Run(loaded, null, Stopwatch.StartNew(), TimeSpan.Zero);
+        var result = loop.Run(loaded, null, Stopwatch.StartNew());
         result.Model.Dispose();
         checks.Should().BeGreaterThanOrEqualTo(2 * 30, "2 epochs of 30 minibatches, each followed by a check");
 
         int calls = 0;
         var stopping = new TrainingLoop(options, NetworkResolver.Resolve(options, feature), CPU, 1, channel, null,
             () => { if (++calls == 3) throw new OperationCanceledException(); });
-        var run = () => stopping.Run(loaded, null, Stopwatch.StartNew(), TimeSpan.Zero);
+        var run = () => stopping.Run(loaded, null, Stopwatch.StartNew());
         run.Should().Throw<OperationCanceledException>();
         calls.Should().Be(3, "the third minibatch's check stops the training");
     }

@@ -29,9 +29,9 @@ public class ObjectiveTests
     {
         using var d = tensor(D); // √d = 1, 2, 3, 4
         var objective = new SoftBoundaryObjective(nu: 0.1, warmUpEpochs: 2);
-        objective.AfterStep(d, epoch: 1);
+        objective.UpdateRadius(d, epoch: 1);
         objective.Radius.Should().Be(0, "R stays 0 during the warm-up epochs");
-        objective.AfterStep(d, epoch: 2);
+        objective.UpdateRadius(d, epoch: 2);
         // 0.9 quantile of [1, 2, 3, 4], linear interpolation: position 0.9·3 = 2.7 → 3 + 0.7·(4 − 3) = 3.7
         objective.Radius.Should().BeApproximately(3.7, 1e-5);
     }

@@ -18,7 +18,21 @@ public class WeightingTests
             weight.Next(s, r).item<float>().Should().BeApproximately((float)expected, 1e-6f);
         }
         weight.Current.Should().BeApproximately(0.492, 1e-6);
-        AdaptiveWeight.Step(0.2, 1.0, 0.25, 0.9, 0.5).Should().BeApproximately(0.38, 1e-12);
+    }
+
+    [Fact]
+    public void AdaptiveWeight_uses_alpha_and_beta_where_eq_7_puts_them_and_skips_a_zero_regularizer_loss()
+    {
+        using var weight = new AdaptiveWeight(alpha: 0.5, beta: 0.2, CPU);
+        // c1 = 0.5·0 + 0.2·0.5·(3/0.6) = 0.5 ; c2 = c1 (L_reg = 0) ; c3 = 0.5·0.5 + 0.1·(1/0.5) = 0.45
+        // (α and β swapped would give c1 = 0.2·0 + 0.5·0.8·5 = 2.)
+        var steps = new[] { (3.0f, 0.6f, 0.5), (7.0f, 0.0f, 0.5), (1.0f, 0.5f, 0.45) };
+        foreach (var (svdd, reg, expected) in steps)
+        {
+            using var s = tensor(svdd);
+            using var r = tensor(reg);
+            weight.Next(s, r).item<float>().Should().BeApproximately((float)expected, 1e-6f);
+        }
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace MLNet.DeepSvdd.Training.Objectives;
 /// The semi-supervised one-class objective (eq. 3, Deep SAD): over a minibatch of n unlabeled and m labeled rows,
 /// (1/(n+m))·[Σ_unlabeled d + η·Σ_labeled d^ỹ], with d = ‖φ(x) − c‖², ỹ = +1 for a labeled normal row and ỹ = −1 for a labeled anomaly
 /// (so anomalies are pushed away: d^−1 = 1/d). Labels follow ML.NET's convention: NaN = unlabeled, 0 = normal, &gt; 0 = anomaly.
-/// A small ε = 1e-6 is added to d before inverting, as in Ruff et al.'s implementation.
+/// A small ε = 1e-6 is added to d before inverting, as in Ruff et al.'s implementation. Like the one-class objective it has no radius.
 /// </summary>
 internal sealed class SemiSupervisedObjective(double eta) : ISvddObjective
 {
@@ -24,8 +24,4 @@ internal sealed class SemiSupervisedObjective(double eta) : ISvddObjective
         var perRow = where(unlabeled, squaredDistances, labeledTerm);
         return perRow.mean().MoveToOuterDisposeScope();
     }
-
-    public void AfterStep(Tensor squaredDistances, int epoch) { }
-
-    public double Radius { get => 0; set { } }
 }

@@ -3,13 +3,15 @@ using static TorchSharp.torch;
 namespace MLNet.DeepSvdd.Training.Objectives;
 
 /// <summary>
-/// The soft-boundary Deep SVDD objective (eq. 1): R² + (1/ν)·mean(max(0, d − R²)), d = ‖φ(x) − c‖². R gets no gradient: after
-/// <c>warmUpEpochs</c> it is set after every step to the (1 − ν) quantile of √d over the minibatch (linear interpolation, as numpy's default).
+/// The soft-boundary Deep SVDD objective (eq. 1): R² + (1/ν)·mean(max(0, d − R²)), d = ‖φ(x) − c‖². The only objective with a radius R
+/// of the hypersphere. R gets no gradient: it is 0 for the first <c>warmUpEpochs</c> epochs, then <see cref="UpdateRadius"/> sets it after
+/// every step to the (1 − ν) quantile of √d over the minibatch (linear interpolation, as numpy's default), as in Ruff et al.'s implementation.
 /// </summary>
 internal sealed class SoftBoundaryObjective(double nu, int warmUpEpochs) : ISvddObjective
 {
     public double Nu { get; } = nu;
 
+    /// <summary>The radius R of the hypersphere (0 until the warm-up epochs are over).</summary>
     public double Radius { get; set; }
 
     public Tensor Loss(Tensor squaredDistances, Tensor? labels)
@@ -20,7 +22,11 @@ internal sealed class SoftBoundaryObjective(double nu, int warmUpEpochs) : ISvdd
         return loss.MoveToOuterDisposeScope();
     }
 
-    public void AfterStep(Tensor squaredDistances, int epoch)
+    /// <summary>
+    /// Called after each optimizer step with the (detached) squared distances of the minibatch and the 0-based epoch: from epoch
+    /// <c>warmUpEpochs</c> on, R becomes their <see cref="RadiusOf">(1 − ν) quantile</see>; before that it stays as it is.
+    /// </summary>
+    public void UpdateRadius(Tensor squaredDistances, int epoch)
     {
         if (epoch < warmUpEpochs) return;
         Radius = RadiusOf(squaredDistances, Nu);

@@ -42,9 +42,5 @@ internal sealed class AdaptiveWeight : IRegularizerWeight
         return weight;
     }
 
-    /// <summary>The same recurrence on plain numbers (for reports and tests).</summary>
-    public static double Step(double previous, double svddLoss, double regularizerLoss, double alpha, double beta) =>
-        regularizerLoss > ZeroLoss ? alpha * previous + beta * (1 - alpha) * svddLoss / regularizerLoss : previous;
-
     public void Dispose() => weight.Dispose();
 }

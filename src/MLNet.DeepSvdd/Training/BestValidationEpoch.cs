@@ -1,0 +1,94 @@
+using MLNet.DeepSvdd.Data;
+using MLNet.DeepSvdd.Networks;
+using MLNet.DeepSvdd.Scoring;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Training;
+
+/// <summary>
+/// Model selection on the validation set, as in the paper: the ROC AUC of the network before training and after every epoch, and a copy of
+/// the weights (and the radius R) of the best epoch so far — the untrained network (epoch 0) included, so a fit never ends below where it
+/// started on the validation data. Scoring and copying are timed as <see cref="FitPhase.Validation"/>.
+/// </summary>
+internal sealed class BestValidationEpoch : IDisposable
+{
+    private readonly FeatureMap network;
+    private readonly Tensor center;
+    private readonly StagedInputs inputs;
+    private readonly ValidationData validation;
+    private readonly Func<double, double> offset;
+    private readonly int scoringRows;
+    private readonly ITrainingObserver? observer;
+    private Dictionary<string, Tensor>? weights;
+
+    /// <summary>Selection for <paramref name="network"/> on the staged validation <paramref name="inputs"/>; <paramref name="offset"/> maps a
+    /// radius to the score offset (R² for the soft boundary, else 0).</summary>
+    public BestValidationEpoch(FeatureMap network, Tensor center, StagedInputs inputs, ValidationData validation, Func<double, double> offset,
+        int scoringRows, ITrainingObserver? observer)
+    {
+        this.network = network;
+        this.center = center;
+        this.inputs = inputs;
+        this.validation = validation;
+        this.offset = offset;
+        this.scoringRows = scoringRows;
+        this.observer = observer;
+    }
+
+    /// <summary>The kept epoch (−1 before <see cref="Keep"/>).</summary>
+    public int Epoch { get; private set; } = -1;
+
+    /// <summary>Its validation AUC.</summary>
+    public double Auc { get; private set; } = double.NegativeInfinity;
+
+    /// <summary>Its radius R.</summary>
+    public double Radius { get; private set; }
+
+    /// <summary>The validation AUC of the network as it is now, scored with <paramref name="radius"/> (network in evaluation mode).</summary>
+    public double Score(double radius)
+    {
+        observer?.PhaseStarted(FitPhase.Validation);
+        network.eval();
+        var (scores, _) = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, center, offset(radius), scoringRows);
+        double auc = RocAuc.Compute(validation.LabeledRows.Select(i => scores[i]).ToArray(), validation.IsAnomaly);
+        observer?.PhaseEnded(FitPhase.Validation);
+        return auc;
+    }
+
+    /// <summary>Keeps the current weights as epoch <paramref name="epoch"/>'s, whatever was kept before.</summary>
+    public void Keep(int epoch, double auc, double radius)
+    {
+        observer?.PhaseStarted(FitPhase.Validation);
+        Epoch = epoch;
+        Auc = auc;
+        Radius = radius;
+        DisposeWeights();
+        weights = Snapshot(network);
+        observer?.PhaseEnded(FitPhase.Validation);
+    }
+
+    /// <summary>Keeps the current weights when <paramref name="auc"/> beats the kept epoch's.</summary>
+    public void KeepIfBetter(int epoch, double auc, double radius)
+    {
+        if (auc > Auc) Keep(epoch, auc, radius);
+    }
+
+    /// <summary>Loads the kept weights into the network.</summary>
+    public void Restore() => network.load_state_dict(weights ?? throw new InvalidOperationException("No epoch was kept."));
+
+    public void Dispose() => DisposeWeights();
+
+    private static Dictionary<string, Tensor> Snapshot(FeatureMap network)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope(); // state_dict() and detach() hand out new tensor handles: free them with the scope
+        return network.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone().DetachFromDisposeScope());
+    }
+
+    private void DisposeWeights()
+    {
+        if (weights is null) return;
+        foreach (var t in weights.Values) t.Dispose();
+        weights = null;
+    }
+}

@@ -1,0 +1,132 @@
+using MLNet.DeepSvdd.Training.Objectives;
+using MLNet.DeepSvdd.Training.Optimization;
+using MLNet.DeepSvdd.Training.Regularizers;
+using MLNet.DeepSvdd.Training.Weighting;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MLNet.DeepSvdd.Training;
+
+/// <summary>
+/// The optimizer steps of one epoch: a fresh permutation of the training rows, then for every minibatch L = L_svdd + c_t·L_reg, an Adam
+/// step, the soft-boundary radius update and the epoch's running sums of L_svdd, L_reg and the feature variance. Each step runs in its own
+/// dispose scope; the sums stay on the device and are read once, by <see cref="Report"/>.
+/// </summary>
+internal sealed class EpochSteps : IDisposable
+{
+    private readonly FrozenStages frozen;
+    private readonly StagedInputs inputs;
+    private readonly Tensor? labels;
+    private readonly Tensor center;
+    private readonly ISvddObjective objective;
+    private readonly SoftBoundaryObjective? softBoundary;
+    private readonly ICollapseRegularizerLoss? regularizer;
+    private readonly IRegularizerWeight? weight;
+    private readonly FlatAdam optimizer;
+    private readonly int batchSize;
+    private readonly Random shuffle;
+    private readonly Device device;
+    private readonly Action checkCanceled;
+    private readonly Tensor sumSvdd, sumReg, sumVar;
+
+    public EpochSteps(FrozenStages frozen, StagedInputs inputs, int rows, Tensor? labels, Tensor center, ISvddObjective objective,
+        ICollapseRegularizerLoss? regularizer, IRegularizerWeight? weight, FlatAdam optimizer, int batchSize, Random shuffle, Device device,
+        Action checkCanceled)
+    {
+        this.frozen = frozen;
+        this.inputs = inputs;
+        this.labels = labels;
+        this.center = center;
+        this.objective = objective;
+        softBoundary = objective as SoftBoundaryObjective;
+        this.regularizer = regularizer;
+        this.weight = weight;
+        this.optimizer = optimizer;
+        this.batchSize = batchSize;
+        this.shuffle = shuffle;
+        this.device = device;
+        this.checkCanceled = checkCanceled;
+        Rows = rows;
+        // A trailing minibatch of one row is dropped: BatchNorm and the variance hinge need two.
+        Batches = Rows / batchSize + (Rows % batchSize >= 2 ? 1 : 0);
+        sumSvdd = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        sumReg = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        sumVar = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+    }
+
+    /// <summary>Training rows.</summary>
+    public int Rows { get; }
+
+    /// <summary>Minibatches per epoch.</summary>
+    public int Batches { get; }
+
+    /// <summary>Minibatches done in the current epoch (for the progress channel).</summary>
+    public int CompletedBatches { get; private set; }
+
+    /// <summary>The radius R after the steps so far: the soft-boundary objective's, 0 for objectives without one.</summary>
+    public double Radius => softBoundary?.Radius ?? 0;
+
+    /// <summary>Runs the steps of epoch <paramref name="epoch"/> (1-based); checks for cancellation after every step.</summary>
+    public void Run(int epoch)
+    {
+        frozen.TrainMode();
+        regularizer?.Train(true);
+        sumSvdd.zero_(); sumReg.zero_(); sumVar.zero_();
+        using var permutation = tensor(Permutation(shuffle, Rows), ScalarType.Int64, device).DetachFromDisposeScope();
+        for (int b = 0; b < Batches; b++)
+        {
+            using var scope = NewDisposeScope();
+            int start = b * batchSize;
+            Step(permutation.narrow(0, start, Math.Min(batchSize, Rows - start)), epoch - 1);
+            CompletedBatches = b + 1;
+            checkCanceled();
+        }
+    }
+
+    /// <summary>
+    /// The epoch's means over its minibatches, c_t, R and the variance-hinge threshold, with <paramref name="validationAuc"/> and
+    /// <paramref name="duration"/>; reads the device once.
+    /// </summary>
+    public EpochReport Report(int epoch, double? validationAuc, TimeSpan duration) => new(epoch,
+        sumSvdd.item<float>() / Batches, sumReg.item<float>() / Batches, weight?.Current ?? 0, sumVar.item<float>() / Batches,
+        Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch - 1) : 0, validationAuc, duration);
+
+    /// <summary>One minibatch: forward, L = L_svdd + c_t·L_reg, Adam step, radius update, running sums. <paramref name="epochIndex"/> is 0-based.</summary>
+    private void Step(Tensor index, int epochIndex)
+    {
+        var z = frozen.Trailing(inputs.Select(index));
+        var d = z.sub(center).square().sum(1);
+        var lsvdd = objective.Loss(d, labels?.index_select(0, index));
+        var loss = lsvdd;
+        if (regularizer is not null)
+        {
+            var lreg = regularizer.Loss(z, epochIndex);
+            loss = lsvdd + weight!.Next(lsvdd, lreg) * lreg;
+            sumReg.add_(lreg.detach());
+        }
+        optimizer.ZeroGrad();
+        loss.backward();
+        optimizer.Step();
+        softBoundary?.UpdateRadius(d.detach(), epochIndex);
+        using (no_grad())
+        {
+            sumSvdd.add_(lsvdd.detach());
+            sumVar.add_(z.detach().var(dim: 0).mean());
+        }
+    }
+
+    private static long[] Permutation(Random random, int n)
+    {
+        var p = new long[n];
+        for (int i = 0; i < n; i++) p[i] = i;
+        random.Shuffle(p);
+        return p;
+    }
+
+    public void Dispose()
+    {
+        sumSvdd.Dispose();
+        sumReg.Dispose();
+        sumVar.Dispose();
+    }
+}
