@@ -1,9 +1,11 @@
 using System.Text.Json;
 using MLNet.DeepSvdd.Cli.Benchmarks;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class BenchScalingTests : IDisposable
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

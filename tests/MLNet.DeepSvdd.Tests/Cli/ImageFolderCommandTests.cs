@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
@@ -10,6 +11,7 @@ namespace MLNet.DeepSvdd.Tests.Cli;
 /// <c>--images</c> folders of train, evaluate and score: every image under the folder (root and nested folders) in ordinal path order,
 /// evaluate's anomaly sub-folder, and images that do not decode (named and skipped, or fatal with --strict).
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class ImageFolderCommandTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "deepsvdd-folders-" + Guid.NewGuid().ToString("N"));

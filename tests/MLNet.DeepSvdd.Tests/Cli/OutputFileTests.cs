@@ -2,10 +2,12 @@ using System.Text.RegularExpressions;
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
 using MLNet.DeepSvdd.Cli.Files;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
 /// <summary>Files the user keeps are written all or nothing (<see cref="AtomicFile"/>), and bad destinations are refused before any work.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class OutputFileTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "deepsvdd-out-" + Guid.NewGuid().ToString("N"));

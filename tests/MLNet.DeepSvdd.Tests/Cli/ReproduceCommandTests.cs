@@ -7,6 +7,7 @@ using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class ReproduceCommandTests
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];

@@ -7,6 +7,7 @@ using MLNet.DeepSvdd.Tests.Support;
 namespace MLNet.DeepSvdd.Tests.Cli;
 
 /// <summary><c>reproduce</c> run keys hold every setting that changes a result, and a run made with other settings is never reused.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class RunSettingsTests
 {
     private static readonly ColumnSpec OneVsAll = new("One-vs-all", ColumnKind.OneVsAll);

@@ -5,6 +5,7 @@ using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class TrainEvaluateScoreCommandTests : IDisposable
 {
     private const int Plane = 32 * 32;

@@ -5,6 +5,7 @@ using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class TuneCommandTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "deepsvdd-tune-" + Guid.NewGuid().ToString("N"));

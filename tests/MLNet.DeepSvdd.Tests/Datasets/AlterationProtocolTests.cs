@@ -2,9 +2,11 @@ using Microsoft.ML;
 using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class AlterationProtocolTests
 {
     private static Cifar10Dataset Cifar => Support.Cifar10Data.Dataset;

@@ -1,8 +1,10 @@
 using MLNet.DeepSvdd.Datasets.Alterations;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class BlockPermutationTests
 {
     [Theory]

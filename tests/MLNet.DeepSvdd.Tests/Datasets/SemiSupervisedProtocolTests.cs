@@ -2,9 +2,11 @@ using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class SemiSupervisedProtocolTests
 {
     private const int Cat = 3, Dog = 5;

@@ -1,9 +1,11 @@
 using MLNet.DeepSvdd.Datasets.Alterations;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
 using Point = MLNet.DeepSvdd.Datasets.Alterations.StrokeDrawing.Point;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class StrokesTests
 {
     [Theory]

@@ -2,9 +2,11 @@ using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Features;
 using MLNet.DeepSvdd.Networks.Pretrained;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Features;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class FeaturePipelineTests : IDisposable
 {
     private const int Side = 32;

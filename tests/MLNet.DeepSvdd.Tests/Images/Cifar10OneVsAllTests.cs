@@ -9,6 +9,7 @@ namespace MLNet.DeepSvdd.Tests.Images;
 /// A small version of the paper's CIFAR-10 one-vs-all experiment with the ImageNet-pretrained ResNet-18 (fine-tuned, w/ bias &amp; noise
 /// reg.): a few hundred training images of the normal class, one epoch; the detector must be clearly better than chance.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class Cifar10OneVsAllTests(ITestOutputHelper output)
 {
     private sealed class LabeledImage

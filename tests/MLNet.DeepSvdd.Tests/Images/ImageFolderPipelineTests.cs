@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML;
 using Xunit.Abstractions;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Images;
 
@@ -99,6 +100,7 @@ public sealed class CifarImageFolder : IDisposable
 /// the trainer must see the [C, H, W] shape ExtractPixels declares, train LeNet on it, and score the files identically through every path
 /// (batched Transform, PredictionEngine, Model.Load, LoadDeepSvdd).
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class ImageFolderPipelineTests(CifarImageFolder folder, ITestOutputHelper output) : IClassFixture<CifarImageFolder>
 {
     // Resized from 32×32 so the test shows the trainer takes the shape from the pipeline, not from the files or CIFAR's 32×32.

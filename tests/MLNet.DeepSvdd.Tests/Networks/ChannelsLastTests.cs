@@ -1,9 +1,11 @@
 using MLNet.DeepSvdd.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Networks;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class ChannelsLastTests
 {
     [Fact]

@@ -1,8 +1,10 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Networks.Pretrained;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Networks;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class PretrainedFeaturesTests
 {
     private sealed class OnnxInput

@@ -4,9 +4,11 @@ using MLNet.DeepSvdd.Networks.Pretrained;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Networks;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class ResNetTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("deepsvdd-resnet-").FullName;

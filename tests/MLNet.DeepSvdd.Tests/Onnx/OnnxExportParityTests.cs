@@ -10,6 +10,7 @@ namespace MLNet.DeepSvdd.Tests.Onnx;
 /// The exported ONNX graph, run by ONNX Runtime, scores like the transformer (TorchSharp) for every network kind and variant: scores to
 /// 1e-4 relative, PredictedLabel identical, a row with NaN or ∞ scored +∞ and anomalous by both.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class OnnxExportParityTests(ITestOutputHelper output)
 {
     [Theory]

@@ -3,6 +3,7 @@ using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Persistence;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class SaveLoadTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("deepsvdd-test-").FullName;

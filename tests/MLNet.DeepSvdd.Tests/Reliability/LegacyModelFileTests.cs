@@ -13,6 +13,7 @@ namespace MLNet.DeepSvdd.Tests.Reliability;
 /// Model files saved before states carried a checksum still load, with identical scores. Such a file is rebuilt here from a current one by
 /// storing the bare state (what the earlier versions stored: the checksum layout only adds a header in front of it).
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class LegacyModelFileTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("legacy-models-").FullName;

@@ -14,6 +14,7 @@ namespace MLNet.DeepSvdd.Tests.Reliability;
 /// flip either loads with bit-identical scores or throws <see cref="InvalidDataException"/>: never a different model, never another
 /// exception type. Positions are sampled with a fixed seed; each flip XORs one byte with a random non-zero value.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class ModelCorruptionFuzzTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("corruption-fuzz-").FullName;

@@ -5,6 +5,7 @@ using MLNet.DeepSvdd.Tests.Support;
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
 /// <summary>A row with a NaN or infinite feature is never called normal: Score = +∞, PredictedLabel = true, on every path of every detector.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class NonFiniteScoringTests
 {
     public static TheoryData<string> Detectors => SmallDetectors.Names;

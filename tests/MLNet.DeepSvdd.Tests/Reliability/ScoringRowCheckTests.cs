@@ -4,6 +4,7 @@ using MLNet.DeepSvdd.Tests.Support;
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
 /// <summary>One row check on every scoring path of every detector: a row of the wrong length is refused with one message.</summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class ScoringRowCheckTests
 {
     public static TheoryData<string> Detectors => SmallDetectors.Names;

@@ -1,5 +1,8 @@
+using MLNet.DeepSvdd.Tests.Support;
+
 namespace MLNet.DeepSvdd.Tests.Samples;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class QuickstartTests
 {
     [Fact]

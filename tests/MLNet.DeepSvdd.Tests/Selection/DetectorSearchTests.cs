@@ -9,6 +9,7 @@ using static MLNet.DeepSvdd.Tests.Selection.SearchCandidates;
 
 namespace MLNet.DeepSvdd.Tests.Selection;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class DetectorSearchTests
 {
     private const string Local = "SVM local γ", Global = "SVM global γ";

@@ -11,6 +11,7 @@ namespace MLNet.DeepSvdd.Tests.Training;
 /// Fine-tuning that keeps the backbone (frozen leading stages, frozen BatchNorm statistics, the frozen stages' outputs computed once),
 /// the input resolution inside the model, and epoch 0 (the untrained network) as a candidate for the kept epoch.
 /// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class FineTuningTests : IDisposable
 {
     private const int Side = 16;

@@ -1,8 +1,10 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
+using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Baselines.Geo;
 
+[Trait(TestCategories.Name, TestCategories.Slow)]
 public class GeoTrainerTests : IDisposable
 {
     private const int Side = 16;
