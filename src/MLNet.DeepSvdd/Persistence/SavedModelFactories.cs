@@ -51,6 +51,4 @@ internal static class StateCache
     });
 
     public static Entry Get(ReadOnlyMemory<char> state) => Cache.Get(state);
-
-    public static Entry Parse(ReadOnlyMemory<char> state) => Cache.Parse(state);
 }

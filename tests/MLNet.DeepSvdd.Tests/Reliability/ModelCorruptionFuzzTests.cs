@@ -26,7 +26,7 @@ public class ModelCorruptionFuzzTests(ITestOutputHelper output) : IDisposable
     private static (Func<ITransformer, string?> StateText, Func<string, int, ITransformer> Build, Action<string> Parse) Format(string name) => name switch
     {
         "DeepSvdd" => (DeepSvddChain.Format.FirstStateText, (text, size) => DeepSvddChain.Format.BuildFromText(text, "Features", size),
-            text => DeepSvddStates.Parse(text.AsMemory())),
+            text => DeepSvddStates.Get(text.AsMemory())),
         "Geo" => (GeoChain.Format.FirstStateText, (text, size) => GeoChain.Format.BuildFromText(text, "Features", size),
             text => GeoChain.FromState(text.AsMemory())),
         _ => (BaselineChain.Format.FirstStateText, (text, size) => BaselineChain.Format.BuildFromText(text, "Features", size),
