@@ -98,6 +98,7 @@ public class NetworkTests
             .WithMessage($"*Network = Auto*pretrained ResNet-18*'Pixels'*{missing}*Microsoft.ML.DnnImageFeaturizer.ResNet18*Network = LeNet*");
 
         options.Network = DeepSvddNetwork.LeNet; // the documented way out
+        options.PretrainedWeightsPath = null;
         ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(rgb).Report.Network.Should().StartWith("LeNet [3×16×16 → 128]");
     }
 
