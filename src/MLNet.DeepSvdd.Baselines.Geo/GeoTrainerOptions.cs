@@ -21,9 +21,9 @@ public sealed partial class GeoTrainer
         public int[]? ImageShape { get; set; }
 
         /// <summary>
-        /// The classifier's backbone. Default <see cref="DeepSvddNetwork.Auto"/>: the pretrained ResNet-18 for 3-channel images when
-        /// ML.NET's ResNet18.onnx is found (package Microsoft.ML.DnnImageFeaturizer.ResNet18), otherwise LeNet. Its last layer is the
-        /// 72-way classification head.
+        /// The classifier's backbone. Default <see cref="DeepSvddNetwork.Auto"/>: the pretrained ResNet-18 for 3-channel images (ResNet18.onnx
+        /// of the package Microsoft.ML.DnnImageFeaturizer.ResNet18, a dependency of MLNet.DeepSvdd; Fit fails when it is not found), LeNet
+        /// for other images. Its last layer is the 72-way classification head.
         /// </summary>
         public DeepSvddNetwork Network { get; set; } = DeepSvddNetwork.Auto;
 

@@ -60,10 +60,9 @@ public sealed class Cifar10Dataset
 
     /// <summary>
     /// Where CIFAR-10 is expected when no path is given: the value of <see cref="EnvironmentVariable"/> when it is set (returned even if
-    /// nothing is there, so that <see cref="Load"/> reports the misconfiguration), else the first <c>shared/data/cifar-10-batches-bin</c>
-    /// directory found in the application's directory or the current directory or one of their ancestors.
+    /// nothing is there, so that <see cref="Load"/> reports the misconfiguration). No folder is searched.
     /// </summary>
-    /// <returns>The path, or null when there is none.</returns>
+    /// <returns>The path, or null when the variable is not set.</returns>
     public static string? FindDefault() => Cifar10Location.Find();
 
     /// <summary>

@@ -6,8 +6,13 @@ namespace MLNet.DeepSvdd;
 public enum DeepSvddNetwork
 {
     /// <summary>
-    /// Chosen from the feature column: <see cref="LeNet"/> when the input has an image shape [C, H, W] (from the column's vector
-    /// dimensions, as ExtractPixels produces, or from <see cref="DeepSvddTrainer.Options.ImageShape"/>), otherwise <see cref="Mlp"/>.
+    /// Chosen from the feature column alone, the same on every machine: <see cref="ResNet18Pretrained"/> for a 3-channel image [3, H, W],
+    /// <see cref="LeNet"/> for other images [C, H, W] (the image shape from the column's vector dimensions, as ExtractPixels produces, or
+    /// from <see cref="DeepSvddTrainer.Options.ImageShape"/>), <see cref="Mlp"/> for plain vectors and images smaller than 8×8. For
+    /// <see cref="ResNet18Pretrained"/> the weights come from the package Microsoft.ML.DnnImageFeaturizer.ResNet18, a dependency of
+    /// MLNet.DeepSvdd that copies its ResNet18.onnx next to the application; when that file cannot be found (nor
+    /// <see cref="DeepSvddTrainer.Options.PretrainedWeightsPath"/>), Fit throws <see cref="System.IO.FileNotFoundException"/> saying
+    /// what to install or set, rather than training another network.
     /// </summary>
     Auto,
 

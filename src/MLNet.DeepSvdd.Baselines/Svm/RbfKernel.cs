@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines.Data;
 
 namespace MLNet.DeepSvdd.Baselines.Svm;
@@ -67,5 +68,15 @@ internal static class RbfKernel
         }
         variance /= values.Length;
         return variance > 0 ? 1.0 / (data.Columns * variance) : 1.0;
+    }
+
+    /// <summary>
+    /// <see cref="ScaleGamma(FeatureMatrix)"/> over the feature column <paramref name="featureColumnName"/> of <paramref name="data"/>: the γ
+    /// that <see cref="OneClassSvmTrainer"/> uses with <see cref="OneClassSvmTrainer.Options.GammaScale"/> 1 on these training rows.
+    /// </summary>
+    public static double ScaleGamma(IDataView data, string featureColumnName)
+    {
+        var feature = FeatureColumn.Resolve(data.Schema, featureColumnName, null, "training data");
+        return ScaleGamma(FeatureMatrix.Load(data, feature, "training data"));
     }
 }

@@ -40,16 +40,16 @@ internal static class ImageSources
             : OneVsAllProtocol.Create(cifar, settings.NormalClass, settings.Seed, limits);
     }
 
-    /// <summary>The CIFAR-10 location: <paramref name="data"/> (--data), else <c>DEEPSVDD_CIFAR10_DIR</c> or the default location.</summary>
+    /// <summary>The CIFAR-10 location: <paramref name="data"/> (--data), else <c>DEEPSVDD_CIFAR10_DIR</c>.</summary>
     /// <exception cref="DirectoryNotFoundException">Neither is given, or the path does not exist; the message says what to pass.</exception>
     public static string LocateCifar(string? data)
     {
         string path = data ?? Cifar10Dataset.FindDefault()
             ?? throw new DirectoryNotFoundException("CIFAR-10 was not found: pass --data <folder with data_batch_1.bin … or cifar-10-binary.tar.gz> " +
-                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+                $"or set the environment variable {Cifar10Dataset.EnvironmentVariable} to it.");
         if (!Directory.Exists(path) && !File.Exists(path))
             throw new DirectoryNotFoundException($"CIFAR-10 data '{path}' does not exist: pass --data <folder with data_batch_1.bin … or the tar.gz> " +
-                $"or set {Cifar10Dataset.EnvironmentVariable}.");
+                $"or set the environment variable {Cifar10Dataset.EnvironmentVariable} to it.");
         return path;
     }
 

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Baselines;
+using MLNet.DeepSvdd.Baselines.Svm;
+using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Datasets.Protocols;
+using MLNet.DeepSvdd.Networks;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
@@ -52,24 +56,29 @@ internal static class MethodRunner
             options.HeadLearningRate = rate;
             options.LearningRate = rate / 10;
         }
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(splits.Train.Data);
+        var trainer = ml.AnomalyDetection.Trainers.DeepSvdd(options);
+        var used = trainer.TrainerOptions;
+        var model = trainer.Fit(splits.Train.Data);
         var scored = model.Transform(splits.Test.Data);
         var result = Evaluate(ml, scored);
         var report = model.Report;
         result.SelectedEpoch = report.SelectedEpoch;
         result.ValidationAuc = report.Epochs[report.SelectedEpoch].ValidationAuc ?? double.NaN;
         result.Collapsed = report.Collapse.IsCollapsed;
-        result.Details["learningRate"] = (options.LearningRate ?? DeepSvddTrainer.Options.DefaultFineTuningLearningRate).ToString("G3");
-        result.Details["inputResolution"] = (profile.InputResolution ?? DeepSvddTrainer.Options.DefaultPretrainedResolution).ToString();
-        result.Details["freezeThrough"] = (options.FreezeThrough ?? DeepSvddTrainer.Options.DefaultPretrainedFreezeThrough).ToString();
-        result.Details["headLearningRate"] = options.HeadLearningRate.ToString("G3");
-        result.Details["trainImagesPerSecond"] = report.RowsPerSecond.ToString("F0");
+        // The learning rate and the frozen stages are not in the TrainingReport: they are resolved from the trainer's options the way its
+        // Fit resolves them (NetworkResolver); the input resolution is the one the fitted network sees.
+        var resolved = NetworkResolver.Resolve(used, FeatureColumn.Resolve(splits.Train.Data.Schema, used.FeatureColumnName, used.ImageShape));
+        result.Details["learningRate"] = Text(resolved.LearningRate, "G3");
+        result.Details["inputResolution"] = Text(model.Model.Network.Spec.NetworkImageSize.Height);
+        result.Details["freezeThrough"] = ((BackboneStage)resolved.FrozenStages).ToString();
+        result.Details["headLearningRate"] = Text(used.HeadLearningRate, "G3");
+        result.Details["trainImagesPerSecond"] = Text(report.RowsPerSecond, "F0");
         return result;
     }
 
     private static RunResult RunGeo(MLContext ml, ColumnSpec column, ProtocolSplits splits, ReproduceProfile profile, int seed)
     {
-        var options = new GeoTrainer.Options
+        var trainer = ml.AnomalyDetection.Trainers.Geo(new GeoTrainer.Options
         {
             FeatureColumnName = ProtocolColumns.Image,
             Network = profile.GeoNetwork,
@@ -79,17 +88,18 @@ internal static class MethodRunner
             LearningRate = 1e-4,
             WeightDecay = 5e-4,
             Seed = seed,
-        };
+        });
+        var used = trainer.TrainerOptions;
         var train = profile.GeoTrainLimit is { } limit ? ml.Data.TakeRows(splits.Train.Data, limit) : splits.Train.Data;
-        var model = ml.AnomalyDetection.Trainers.Geo(options).Fit(train);
+        var model = trainer.Fit(train);
         var result = Evaluate(ml, model.Transform(splits.Test.Data));
         result.ValidationAuc = ml.AnomalyDetection.Evaluate(model.Transform(splits.Validation.Data), labelColumnName: ProtocolColumns.Label).AreaUnderRocCurve;
         result.SelectedEpoch = model.Report.Epochs.Count - 1;
-        result.Details["epochs"] = options.Epochs.ToString();
-        result.Details["trainingImages"] = model.Report.TrainingRows.ToString();
-        result.Details["classifierAccuracy"] = model.Report.Epochs[^1].Accuracy.ToString("F3");
-        result.Details["batchSize"] = "35";
-        result.Details["learningRate"] = "1e-4";
+        result.Details["epochs"] = Text(used.Epochs);
+        result.Details["trainingImages"] = Text(model.Report.TrainingRows);
+        result.Details["classifierAccuracy"] = Text(model.Report.Epochs[^1].Accuracy, "F3");
+        result.Details["batchSize"] = Text(used.BatchSize);
+        result.Details["learningRate"] = Text(used.LearningRate!.Value, "0.##e0");
         return result;
     }
 
@@ -101,21 +111,21 @@ internal static class MethodRunner
         {
             case ShallowDetector.OneClassSvm:
                 {
-                    double scale = GammaScale(train);
+                    double scale = RbfKernel.ScaleGamma(train, "Features");
                     var selection = OneClassSvmTrainer.SelectGamma(ml, train, validation, [.. GammaMultiples.Select(m => m * scale)],
                         new OneClassSvmTrainer.Options { Nu = 0.1 });
                     result = Evaluate(ml, selection.Model.Transform(test));
                     result.ValidationAuc = selection.BestAuc;
-                    result.Details["gamma"] = selection.BestGamma.ToString("G4");
-                    result.Details["nu"] = "0.1";
+                    result.Details["gamma"] = Text(selection.Model.Gamma, "G4");
+                    result.Details["nu"] = Text(selection.Model.Nu);
                     break;
                 }
             default:
                 {
                     var model = ml.AnomalyDetection.Trainers.IsolationForest(new IsolationForestTrainer.Options { Seed = seed }).Fit(train);
                     result = Evaluate(ml, model.Transform(test));
-                    result.Details["trees"] = "100";
-                    result.Details["sampleSize"] = "256";
+                    result.Details["trees"] = Text(model.NumberOfTrees);
+                    result.Details["sampleSize"] = Text(model.SampleSize);
                     break;
                 }
         }
@@ -123,20 +133,7 @@ internal static class MethodRunner
         return result;
     }
 
-    /// <summary>1 / (d · Var[X]) over all training feature values (scikit-learn's gamma = "scale").</summary>
-    private static double GammaScale(IDataView train)
-    {
-        double sum = 0, squares = 0;
-        long count = 0;
-        int d = 0;
-        foreach (var row in train.GetColumn<float[]>("Features"))
-        {
-            d = row.Length;
-            foreach (float v in row) { sum += v; squares += (double)v * v; count++; }
-        }
-        double mean = sum / count, variance = squares / count - mean * mean;
-        return variance > 0 ? 1.0 / (d * variance) : 1.0 / Math.Max(d, 1);
-    }
+    private static string Text<T>(T value, string? format = null) where T : IFormattable => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static RunResult Evaluate(MLContext ml, IDataView scored)
     {

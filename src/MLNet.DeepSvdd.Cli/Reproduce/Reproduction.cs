@@ -11,7 +11,7 @@ public static class Reproduction
 
     /// <summary>
     /// Runs table <paramref name="tableId"/> with <paramref name="profileName"/> into <paramref name="outputFolder"/>, reading CIFAR-10 from
-    /// <paramref name="dataPath"/> (or <c>DEEPSVDD_CIFAR10_DIR</c> / the default location), and returns the path of <c>table.md</c>.
+    /// <paramref name="dataPath"/> (or <c>DEEPSVDD_CIFAR10_DIR</c>), and returns the path of <c>table.md</c>.
     /// </summary>
     /// <remarks>With <paramref name="reportOnly"/>, no run is started: the reports are written from the runs already in the folder
     /// (e.g. to look at a long reproduction while it is still running, or after stopping it).</remarks>

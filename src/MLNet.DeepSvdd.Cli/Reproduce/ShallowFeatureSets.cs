@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
@@ -78,19 +79,6 @@ internal sealed class ShallowFeatureSets
         return (keep.Select(i => images[i]).ToArray(), keep.Select(i => float.IsNaN(labels[i]) ? 0f : labels[i]).ToArray());
     }
 
-    private IDataView ToView((float[][] X, float[] Y) part, string column, int size)
-    {
-        var rows = part.X.Select((x, i) => new FeatureRow { Values = x, Label = part.Y[i] });
-        var definition = SchemaDefinition.Create(typeof(FeatureRow));
-        var values = definition[nameof(FeatureRow.Values)];
-        values.ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
-        values.ColumnName = column;
-        return ml.Data.LoadFromEnumerable(rows.ToList(), definition);
-    }
-
-    private sealed class FeatureRow
-    {
-        public float[] Values { get; set; } = [];
-        public float Label { get; set; }
-    }
+    private IDataView ToView((float[][] X, float[] Y) part, string column, int size) =>
+        InMemoryVectors.Load(ml, column, size, part.X, part.Y, ProtocolColumns.Label);
 }

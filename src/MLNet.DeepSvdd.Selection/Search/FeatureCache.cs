@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using MLNet.DeepSvdd.Data;
 
 namespace MLNet.DeepSvdd.Selection.Search;
 
@@ -58,18 +59,8 @@ internal sealed class FeatureCache
     /// <summary>Reads the computed column once into memory, so later trials do not run the featurizer again.</summary>
     private IDataView Materialize(IDataView featurized)
     {
-        var rows = featurized.GetColumn<float[]>(Column).Select(v => new VectorRow { Values = v }).ToList();
-        int size = rows.Count > 0 ? rows[0].Values.Length : 0;
-        var definition = SchemaDefinition.Create(typeof(VectorRow));
-        var values = definition[nameof(VectorRow.Values)];
-        values.ColumnName = Column;
-        values.ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
-        return ml.Data.LoadFromEnumerable(rows, definition);
-    }
-
-    private sealed class VectorRow
-    {
-        public float[] Values { get; set; } = [];
+        var rows = featurized.GetColumn<float[]>(Column).ToList();
+        return InMemoryVectors.Load(ml, Column, rows.Count > 0 ? rows[0].Length : 0, rows);
     }
 }
 

@@ -32,8 +32,6 @@ internal sealed class MLContextAccess
             $"This version of MLNet.DeepSvdd supports Microsoft.ML {typeof(MLContext).Assembly.GetName().Version}.");
     }
 
-    public static MLContextAccess FromEnvironment(IHostEnvironment env) => new(env);
-
     /// <summary>The environment behind <paramref name="catalog"/> (e.g. <c>mlContext.Model</c>), or null when it cannot be reached.</summary>
     public static IHostEnvironment? TryEnvironment(object catalog)
     {

@@ -5,7 +5,7 @@ using MLNet.DeepSvdd.Data;
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>The schema a detector produces: every input column, then Score (Single) and PredictedLabel (Boolean).</summary>
-internal sealed class OutputSchema
+internal sealed class OutputSchema : IAppendedColumnsSchema
 {
     public const string Score = "Score";
     public const string PredictedLabel = "PredictedLabel";

@@ -8,19 +8,12 @@ namespace MLNet.DeepSvdd.Scoring;
 /// as a batch of one row. The row is checked like every scoring path's (<see cref="FeatureRowCheck"/>); a row with a NaN or infinite
 /// feature scores +∞ and is predicted anomalous (<see cref="NonFiniteFeatures"/>).
 /// </summary>
-internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchema schema) : IRowToRowMapper
+internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchema schema) : AppendedColumnsMapper<OutputSchema>(schema)
 {
-    public DataViewSchema InputSchema => schema.Input;
+    protected override DataViewRow CreateRow(DataViewRow input, HashSet<int> active) => new ScoredRow(model, threshold, Columns, input, active);
 
-    public DataViewSchema OutputSchema => schema.Schema;
-
-    public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns) =>
-        schema.Dependencies(dependingColumns);
-
-    public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
-        new ScoredRow(model, threshold, schema, input, activeColumns.Select(c => c.Index).ToHashSet());
-
-    private sealed class ScoredRow(IBatchScorer model, float threshold, OutputSchema schema, DataViewRow input, HashSet<int> active) : DataViewRow
+    private sealed class ScoredRow(IBatchScorer model, float threshold, OutputSchema schema, DataViewRow input, HashSet<int> active)
+        : AppendedColumnsRow<OutputSchema>(schema, input, active)
     {
         private readonly float[] features = new float[model.InputSize];
         private ValueGetter<VBuffer<float>>? featureGetter;
@@ -28,21 +21,9 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
         private long scoredPosition = -1;
         private float score;
 
-        public override DataViewSchema Schema => schema.Schema;
-
-        public override long Position => input.Position;
-
-        public override long Batch => input.Batch;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
-
-        public override bool IsColumnActive(DataViewSchema.Column column) =>
-            schema.IsOutput(column.Index) ? active.Contains(column.Index) : input.IsColumnActive(schema.Input[column.Index]);
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        protected override ValueGetter<TValue> GetOutputGetter<TValue>(DataViewSchema.Column column)
         {
-            if (!schema.IsOutput(column.Index)) return input.GetGetter<TValue>(schema.Input[column.Index]);
-            if (column.Index == schema.ScoreIndex)
+            if (column.Index == Columns.ScoreIndex)
             {
                 ValueGetter<float> getScore = (ref float value) => value = Current();
                 return getScore as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
@@ -53,15 +34,14 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
 
         private float Current()
         {
-            if (scoredPosition == input.Position) return score;
-            featureGetter ??= input.GetGetter<VBuffer<float>>(schema.Feature);
+            if (scoredPosition == Input.Position) return score;
+            featureGetter ??= Input.GetGetter<VBuffer<float>>(Columns.Feature);
             featureGetter(ref buffer);
-            FeatureRowCheck.CheckLength(buffer.Length, features.Length, schema.Feature.Name, input.Position);
+            FeatureRowCheck.CheckLength(buffer.Length, features.Length, Columns.Feature.Name, Input.Position);
             buffer.CopyTo(features);
             score = NonFiniteFeatures.ScoreRow(model, features);
-            scoredPosition = input.Position;
+            scoredPosition = Input.Position;
             return score;
         }
-
     }
 }

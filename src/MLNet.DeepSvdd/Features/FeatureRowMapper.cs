@@ -6,19 +6,12 @@ using MLNet.DeepSvdd.Scoring;
 namespace MLNet.DeepSvdd.Features;
 
 /// <summary>Row-by-row features (the path of <c>PredictionEngine</c>): each row's features are computed on first access.</summary>
-internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTransformer owner) : IRowToRowMapper
+internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTransformer owner) : AppendedColumnsMapper<FeatureSchema>(schema)
 {
-    public DataViewSchema InputSchema => schema.Input;
+    protected override DataViewRow CreateRow(DataViewRow input, HashSet<int> active) => new Row(Columns, owner, input, active);
 
-    public DataViewSchema OutputSchema => schema.Schema;
-
-    public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns) =>
-        dependingColumns.Select(c => schema.IsOutput(c.Index) ? schema.Pixels : schema.Input[c.Index]).Distinct().OrderBy(c => c.Index);
-
-    public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
-        new Row(schema, owner, input, activeColumns.Select(c => c.Index).ToHashSet());
-
-    private sealed class Row(FeatureSchema schema, ResNet18FeaturesTransformer owner, DataViewRow input, HashSet<int> active) : DataViewRow
+    private sealed class Row(FeatureSchema schema, ResNet18FeaturesTransformer owner, DataViewRow input, HashSet<int> active)
+        : AppendedColumnsRow<FeatureSchema>(schema, input, active)
     {
         private ValueGetter<VBuffer<float>>? pixelGetter;
         private VBuffer<float> buffer;
@@ -26,20 +19,8 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
         private float[]? pixels;
         private readonly float[] features = new float[PretrainedFeatures.Dimension];
 
-        public override DataViewSchema Schema => schema.Schema;
-
-        public override long Position => input.Position;
-
-        public override long Batch => input.Batch;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
-
-        public override bool IsColumnActive(DataViewSchema.Column column) =>
-            schema.IsOutput(column.Index) ? active.Contains(column.Index) : input.IsColumnActive(schema.Input[column.Index]);
-
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        protected override ValueGetter<TValue> GetOutputGetter<TValue>(DataViewSchema.Column column)
         {
-            if (!schema.IsOutput(column.Index)) return input.GetGetter<TValue>(schema.Input[column.Index]);
             ValueGetter<VBuffer<float>> get = (ref VBuffer<float> value) =>
             {
                 var row = Current();
@@ -47,19 +28,19 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
                 row.CopyTo(editor.Values);
                 value = editor.Commit();
             };
-            return get as ValueGetter<TValue> ?? throw schema.WrongType<TValue>(column);
+            return get as ValueGetter<TValue> ?? throw Columns.WrongType<TValue>(column);
         }
 
         private float[] Current()
         {
-            if (computedPosition == input.Position) return features;
-            pixelGetter ??= input.GetGetter<VBuffer<float>>(schema.Pixels);
+            if (computedPosition == Input.Position) return features;
+            pixelGetter ??= Input.GetGetter<VBuffer<float>>(Columns.Pixels);
             pixelGetter(ref buffer);
-            LookAheadBatch.CheckLength(buffer, owner.InputSize, owner.InputColumnName, input.Position); // the batched view's check and message
+            LookAheadBatch.CheckLength(buffer, owner.InputSize, owner.InputColumnName, Input.Position); // the batched view's check and message
             pixels ??= new float[owner.InputSize];
             buffer.CopyTo(pixels);
             owner.Extractor.Compute(pixels, 1, features);
-            computedPosition = input.Position;
+            computedPosition = Input.Position;
             return features;
         }
     }

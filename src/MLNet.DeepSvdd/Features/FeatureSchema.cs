@@ -1,11 +1,12 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
+using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Features;
 
 /// <summary>The schema <see cref="ResNet18FeaturesTransformer"/> produces: every input column, then the 512-value features column.</summary>
-internal sealed class FeatureSchema
+internal sealed class FeatureSchema : IAppendedColumnsSchema
 {
     public FeatureSchema(DataViewSchema input, ResNet18FeaturesTransformer owner)
     {
@@ -34,6 +35,10 @@ internal sealed class FeatureSchema
     public int OutputIndex { get; }
 
     public bool IsOutput(int index) => index == OutputIndex;
+
+    /// <summary>The input columns needed to produce the given output columns: the pixels for the features column.</summary>
+    public IEnumerable<DataViewSchema.Column> Dependencies(IEnumerable<DataViewSchema.Column> outputColumns) =>
+        outputColumns.Select(c => IsOutput(c.Index) ? Pixels : Input[c.Index]).Distinct().OrderBy(c => c.Index);
 
     public InvalidOperationException WrongType<TValue>(DataViewSchema.Column column) =>
         new($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");

@@ -5,8 +5,9 @@ namespace MLNet.DeepSvdd.Networks;
 
 /// <summary>
 /// Turns the options and the feature column into a concrete network layout and input normalisation, checking that they fit together.
-/// <see cref="DeepSvddNetwork.Auto"/>: plain vectors get the MLP; 3-channel images get the pretrained ResNet-18 when ML.NET's ResNet18.onnx
-/// can be found (as in the paper), otherwise LeNet (with a note saying how to get the ResNet); other images get LeNet.
+/// <see cref="DeepSvddNetwork.Auto"/>: plain vectors (and images smaller than 8×8) get the MLP; 3-channel images get the pretrained ResNet-18
+/// (as in the paper), and training fails with <see cref="FileNotFoundException"/> when ML.NET's ResNet18.onnx cannot be found, so that
+/// the same code never trains another network on another machine; other images get LeNet.
 /// </summary>
 internal static class NetworkResolver
 {
@@ -21,7 +22,6 @@ internal static class NetworkResolver
 
     public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature)
     {
-        string? note = null;
         var kind = options.Network;
         if (kind == DeepSvddNetwork.Auto)
         {
@@ -32,13 +32,15 @@ internal static class NetworkResolver
                 try
                 {
                     ResNet18ImageNet.Locate(options.PretrainedWeightsPath);
-                    kind = DeepSvddNetwork.ResNet18Pretrained;
                 }
                 catch (FileNotFoundException e)
                 {
-                    kind = DeepSvddNetwork.LeNet;
-                    note = "Network = Auto chose LeNet for these images because the pretrained ResNet-18 was not found. " + e.Message;
+                    throw new FileNotFoundException(
+                        $"Network = Auto trains the pretrained ResNet-18 on 3-channel images such as feature column '{feature.Name}', but its " +
+                        "weights were not found. " + e.Message + " Or choose the network explicitly, e.g. Network = LeNet (from scratch).",
+                        e.FileName, e);
                 }
+                kind = DeepSvddNetwork.ResNet18Pretrained;
             }
         }
 
@@ -88,7 +90,7 @@ internal static class NetworkResolver
             UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution);
         float learningRate = options.LearningRate
             ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate);
-        return new Resolved(spec, normalization, note, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
+        return new Resolved(spec, normalization, null, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
     }
 
     /// <summary>The side images are resized to inside the network, or null for none (see <see cref="DeepSvddTrainer.Options.InputResolution"/>).</summary>

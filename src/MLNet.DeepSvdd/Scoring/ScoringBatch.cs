@@ -5,8 +5,9 @@ namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
 /// Rows per forward pass when scoring. On the CPU a batch is capped at <see cref="MaxValuesOnCpu"/> input values: larger batches of large
-/// images are slower there, because the activations no longer fit the caches (measured with <c>deepsvdd bench --scaling</c>: ResNet-18 at
-/// 224 px scores 43 images/s in batches of 16 and 30 images/s in batches of 100; at 32 px batches of 256 beat batches of 1024).
+/// images are slower there, because the activations no longer fit the caches, while small images gain from large batches up to a point.
+/// Measured by <c>deepsvdd bench --scaling --network resnet18pretrained --scaling-score-size 224</c> (and with the default 32 px), which
+/// scores the same images at each of the batch sizes of <c>--scaling-batch-sizes</c>.
 /// GPUs get the requested size.
 /// </summary>
 internal static class ScoringBatch

@@ -105,9 +105,7 @@ internal sealed class ScoringModel : IBatchScorer, IDisposable
         return (scores, variance);
     }
 
-    /// <summary>The mean squared entry of the centre: the scale the collapse check compares the feature variance with.</summary>
-    public double MeanSquaredCenter() => MeanSquare(Center);
-
+    /// <summary>The mean squared entry of <paramref name="center"/>: the scale the collapse check compares the feature variance with.</summary>
     public static double MeanSquare(Tensor center)
     {
         using var scope = NewDisposeScope();

@@ -239,14 +239,17 @@ public class Cifar10Tests(Cifar10Fixture real) : IClassFixture<Cifar10Fixture>, 
     // ---- locating and downloading ----
 
     [Fact]
-    public void The_environment_variable_wins_else_shared_data_is_found_above_the_start_directory()
+    public void The_library_takes_the_environment_variable_and_searches_no_folders_while_the_test_fixture_finds_shared_data_above_a_checkout()
     {
-        Cifar10Location.Find("/data/cifar", [directory]).Should().Be("/data/cifar");
+        Cifar10Location.Find("/data/cifar").Should().Be("/data/cifar");
+        Cifar10Location.Find(" /data/cifar ").Should().Be("/data/cifar");
+        Cifar10Location.Find(null).Should().BeNull();
+        Cifar10Location.Find(" ").Should().BeNull();
+
         string shared = Directory.CreateDirectory(Path.Combine(directory, "shared", "data", "cifar-10-batches-bin")).FullName;
         string deep = Directory.CreateDirectory(Path.Combine(directory, "repo", "tests", "bin")).FullName;
-        Cifar10Location.Find(null, [deep]).Should().Be(shared);
-        Cifar10Location.Find(" ", [deep]).Should().Be(shared);
-        Cifar10Location.Find(null, [Path.Combine(Path.GetTempPath(), "not-a-cifar-place")]).Should().BeNull();
+        Support.Cifar10Data.FindShared(deep).Should().Be(shared);
+        Support.Cifar10Data.FindShared(Path.Combine(Path.GetTempPath(), "not-a-cifar-place")).Should().BeNull();
     }
 
     [Fact]

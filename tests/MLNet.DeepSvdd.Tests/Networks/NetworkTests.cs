@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Networks;
+using MLNet.DeepSvdd.Networks.Pretrained;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -79,5 +80,53 @@ public class NetworkTests
         model = ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(ml.Data.LoadFromEnumerable(gray));
         model.Report.Network.Should().StartWith("LeNet [1×16×16 → 128]");
         model.RepresentationDimension.Should().Be(128);
+    }
+
+    [Fact]
+    public void Auto_fails_saying_what_to_install_or_set_when_the_pretrained_ResNet_is_missing_instead_of_training_another_network()
+    {
+        var ml = new MLContext(seed: 1);
+        var random = new Random(0);
+        var rgb = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 20)
+            .Select(_ => new ImageRow { Pixels = Enumerable.Range(0, 768).Select(_ => (float)random.Next(256)).ToArray() }));
+        string missing = Path.Combine(Path.GetTempPath(), "no-such-" + Guid.NewGuid().ToString("N"), "ResNet18.onnx");
+        var options = new DeepSvddTrainer.Options
+            { FeatureColumnName = "Pixels", Epochs = 1, BatchSize = 10, Seed = 1, ThrowOnCollapse = false, PretrainedWeightsPath = missing };
+
+        var fit = () => ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(rgb);
+        fit.Should().Throw<FileNotFoundException>()
+            .WithMessage($"*Network = Auto*pretrained ResNet-18*'Pixels'*{missing}*Microsoft.ML.DnnImageFeaturizer.ResNet18*Network = LeNet*");
+
+        options.Network = DeepSvddNetwork.LeNet; // the documented way out
+        options.PretrainedWeightsPath = null;
+        ml.AnomalyDetection.Trainers.DeepSvdd(options).Fit(rgb).Report.Network.Should().StartWith("LeNet [3×16×16 → 128]");
+    }
+
+    [Fact]
+    public void The_pretrained_ResNet_is_looked_for_in_the_application_folder_first_then_the_NuGet_cache_and_else_reported_missing()
+    {
+        var root = Directory.CreateTempSubdirectory("resnet-locate-").FullName;
+        try
+        {
+            string app = Path.Combine(root, "app"), cache = Path.Combine(root, "nuget");
+            string inApp = Path.Combine(app, "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+            string inCache = Path.Combine(cache, "microsoft.ml.dnnimagefeaturizer.resnet18", "0.23.1", "tools", "DnnImageModels", "ResNet18Onnx", "ResNet18.onnx");
+
+            var none = () => ResNet18ImageNet.Locate(null, app, cache);
+            none.Should().Throw<FileNotFoundException>()
+                .WithMessage("*Microsoft.ML.DnnImageFeaturizer.ResNet18*PretrainedWeightsPath*Looked in: " + inApp + "*");
+
+            Directory.CreateDirectory(Path.GetDirectoryName(inCache)!);
+            File.WriteAllText(inCache, "");
+            ResNet18ImageNet.Locate(null, app, cache).Should().Be(inCache);
+
+            Directory.CreateDirectory(Path.GetDirectoryName(inApp)!);
+            File.WriteAllText(inApp, "");
+            ResNet18ImageNet.Locate(null, app, cache).Should().Be(inApp, "the copy next to the application comes first");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 }

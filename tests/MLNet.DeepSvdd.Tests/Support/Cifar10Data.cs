@@ -3,8 +3,9 @@ using MLNet.DeepSvdd.Datasets;
 namespace MLNet.DeepSvdd.Tests.Support;
 
 /// <summary>
-/// The real CIFAR-10, loaded once per test run: from DEEPSVDD_CIFAR10_DIR, else from ../shared/data/cifar-10-batches-bin above the
-/// test assembly. Missing data fails the tests that need it (never a skip), with what to set.
+/// The real CIFAR-10, loaded once per test run: from DEEPSVDD_CIFAR10_DIR (as CI sets it), else, for a checkout, from the first
+/// shared/data/cifar-10-batches-bin above the test assembly (the repository keeps its copy next to the checkout; the library itself
+/// searches no folders). Missing data fails the tests that need it (never a skip), with what to set.
 /// </summary>
 public static class Cifar10Data
 {
@@ -17,7 +18,7 @@ public static class Cifar10Data
 
     private static (string, Cifar10Dataset) LoadReal()
     {
-        string? path = Cifar10Dataset.FindDefault();
+        string? path = Cifar10Dataset.FindDefault() ?? FindShared(AppContext.BaseDirectory);
         if (path is null || !System.IO.Directory.Exists(path))
         {
             string ci = Environment.GetEnvironmentVariable("CI") == "true" ? "CI=true: the CI job must provide the data. " : "";
@@ -28,5 +29,16 @@ public static class Cifar10Data
                 "official binary batches (data_batch_1.bin … data_batch_5.bin, test_batch.bin, batches.meta.txt).");
         }
         return (path, Cifar10Dataset.Load(path));
+    }
+
+    /// <summary>The repository's layout: the first <c>shared/data/cifar-10-batches-bin</c> in <paramref name="start"/> or an ancestor.</summary>
+    public static string? FindShared(string start)
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "shared", "data", "cifar-10-batches-bin");
+            if (System.IO.Directory.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 }

@@ -20,8 +20,17 @@ internal static class ResNet18ImageNet
     private const string RelativePath = "DnnImageModels/ResNet18Onnx/ResNet18.onnx";
     private const string CacheMagic = "MLNETDSVDD-RESNET18-V1";
 
-    /// <summary>Finds ResNet18.onnx: the given path, the application folder (where the package copies it), or the NuGet package cache.</summary>
-    public static string Locate(string? explicitPath)
+    /// <summary>
+    /// Finds ResNet18.onnx: the given path; else the application folder, where the package Microsoft.ML.DnnImageFeaturizer.ResNet18 (a
+    /// dependency of MLNet.DeepSvdd) copies it at build time; else the NuGet package cache. Throws <see cref="FileNotFoundException"/>
+    /// saying what to install or set when it is in none of them.
+    /// </summary>
+    public static string Locate(string? explicitPath) =>
+        Locate(explicitPath, AppContext.BaseDirectory, Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
+
+    /// <summary><see cref="Locate(string?)"/> with the application folder and the NuGet package cache given.</summary>
+    internal static string Locate(string? explicitPath, string appFolder, string nugetRoot)
     {
         if (explicitPath is not null)
         {
@@ -29,9 +38,7 @@ internal static class ResNet18ImageNet
                 $"PretrainedWeightsPath '{explicitPath}' does not exist; it should be the ResNet18.onnx file of the NuGet package " +
                 "Microsoft.ML.DnnImageFeaturizer.ResNet18.", explicitPath);
         }
-        var candidates = new List<string> { Path.Combine(AppContext.BaseDirectory, RelativePath) };
-        string nugetRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var candidates = new List<string> { Path.Combine(appFolder, RelativePath) };
         var packageDir = new DirectoryInfo(Path.Combine(nugetRoot, PackageId));
         if (packageDir.Exists)
         {
@@ -40,9 +47,11 @@ internal static class ResNet18ImageNet
                 .Select(d => Path.Combine(d.FullName, "tools", RelativePath)));
         }
         return candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException(
-            "Network = ResNet18Pretrained needs the ImageNet ResNet-18 that ML.NET ships: add the NuGet package " +
-            "Microsoft.ML.DnnImageFeaturizer.ResNet18 (0.23.1) to your application (it copies DnnImageModels/ResNet18Onnx/ResNet18.onnx " +
-            "next to it), or set PretrainedWeightsPath to that ResNet18.onnx file. Looked in: " + string.Join(", ", candidates));
+            "The ImageNet ResNet-18 that ML.NET ships (DnnImageModels/ResNet18Onnx/ResNet18.onnx of the NuGet package " +
+            "Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1) was not found. MLNet.DeepSvdd depends on that package, whose build step copies " +
+            "the file next to the application: reference the package directly if the dependency's build assets were excluded " +
+            "(PrivateAssets/ExcludeAssets) or the file was not published, or set PretrainedWeightsPath to that ResNet18.onnx file. " +
+            "Looked in: " + string.Join(", ", candidates));
     }
 
     /// <summary>The weights as a torchvision-style state dict (CPU tensors), from the cache or converted from the ONNX file.</summary>
