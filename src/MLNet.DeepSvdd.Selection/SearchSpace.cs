@@ -60,7 +60,7 @@ public sealed class SearchSpace
             new DeepSvddCandidate(With(Mlp(), o => o.NoiseHeads = 8)),
             new DeepSvddCandidate(With(Mlp(), o => o.Regularizer = CollapseRegularizer.VarianceHinge)),
             new DeepSvddCandidate(With(Mlp(), o => { o.Regularizer = CollapseRegularizer.None; o.UseBias = false; })),
-            new DeepSvddCandidate(With(Mlp(), o => o.LearningRate = 1e-3f)),
+            new DeepSvddCandidate(With(Mlp(), o => o.LearningRate = 1e-3)),
         ]);
         AddSvmGrid(space, FeatureSpace.Raw, null, [1.0 / 16, 1.0 / 4, 1, 4, 16]);
         space.Add(new IsolationForestCandidate(new IsolationForestTrainer.Options()),
@@ -101,7 +101,7 @@ public sealed class SearchSpace
                 new DeepSvddCandidate(With(ResNet(), o => o.Regularizer = CollapseRegularizer.VarianceHinge)),
                 new DeepSvddCandidate(With(ResNet(), o => { o.Regularizer = CollapseRegularizer.None; o.UseBias = false; })),
                 new DeepSvddCandidate(With(ResNet(), o => o.FreezeThrough = BackboneStage.Layer2)),
-                new DeepSvddCandidate(With(ResNet(), o => o.LearningRate = 1e-4f)),
+                new DeepSvddCandidate(With(ResNet(), o => o.LearningRate = 1e-4)),
                 new DeepSvddCandidate(With(ResNet(), o => o.InputResolution = inputResolution / 2)),
                 new DeepSvddCandidate(PaperSettings(epochs, inputResolution)));
         }
@@ -153,14 +153,14 @@ public sealed class SearchSpace
     /// regularizer, bias, k (noise injection only), learning rate, frozen stages, resolution.
     /// </summary>
     public static SearchSpace DeepSvddGrid(DeepSvddTrainer.Options template, CollapseRegularizer[]? regularizers = null, bool[]? useBias = null,
-        int[]? noiseHeads = null, float[]? learningRates = null, BackboneStage[]? freezeThrough = null, int[]? inputResolutions = null)
+        int[]? noiseHeads = null, double[]? learningRates = null, BackboneStage[]? freezeThrough = null, int[]? inputResolutions = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         var space = new SearchSpace([]);
         foreach (var regularizer in regularizers ?? [template.Regularizer])
         foreach (bool bias in useBias ?? [template.UseBias])
         foreach (int k in regularizer == CollapseRegularizer.NoiseInjection ? noiseHeads ?? [template.NoiseHeads] : [template.NoiseHeads])
-        foreach (float? rate in learningRates?.Select(r => (float?)r) ?? [template.LearningRate])
+        foreach (double? rate in learningRates?.Select(r => (double?)r) ?? [template.LearningRate])
         foreach (var freeze in freezeThrough?.Select(f => (BackboneStage?)f) ?? [template.FreezeThrough])
         foreach (int? resolution in inputResolutions?.Select(r => (int?)r) ?? [template.InputResolution])
         {

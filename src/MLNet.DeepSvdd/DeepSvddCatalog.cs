@@ -34,7 +34,7 @@ public static class DeepSvddCatalog
         DeepSvddNetwork network = DeepSvddTrainer.Defaults.Network,
         bool useBias = DeepSvddTrainer.Defaults.UseBias,
         int epochs = DeepSvddTrainer.Defaults.Epochs,
-        float? learningRate = null,
+        double? learningRate = null,
         int? seed = null) =>
         catalog.DeepSvdd(new DeepSvddTrainer.Options
         {

@@ -25,10 +25,10 @@ public sealed partial class DeepSvddTrainer
         /// (eq. 1); in one-class mode it sets the decision threshold as the (1 − ν) quantile of the training scores. Default 0.1
         /// (the paper uses 0.1 for WikiArt and 0.2 for VOC2012).
         /// </summary>
-        public float Nu { get; set; } = Defaults.Nu;
+        public double Nu { get; set; } = Defaults.Nu;
 
         /// <summary>η &gt; 0: the weight of the labeled rows in the semi-supervised objective (eq. 3). Default 1.0, as in the paper.</summary>
-        public float Eta { get; set; } = Defaults.Eta;
+        public double Eta { get; set; } = Defaults.Eta;
 
         /// <summary>
         /// The regularizer against hypersphere collapse. Default <see cref="CollapseRegularizer.NoiseInjection"/>: with
@@ -43,7 +43,7 @@ public sealed partial class DeepSvddTrainer
         public int NoiseHeads { get; set; } = Defaults.NoiseHeads;
 
         /// <summary>d₀ &gt; 0: the initial variance threshold of the variance hinge (eq. 5). Default 0.1, as in the paper.</summary>
-        public float VarianceThreshold { get; set; } = Defaults.VarianceThreshold;
+        public double VarianceThreshold { get; set; } = Defaults.VarianceThreshold;
 
         /// <summary>r ≥ 1: the variance threshold is divided by 10 every r epochs. Default 3, as in the paper.</summary>
         public int VarianceAnnealEpochs { get; set; } = Defaults.VarianceAnnealEpochs;
@@ -52,10 +52,10 @@ public sealed partial class DeepSvddTrainer
         public RegularizerWeighting Weighting { get; set; } = Defaults.Weighting;
 
         /// <summary>α ∈ [0, 1] of the adaptive weight (eq. 7): how much of c_{t−1} is kept. Default 0.9, as in the paper.</summary>
-        public float Alpha { get; set; } = Defaults.Alpha;
+        public double Alpha { get; set; } = Defaults.Alpha;
 
         /// <summary>β ∈ [0, 1] of the adaptive weight (eq. 7): the target ratio of the weighted regularizer to the SVDD loss. Default 0.5.</summary>
-        public float Beta { get; set; } = Defaults.Beta;
+        public double Beta { get; set; } = Defaults.Beta;
 
         /// <summary>The network φ. Default <see cref="DeepSvddNetwork.Auto"/>.</summary>
         public DeepSvddNetwork Network { get; set; } = Defaults.Network;
@@ -146,13 +146,13 @@ public sealed partial class DeepSvddTrainer
         /// from scratch, <see cref="DefaultFineTuningLearningRate"/> (1e-5) for pretrained backbones: at 1e-4 the validation AUC of a fine-tuned
         /// ImageNet ResNet-18 peaks after the first epoch and erodes in the next ones, at 1e-5 it keeps rising (measured; see the README).
         /// </summary>
-        public float? LearningRate { get; set; }
+        public double? LearningRate { get; set; }
 
         /// <summary>Adam learning rate of the noise-injection head g, &gt; 0. Default 1e-3, as in the paper.</summary>
-        public float HeadLearningRate { get; set; } = Defaults.HeadLearningRate;
+        public double HeadLearningRate { get; set; } = Defaults.HeadLearningRate;
 
         /// <summary>λ ≥ 0: Adam's L2 weight decay on every parameter (the λ/2·Σ‖W‖² term of eq. 1–2). Default 5e-4, as in the paper.</summary>
-        public float WeightDecay { get; set; } = Defaults.WeightDecay;
+        public double WeightDecay { get; set; } = Defaults.WeightDecay;
 
         /// <summary>
         /// Epochs before the soft-boundary radius starts being updated (it is 0 until then), ≥ 0. Default 10, as in Ruff et al.'s
@@ -164,7 +164,7 @@ public sealed partial class DeepSvddTrainer
         /// ε ≥ 0 of the centre rule of Ruff et al.: entries of the initial mean representation with |c_j| &lt; ε are pushed to ±ε
         /// (to +ε when exactly 0), so that the trivial all-zero-weights solution cannot reach c. Default 0.1.
         /// </summary>
-        public float CenterEpsilon { get; set; } = Defaults.CenterEpsilon;
+        public double CenterEpsilon { get; set; } = Defaults.CenterEpsilon;
 
         /// <summary>
         /// Random seed for weight initialisation, shuffling and the noise labels. Default null: drawn from the <see cref="MLContext"/>'s
@@ -221,10 +221,10 @@ public sealed partial class DeepSvddTrainer
         public int ScoringBatchSize { get; set; } = Defaults.ScoringBatchSize;
 
         /// <summary>The learning rate of networks trained from scratch: 1e-4, the paper's (section V-B).</summary>
-        public const float DefaultLearningRate = 1e-4f;
+        public const double DefaultLearningRate = 1e-4;
 
         /// <summary>The learning rate of pretrained backbones (<see cref="FreezeThrough"/>'s sense of "pretrained"): 1e-5.</summary>
-        public const float DefaultFineTuningLearningRate = 1e-5f;
+        public const double DefaultFineTuningLearningRate = 1e-5;
 
         /// <summary>
         /// The fine-tuning depth that <see cref="FreezeThrough"/> = null gives pretrained backbones: <see cref="BackboneStage.Layer3"/>, so only
@@ -243,15 +243,15 @@ public sealed partial class DeepSvddTrainer
     internal static class Defaults
     {
         public const DeepSvddObjective Objective = DeepSvddObjective.OneClass;
-        public const float Nu = 0.1f;
-        public const float Eta = 1.0f;
+        public const double Nu = 0.1;
+        public const double Eta = 1.0;
         public const CollapseRegularizer Regularizer = CollapseRegularizer.NoiseInjection;
         public const int NoiseHeads = 64;
-        public const float VarianceThreshold = 0.1f;
+        public const double VarianceThreshold = 0.1;
         public const int VarianceAnnealEpochs = 3;
         public const RegularizerWeighting Weighting = RegularizerWeighting.Adaptive;
-        public const float Alpha = 0.9f;
-        public const float Beta = 0.5f;
+        public const double Alpha = 0.9;
+        public const double Beta = 0.5;
         public const DeepSvddNetwork Network = DeepSvddNetwork.Auto;
         public const bool UseBias = true;
         public const bool UseMaxPool = true;
@@ -259,10 +259,10 @@ public sealed partial class DeepSvddTrainer
         public const InputNormalization InputNormalization = InputNormalization.Auto;
         public const int Epochs = 30;
         public const int BatchSize = 50;
-        public const float HeadLearningRate = 1e-3f;
-        public const float WeightDecay = 5e-4f;
+        public const double HeadLearningRate = 1e-3;
+        public const double WeightDecay = 5e-4;
         public const int RadiusWarmUpEpochs = 10;
-        public const float CenterEpsilon = 0.1f;
+        public const double CenterEpsilon = 0.1;
         public const DeepSvddDevice Device = DeepSvddDevice.Auto;
         public const double CollapseTolerance = 1e-6;
         public const bool ThrowOnCollapse = true;

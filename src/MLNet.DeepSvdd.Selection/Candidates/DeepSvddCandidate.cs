@@ -85,5 +85,5 @@ public sealed class DeepSvddCandidate : DetectorCandidate
         return string.Join(", ", parts);
     }
 
-    private static string Text(float value) => value.ToString("G3", CultureInfo.InvariantCulture);
+    private static string Text(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 }

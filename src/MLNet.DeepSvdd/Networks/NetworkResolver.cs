@@ -18,7 +18,7 @@ internal static class NetworkResolver
     /// <param name="FreezeBatchNorm">Whether BatchNorm layers keep their statistics during training.</param>
     /// <param name="LearningRate">The learning rate of φ (<see cref="DeepSvddTrainer.Options.LearningRate"/>, resolved).</param>
     public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, string? Note, int FrozenStages = 0, bool FreezeBatchNorm = false,
-        float LearningRate = DeepSvddTrainer.Options.DefaultLearningRate);
+        float LearningRate = (float)DeepSvddTrainer.Options.DefaultLearningRate);
 
     public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature)
     {
@@ -88,8 +88,8 @@ internal static class NetworkResolver
         var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
         var spec = new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : [],
             UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution);
-        float learningRate = options.LearningRate
-            ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate);
+        float learningRate = (float)(options.LearningRate
+            ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate));
         return new Resolved(spec, normalization, null, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
     }
 

@@ -90,8 +90,8 @@ internal sealed class TrainingLoop
         regularizer?.To(device);
         using var weight = CreateWeight(regularizer);
         using var optimizer = new FlatAdam(
-            [(frozen.TrainableParameters, resolved.LearningRate), (regularizer?.Parameters ?? [], options.HeadLearningRate)],
-            options.WeightDecay);
+            [(frozen.TrainableParameters, resolved.LearningRate), (regularizer?.Parameters ?? [], (float)options.HeadLearningRate)],
+            (float)options.WeightDecay);
         using var steps = new EpochSteps(frozen, trainInputs, train.Rows, train.Labels, center, objective, regularizer, weight, optimizer, options.BatchSize,
             shuffle, device, checkCanceled);
         ShowBatchProgress(steps);
@@ -139,7 +139,7 @@ internal sealed class TrainingLoop
     /// <summary>The centre c from a forward pass over the training rows, with the mean squared distance and feature variance of that pass (epoch 0).</summary>
     private (Tensor Center, double Distance, double Variance) InitialiseCenter(StagedInputs trainInputs)
     {
-        var (center, distance, variance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, options.CenterEpsilon);
+        var (center, distance, variance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, (float)options.CenterEpsilon);
         return (center.DetachFromDisposeScope(), distance, variance);
     }
 
@@ -153,18 +153,18 @@ internal sealed class TrainingLoop
     }
 
     private ISvddObjective CreateObjective(bool semiSupervised) => options.Objective == DeepSvddObjective.SoftBoundary
-        ? new SoftBoundaryObjective(options.Nu, options.RadiusWarmUpEpochs)
-        : semiSupervised ? new SemiSupervisedObjective(options.Eta) : new OneClassObjective();
+        ? new SoftBoundaryObjective((float)options.Nu, options.RadiusWarmUpEpochs)
+        : semiSupervised ? new SemiSupervisedObjective((float)options.Eta) : new OneClassObjective();
 
     private ICollapseRegularizerLoss? CreateRegularizer(Generator generator) => options.Regularizer switch
     {
         CollapseRegularizer.NoiseInjection => new NoiseInjection(spec.RepresentationDimension, options.NoiseHeads, generator),
-        CollapseRegularizer.VarianceHinge => new VarianceHinge(options.VarianceThreshold, options.VarianceAnnealEpochs),
+        CollapseRegularizer.VarianceHinge => new VarianceHinge((float)options.VarianceThreshold, options.VarianceAnnealEpochs),
         _ => null,
     };
 
     private IRegularizerWeight? CreateWeight(ICollapseRegularizerLoss? regularizer) => regularizer is null ? null
-        : options.Weighting == RegularizerWeighting.Adaptive ? new AdaptiveWeight(options.Alpha, options.Beta, device) : new FixedWeight(device);
+        : options.Weighting == RegularizerWeighting.Adaptive ? new AdaptiveWeight((float)options.Alpha, (float)options.Beta, device) : new FixedWeight(device);
 
     /// <summary>ML.NET's progress channel shows the epoch and the minibatch within it.</summary>
     private void ShowBatchProgress(EpochSteps steps) =>
@@ -252,7 +252,7 @@ internal sealed class TrainingLoop
 
     /// <summary>The decision threshold: 0 for the soft boundary (score = d − R²), else the (1 − ν) quantile of the training scores.</summary>
     private float Threshold(float[] scores) =>
-        options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - options.Nu);
+        options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - (float)options.Nu);
 
     private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, StagedInputs inputs)
     {
