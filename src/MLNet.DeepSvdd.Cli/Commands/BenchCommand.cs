@@ -60,7 +60,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         [CommandOption("--network")]
         [Description("With --scaling: the network (lenet, resnet18, resnet18pretrained).")]
         [DefaultValue("lenet")]
-        public string Network { get; init; } = "lenet";
+        [TypeConverter(typeof(BenchNetworkSpellings))]
+        public DeepSvddNetwork Network { get; init; } = DeepSvddNetwork.LeNet;
 
         [CommandOption("--scaling-images")]
         [Description("With --scaling: comma-separated image counts, trained at 32 px.")]
@@ -112,7 +113,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
                 if (Scaling) _ = Plan();
                 else _ = Cases();
             }
-            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            catch (Exception e) when (e is ArgumentException or OptionValueException) { return ValidationResult.Error(e.Message); }
             return ValidationResult.Success();
         }
 
@@ -121,7 +122,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         {
             if (Epochs < 1) throw new ArgumentException($"--epochs must be ≥ 1, got {Epochs}.");
             if (MemoryEpochs < 0) throw new ArgumentException($"--memory-epochs must be ≥ 0, got {MemoryEpochs}.");
-            var network = ParseNetwork(Network, "--network");
+            var network = Network;
             int minSize = network == DeepSvddNetwork.LeNet ? 8 : 16;
             var images = Integers(ScalingImages, "--scaling-images", 50, 10_000_000, "an image count ≥ 50 (one batch)");
             var sizes = Integers(ScalingSizes, "--scaling-sizes", minSize, 1024, $"a size from {minSize} to 1024 px for {network}");
@@ -143,25 +144,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             return values;
         }
 
-        private static DeepSvddNetwork ParseNetwork(string name, string option) => name.Trim().ToLowerInvariant() switch
-        {
-            "lenet" => DeepSvddNetwork.LeNet,
-            "resnet18" => DeepSvddNetwork.ResNet18,
-            "resnet18pretrained" => DeepSvddNetwork.ResNet18Pretrained,
-            _ => throw new ArgumentException($"Unknown network '{name}' in {option} (lenet, resnet18, resnet18pretrained)."),
-        };
-
         public List<BenchCase> Cases()
         {
             static string[] Split(string s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var networks = Split(Networks).Select(n => ParseNetwork(n, "--networks")).ToList();
-            var regularizers = Split(Regularizers).Select(r => r.ToLowerInvariant() switch
-            {
-                "none" => CollapseRegularizer.None,
-                "noise" => CollapseRegularizer.NoiseInjection,
-                "variance" => CollapseRegularizer.VarianceHinge,
-                _ => throw new ArgumentException($"Unknown regularizer '{r}' in --regularizers (none, noise, variance)."),
-            }).ToList();
+            var networks = new BenchNetworkSpellings().ParseList(Networks, "--networks");
+            var regularizers = new RegularizerSpellings().ParseList(Regularizers, "--regularizers");
             var sizes = Split(Sizes).Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v is 32 or 224
                 ? v : throw new ArgumentException($"--sizes takes 32 and/or 224, got '{s}'.")).ToList();
             return [.. from size in sizes from network in networks from regularizer in regularizers select new BenchCase(network, regularizer, size)];

@@ -35,11 +35,14 @@ public static class ExitCodes
     /// <summary>
     /// The exception that says what went wrong: ML.NET's cursors wrap an exception thrown while reading rows in
     /// "Splitter/consolidator worker encountered exception…" (and tasks and reflection wrap theirs); the inner one names the cause.
+    /// Spectre.Console.Cli wraps the <see cref="OptionValueException"/> of an enum-valued option in "Failed to convert 'x' to T.";
+    /// the inner one names the option and its accepted values.
     /// </summary>
     public static Exception Unwrap(Exception exception)
     {
         while (exception.InnerException is { } inner &&
                (exception is AggregateException or TargetInvocationException ||
+                exception is CommandRuntimeException && inner is OptionValueException ||
                 exception is InvalidOperationException && exception.Message.Contains("Splitter/consolidator", StringComparison.Ordinal)))
             exception = inner;
         return exception;

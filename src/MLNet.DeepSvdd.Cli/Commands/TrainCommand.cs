@@ -29,17 +29,20 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--network")]
         [Description("auto, mlp, lenet, resnet18 or resnet18pretrained.")]
         [DefaultValue("auto")]
-        public string Network { get; init; } = "auto";
+        [TypeConverter(typeof(NetworkSpellings))]
+        public DeepSvddNetwork Network { get; init; } = DeepSvddNetwork.Auto;
 
         [CommandOption("--regularizer")]
         [Description("none, noise (noise injection, the paper's proposal) or variance (minibatch variance hinge).")]
         [DefaultValue("noise")]
-        public string Regularizer { get; init; } = "noise";
+        [TypeConverter(typeof(RegularizerSpellings))]
+        public CollapseRegularizer Regularizer { get; init; } = CollapseRegularizer.NoiseInjection;
 
         [CommandOption("--objective")]
         [Description("one-class or soft-boundary.")]
         [DefaultValue("one-class")]
-        public string Objective { get; init; } = "one-class";
+        [TypeConverter(typeof(ObjectiveSpellings))]
+        public DeepSvddObjective Objective { get; init; } = DeepSvddObjective.OneClass;
 
         [CommandOption("--no-bias")]
         [Description("The standard Deep SVDD of Ruff et al.: no biases (an architectural guard against collapse).")]
@@ -70,7 +73,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
         [CommandOption("--freeze-through")]
         [Description("Frozen leading ResNet stages: none, stem, layer1, layer2, layer3 or layer4 (default: layer3 for pretrained networks, else none).")]
-        public string? FreezeThrough { get; init; }
+        [TypeConverter(typeof(FreezeThroughSpellings))]
+        public BackboneStage? FreezeThrough { get; init; }
 
         public override ValidationResult Validate()
         {
@@ -90,33 +94,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         internal DeepSvddTrainer.Options ToOptions() => new()
         {
             FeatureColumnName = ImageSources.PixelColumn,
-            Network = Network.ToLowerInvariant() switch
-            {
-                "auto" => DeepSvddNetwork.Auto,
-                "mlp" => DeepSvddNetwork.Mlp,
-                "lenet" => DeepSvddNetwork.LeNet,
-                "resnet18" => DeepSvddNetwork.ResNet18,
-                "resnet18pretrained" => DeepSvddNetwork.ResNet18Pretrained,
-                _ => throw new ArgumentException($"--network '{Network}': expected auto, mlp, lenet, resnet18 or resnet18pretrained."),
-            },
-            Regularizer = Regularizer.ToLowerInvariant() switch
-            {
-                "none" => CollapseRegularizer.None,
-                "noise" => CollapseRegularizer.NoiseInjection,
-                "variance" => CollapseRegularizer.VarianceHinge,
-                _ => throw new ArgumentException($"--regularizer '{Regularizer}': expected none, noise or variance."),
-            },
-            Objective = Objective.ToLowerInvariant() switch
-            {
-                "one-class" or "oneclass" => DeepSvddObjective.OneClass,
-                "soft-boundary" or "softboundary" => DeepSvddObjective.SoftBoundary,
-                _ => throw new ArgumentException($"--objective '{Objective}': expected one-class or soft-boundary."),
-            },
+            Network = Network,
+            Regularizer = Regularizer,
+            Objective = Objective,
             UseBias = !NoBias,
             InputResolution = InputResolution,
-            FreezeThrough = FreezeThrough is null ? null : Enum.TryParse<BackboneStage>(FreezeThrough, ignoreCase: true, out var stage) && Enum.IsDefined(stage)
-                ? stage
-                : throw new ArgumentException($"--freeze-through '{FreezeThrough}': expected none, stem, layer1, layer2, layer3 or layer4."),
+            FreezeThrough = FreezeThrough,
             Epochs = Epochs,
             LearningRate = LearningRate,
             HeadLearningRate = HeadLearningRate,

@@ -36,12 +36,14 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
         [CommandOption("--space")]
         [Description("default (Deep SVDD on the pretrained ResNet-18 and on a LeNet from scratch, one-class SVM and Isolation Forest on CNN features and pixel PCA), deep (its Deep SVDD candidates), shallow (its shallow ones) or paper (the paper's k grid on the fully fine-tuned ResNet-18).")]
         [DefaultValue("default")]
-        public string Space { get; init; } = "default";
+        [TypeConverter(typeof(TuneSpaceSpellings))]
+        public TuneSpace Space { get; init; } = TuneSpace.Default;
 
         [CommandOption("--strategy")]
         [Description("halving (successive halving over epochs), grid or random.")]
         [DefaultValue("halving")]
-        public string Strategy { get; init; } = "halving";
+        [TypeConverter(typeof(StrategySpellings))]
+        public SearchStrategy Strategy { get; init; } = SearchStrategy.SuccessiveHalving;
 
         [CommandOption("--epochs")]
         [Description("Full training epochs of the deep candidates (successive halving starts them at --min-epochs).")]
@@ -85,8 +87,6 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             if (!setup.Successful) return setup;
             if (TrainLimit is < 0 || ValidationLimit < 0 || TestLimit < 0) return ValidationResult.Error("--train-limit, --validation-limit and --test-limit must be ≥ 0 (0 = full size).");
             if (ValidationLimit is > 0 and < 2 || TestLimit is > 0 and < 2) return ValidationResult.Error("--validation-limit and --test-limit must be at least 2 (a normal and an anomalous image).");
-            if (ParseSpace(Space) is null) return ValidationResult.Error($"--space '{Space}': expected default, deep, shallow or paper.");
-            if (ParseStrategy(Strategy) is null) return ValidationResult.Error($"--strategy '{Strategy}': expected halving, grid or random.");
             if (Epochs < 1) return ValidationResult.Error("--epochs must be at least 1.");
             if (MinEpochs < 1) return ValidationResult.Error("--min-epochs must be at least 1.");
             if (HalvingRate < 2) return ValidationResult.Error("--halving-rate must be at least 2.");
@@ -96,22 +96,12 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             return ValidationResult.Success();
         }
 
-        internal static SearchStrategy? ParseStrategy(string text) => text.Trim().ToLowerInvariant() switch
-        {
-            "halving" or "successive-halving" => SearchStrategy.SuccessiveHalving,
-            "grid" => SearchStrategy.Grid,
-            "random" => SearchStrategy.Random,
-            _ => null,
-        };
-
-        internal static string? ParseSpace(string text) => text.Trim().ToLowerInvariant() is var t && t is "default" or "deep" or "shallow" or "paper" ? t : null;
-
         /// <summary>The search space the options name.</summary>
-        internal SearchSpace BuildSpace() => ParseSpace(Space) switch
+        internal SearchSpace BuildSpace() => Space switch
         {
-            "paper" => SearchSpace.PaperNoiseHeads(Epochs, InputResolution),
-            "deep" => SearchSpace.ForImages(Epochs, InputResolution).Where(c => c is DeepSvddCandidate),
-            "shallow" => SearchSpace.ForImages(Epochs, InputResolution).Where(c => c is ShallowCandidate),
+            TuneSpace.Paper => SearchSpace.PaperNoiseHeads(Epochs, InputResolution),
+            TuneSpace.Deep => SearchSpace.ForImages(Epochs, InputResolution).Where(c => c is DeepSvddCandidate),
+            TuneSpace.Shallow => SearchSpace.ForImages(Epochs, InputResolution).Where(c => c is ShallowCandidate),
             _ => SearchSpace.ForImages(Epochs, InputResolution),
         };
 
@@ -140,7 +130,7 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
         log(splits.ToString());
 
         var space = settings.BuildSpace();
-        var strategy = Settings.ParseStrategy(settings.Strategy)!.Value;
+        var strategy = settings.Strategy;
         var ml = new MLContext(settings.Seed);
         var options = new DetectorSearch.Options
         {
@@ -207,4 +197,20 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
                 (t.Epochs is { } e ? $" ({e} ep)" : "") + $": {auc}{verdict} in {t.Duration.TotalSeconds:F0} s{best}{eta}");
         }
     }
+}
+
+/// <summary>The search spaces of <c>tune --space</c> (see <see cref="TuneCommand.Settings.BuildSpace"/>).</summary>
+public enum TuneSpace
+{
+    /// <summary>Deep SVDD on the pretrained ResNet-18 and on a LeNet from scratch, one-class SVM and Isolation Forest on CNN features and pixel PCA.</summary>
+    Default,
+
+    /// <summary>The Deep SVDD candidates of <see cref="Default"/>.</summary>
+    Deep,
+
+    /// <summary>The shallow candidates of <see cref="Default"/>.</summary>
+    Shallow,
+
+    /// <summary>The paper's k grid on the fully fine-tuned ResNet-18.</summary>
+    Paper,
 }

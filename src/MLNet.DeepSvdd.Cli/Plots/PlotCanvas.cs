@@ -5,6 +5,9 @@ namespace MLNet.DeepSvdd.Cli.Plots;
 /// <summary>
 /// A small chart renderer on SkiaSharp (the version Microsoft.ML.ImageAnalytics already brings, so plots and image pipelines share one
 /// native library): a title, axes with ticks and labels, line and bar series, a legend, saved as PNG.
+/// Re-checked for issue 16: ScottPlot 5.1.59 needs SkiaSharp ≥ 3.119.0, which lifts the process to SkiaSharp 3 and ML.NET 5.0.1's
+/// image pipeline then fails (MissingMethodException: SkiaSharp.SKBitmap.GetPixelSpan(), from MLImage.get_Pixels); pinned to 2.88.9
+/// instead, ScottPlot fails to load SkiaSharp 3.119.0.0 (and restore reports NU1605).
 /// </summary>
 internal sealed class PlotCanvas : IDisposable
 {

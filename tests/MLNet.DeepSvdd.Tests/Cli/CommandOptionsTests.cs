@@ -17,6 +17,7 @@ public sealed class CommandOptionsTests
             ColorSystem = ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(writer),
         });
+        console.Profile.Width = 240; // one message, one line
         int code = CliApp.Create(console).Run(args);
         return (code, writer.ToString());
     }
@@ -68,6 +69,63 @@ public sealed class CommandOptionsTests
         var (code, output) = Run(command, "--model", "m.zip", option, value);
         code.Should().Be(ExitCodes.BadInput);
         output.Should().Contain(option.TrimStart('-'), "the error names the option");
+    }
+
+    [Theory]
+    [InlineData("--network 'vgg': expected auto, mlp, lenet, resnet18 or resnet18pretrained.", "train", "--model", "m.zip", "--network", "vgg")]
+    [InlineData("--regularizer 'dropout': expected none, noise or variance.", "train", "--model", "m.zip", "--regularizer", "dropout")]
+    [InlineData("--objective 'svdd': expected one-class or soft-boundary.", "train", "--model", "m.zip", "--objective", "svdd")]
+    [InlineData("--freeze-through 'layer5': expected none, stem, layer1, layer2, layer3 or layer4.", "train", "--model", "m.zip", "--freeze-through", "layer5")]
+    [InlineData("--strategy 'bayes': expected halving, grid or random.", "tune", "--strategy", "bayes")]
+    [InlineData("--space 'everything': expected default, deep, shallow or paper.", "tune", "--space", "everything")]
+    [InlineData("--network 'mlp': expected lenet, resnet18 or resnet18pretrained.", "bench", "--scaling", "--network", "mlp")]
+    [InlineData("--networks 'vgg': expected lenet, resnet18 or resnet18pretrained (comma-separated).", "bench", "--networks", "lenet,vgg")]
+    [InlineData("--regularizers 'dropout': expected none, noise or variance (comma-separated).", "bench", "--regularizers", "dropout")]
+    public void A_bad_value_of_an_enum_option_exits_with_2_naming_the_option_and_the_accepted_values(string message, params string[] args)
+    {
+        var (code, output) = Run(args);
+        code.Should().Be(ExitCodes.BadInput);
+        output.Should().Contain(message);
+    }
+
+    [Theory]
+    // Every documented spelling (any case) binds: these command lines get past the option binding to Validate, which refuses the epochs.
+    [InlineData("train", "--model", "m.zip", "--epochs", "0", "--network", "ResNet18Pretrained", "--regularizer", "VARIANCE", "--objective", "softboundary", "--freeze-through", "Layer2")]
+    [InlineData("train", "--model", "m.zip", "--epochs", "0", "--network", "mlp", "--regularizer", "none", "--objective", "soft-boundary", "--freeze-through", "none")]
+    [InlineData("train", "--model", "m.zip", "--epochs", "0", "--network", "auto", "--regularizer", "noise", "--objective", "oneclass", "--freeze-through", "stem")]
+    [InlineData("tune", "--epochs", "0", "--strategy", "successive-halving", "--space", "Shallow")]
+    [InlineData("tune", "--epochs", "0", "--strategy", "Grid", "--space", "paper")]
+    [InlineData("tune", "--epochs", "0", "--strategy", "random", "--space", "deep")]
+    [InlineData("bench", "--epochs", "0", "--scaling", "--network", "resnet18", "--networks", "lenet, resnet18pretrained", "--regularizers", "noise,variance")]
+    public void Every_documented_spelling_of_an_enum_option_binds(params string[] args)
+    {
+        var (code, output) = Run(args);
+        code.Should().Be(ExitCodes.BadInput);
+        output.Should().Contain("--epochs must be").And.NotContain("expected").And.NotContain("Failed to convert");
+    }
+
+    [Fact]
+    public void Enum_options_bind_to_the_values_the_commands_used_to_map_their_strings_to()
+    {
+        new NetworkSpellings().ConvertFromInvariantString("resnet18pretrained").Should().Be(DeepSvddNetwork.ResNet18Pretrained);
+        new NetworkSpellings().ConvertFromInvariantString("LeNet").Should().Be(DeepSvddNetwork.LeNet);
+        new RegularizerSpellings().ConvertFromInvariantString("noise").Should().Be(CollapseRegularizer.NoiseInjection);
+        new RegularizerSpellings().ConvertFromInvariantString("variance").Should().Be(CollapseRegularizer.VarianceHinge);
+        new ObjectiveSpellings().ConvertFromInvariantString("one-class").Should().Be(DeepSvddObjective.OneClass);
+        new ObjectiveSpellings().ConvertFromInvariantString("SoftBoundary").Should().Be(DeepSvddObjective.SoftBoundary);
+        new FreezeThroughSpellings().ConvertFromInvariantString("layer3").Should().Be(BackboneStage.Layer3);
+        new StrategySpellings().ConvertFromInvariantString("halving").Should().Be(MLNet.DeepSvdd.Selection.SearchStrategy.SuccessiveHalving);
+        new TuneSpaceSpellings().ConvertFromInvariantString("default").Should().Be(TuneSpace.Default);
+        // The defaults of the settings classes are the values of their documented default spellings.
+        var train = new TrainCommand.Settings();
+        (train.Network, train.Regularizer, train.Objective, train.FreezeThrough).Should().Be((DeepSvddNetwork.Auto, CollapseRegularizer.NoiseInjection, DeepSvddObjective.OneClass, (BackboneStage?)null));
+        var tune = new TuneCommand.Settings();
+        (tune.Strategy, tune.Space).Should().Be((MLNet.DeepSvdd.Selection.SearchStrategy.SuccessiveHalving, TuneSpace.Default));
+        new BenchCommand.Settings().Network.Should().Be(DeepSvddNetwork.LeNet);
+        // Numbers are no spelling (Spectre's own enum binding would take "99"), except --freeze-through's stage numbers, accepted before too.
+        var number = () => new NetworkSpellings().ConvertFromInvariantString("2");
+        number.Should().Throw<OptionValueException>();
+        new FreezeThroughSpellings().ConvertFromInvariantString("4").Should().Be(BackboneStage.Layer3);
     }
 
     private static string RepositoryRoot()

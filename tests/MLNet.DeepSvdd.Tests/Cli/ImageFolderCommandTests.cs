@@ -30,7 +30,7 @@ public sealed class ImageFolderCommandTests : IDisposable
         CliImageFiles.Write(Path.Combine(images, "thumbs"), CliImageFiles.OfClass(1, 2, skip: 60), prefix: "t");
         var log = new List<string>();
 
-        var model = TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = Path.Combine(root, "m.zip"), Network = "lenet", Epochs = 1 }, log.Add);
+        var model = TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = Path.Combine(root, "m.zip"), Network = DeepSvddNetwork.LeNet, Epochs = 1 }, log.Add);
 
         new MLContext().Model.GetDeepSvdd(model).Report.TrainingRows.Should().Be(62, "60 root images + 2 in thumbs/");
         log.Should().Contain(l => l.Contains("(62 images"));
@@ -140,7 +140,7 @@ public sealed class ImageFolderCommandTests : IDisposable
         CliImageFiles.WriteTruncatedPng(truncated, CliImageFiles.OfClass(1, 1, skip: 410).Single());
         string model = Path.Combine(root, "strict.zip");
 
-        var train = () => TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = model, Network = "lenet", Epochs = 1, Strict = true }, _ => { });
+        var train = () => TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = model, Network = DeepSvddNetwork.LeNet, Epochs = 1, Strict = true }, _ => { });
         train.Should().Throw<InvalidDataException>().WithMessage($"--strict: 1 of 7 images under '{images}' do not decode: '{truncated}': truncated*");
         File.Exists(model).Should().BeFalse();
         CliApp.Create().Run(["train", "--images", images, "--model", model, "--network", "lenet", "--epochs", "1", "--strict"]).Should().Be(ExitCodes.BadInput);
@@ -169,7 +169,7 @@ public sealed class ImageFolderCommandTests : IDisposable
         string folder = Path.Combine(root, "train-" + Guid.NewGuid().ToString("N")[..6]);
         CliImageFiles.Write(folder, CliImageFiles.OfClass(1, 20, skip: 500));
         string model = Path.Combine(root, Path.GetFileName(folder) + ".zip");
-        TrainCommand.Train(new TrainCommand.Settings { Images = folder, Model = model, Network = "lenet", Epochs = 1 }, _ => { });
+        TrainCommand.Train(new TrainCommand.Settings { Images = folder, Model = model, Network = DeepSvddNetwork.LeNet, Epochs = 1 }, _ => { });
         return model;
     }
 }

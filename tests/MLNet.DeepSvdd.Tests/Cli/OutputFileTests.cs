@@ -51,7 +51,7 @@ public sealed class OutputFileTests : IDisposable
         Directory.CreateDirectory(folder);
         var log = new List<string>();
 
-        var train = () => TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = folder, Network = "lenet", Epochs = 2 }, log.Add);
+        var train = () => TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = folder, Network = DeepSvddNetwork.LeNet, Epochs = 2 }, log.Add);
 
         train.Should().Throw<ArgumentException>().WithMessage($"--model '{folder}' is a folder; expected a file path*");
         log.Should().BeEmpty("nothing is loaded or trained before the destination is checked");
@@ -68,7 +68,7 @@ public sealed class OutputFileTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(model)!);
         File.WriteAllText(model, "an older model");
 
-        TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = model, Network = "lenet", Epochs = 1 }, _ => { });
+        TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = model, Network = DeepSvddNetwork.LeNet, Epochs = 1 }, _ => { });
 
         new Microsoft.ML.MLContext().Model.LoadDeepSvdd(model, out _).Should().NotBeNull();
         Directory.GetFiles(Path.GetDirectoryName(model)!).Should().Equal(model);
@@ -81,7 +81,7 @@ public sealed class OutputFileTests : IDisposable
         string images = Path.Combine(root, "images");
         CliImageFiles.Write(images, CliImageFiles.OfClass(1, 12));
         string model = Path.Combine(root, "m.zip");
-        TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = model, Network = "lenet", Epochs = 1 }, _ => { });
+        TrainCommand.Train(new TrainCommand.Settings { Images = images, Model = model, Network = DeepSvddNetwork.LeNet, Epochs = 1 }, _ => { });
         string folder = Path.Combine(root, "scores");
         Directory.CreateDirectory(folder);
         var log = new List<string>();

@@ -29,7 +29,7 @@ public sealed class TrainEvaluateScoreCommandTests : IDisposable
         string model = Path.Combine(root, "model.zip");
         var log = new List<string>();
 
-        var train = new TrainCommand.Settings { Images = Path.Combine(root, "train"), Model = model, Network = "lenet", Epochs = 2, Seed = 3 };
+        var train = new TrainCommand.Settings { Images = Path.Combine(root, "train"), Model = model, Network = DeepSvddNetwork.LeNet, Epochs = 2, Seed = 3 };
         train.Validate().Successful.Should().BeTrue();
         TrainCommand.Train(train, log.Add);
         File.Exists(model).Should().BeTrue();
@@ -59,7 +59,8 @@ public sealed class TrainEvaluateScoreCommandTests : IDisposable
         new TrainCommand.Settings { Images = root }.Validate().Message.Should().Contain("is not a folder");
         Directory.CreateDirectory(root);
         new TrainCommand.Settings { Images = root }.Validate().Message.Should().Contain("--model <file.zip> is required");
-        new TrainCommand.Settings { Model = "m.zip", Network = "vgg" }.Validate().Message.Should().Contain("--network 'vgg'");
+        var network = () => new NetworkSpellings().ConvertFromInvariantString("vgg"); // bound by its spellings, before Validate
+        network.Should().Throw<OptionValueException>().WithMessage("--network 'vgg': expected auto, mlp, lenet, resnet18 or resnet18pretrained.");
         new TrainCommand.Settings { Model = "m.zip", Anomaly = "blur3" }.Validate().Message.Should().Contain("bp2, bp4, bp8");
         new TrainCommand.Settings { Model = "m.zip", NormalClass = 10 }.Validate().Successful.Should().BeFalse();
         new EvaluateCommand.Settings { Model = Path.Combine(root, "none.zip") }.Validate().Message.Should().Contain("does not exist");

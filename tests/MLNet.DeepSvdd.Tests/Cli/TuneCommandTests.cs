@@ -15,7 +15,7 @@ public sealed class TuneCommandTests : IDisposable
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
 
-    private TuneCommand.Settings Small(string space, int? trials = null, bool compare = false) => new()
+    private TuneCommand.Settings Small(TuneSpace space, int? trials = null, bool compare = false) => new()
     {
         Data = Cifar10Data.Directory, NormalClass = 1, TrainLimit = 60, ValidationLimit = 40, TestLimit = 40, Space = space, Epochs = 1,
         InputResolution = 32, Trials = trials, Compare = compare, Output = root,
@@ -24,7 +24,7 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void Tune_writes_the_leaderboard_as_Markdown_JSON_and_PNG()
     {
-        var settings = Small("shallow");
+        var settings = Small(TuneSpace.Shallow);
         settings.Validate().Successful.Should().BeTrue();
         var log = new List<string>();
 
@@ -43,7 +43,7 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void Tune_honours_the_trial_budget_and_compares_against_the_defaults_and_the_paper_settings()
     {
-        var board = TuneCommand.Tune(Small("deep", trials: 2, compare: true), "deepsvdd tune", _ => { }, CancellationToken.None);
+        var board = TuneCommand.Tune(Small(TuneSpace.Deep, trials: 2, compare: true), "deepsvdd tune", _ => { }, CancellationToken.None);
 
         board.Trials.Should().HaveCount(2);
         board.StopReason.Should().Be("trial budget");
@@ -57,8 +57,11 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void Bad_tune_options_are_refused_and_named()
     {
-        new TuneCommand.Settings { Strategy = "bayes" }.Validate().Message.Should().Contain("--strategy 'bayes'");
-        new TuneCommand.Settings { Space = "everything" }.Validate().Message.Should().Contain("--space 'everything'");
+        // --strategy and --space are bound by their spellings (a bad one is refused before Validate; CommandOptionsTests runs the CLI).
+        var strategy = () => new StrategySpellings().ConvertFromInvariantString("bayes");
+        strategy.Should().Throw<OptionValueException>().WithMessage("--strategy 'bayes': expected halving, grid or random.");
+        var space = () => new TuneSpaceSpellings().ConvertFromInvariantString("everything");
+        space.Should().Throw<OptionValueException>().WithMessage("--space 'everything': expected default, deep, shallow or paper.");
         new TuneCommand.Settings { Anomaly = "bp3" }.Validate().Message.Should().Contain("bp3");
         new TuneCommand.Settings { TimeBudget = 0 }.Validate().Message.Should().Contain("--time-budget");
         new TuneCommand.Settings { HalvingRate = 1 }.Validate().Message.Should().Contain("--halving-rate");

@@ -64,6 +64,49 @@ public class ResNetTests : IDisposable
     }
 
     [Fact]
+    public void ONNX_initializers_are_read_bit_identically_to_the_former_hand_written_protobuf_parser()
+    {
+        // SHA-256 over (name, shape, values) of every float initializer, sorted by name, as the hand-written varint parser read them
+        // (commit c8cec6f); OnnxSharp's generated types must give the very same bits.
+        var initializers = OnnxInitializers.Read(ResNet18ImageNet.Locate(null));
+        initializers.Should().HaveCount(110);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        long floats = 0;
+        foreach (var name in initializers.Keys.Order(StringComparer.Ordinal))
+        {
+            var init = initializers[name];
+            init.Name.Should().Be(name);
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(init.Shape.AsSpan()));
+            sha.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(init.Values.AsSpan()));
+            floats += init.Values.Length;
+        }
+        floats.Should().Be(15_908_800);
+        Convert.ToHexString(sha.GetHashAndReset()).Should().Be("85A04D6EEE835D5C567D46F8FBDE2937779AF6B882170BF084CBA726A0CC528C");
+    }
+
+    [Fact]
+    public void A_truncated_or_empty_ONNX_file_is_reported_as_invalid_data()
+    {
+        string onnx = ResNet18ImageNet.Locate(null);
+        string truncated = Path.Combine(directory, "truncated.onnx");
+        using (var source = File.OpenRead(onnx))
+        using (var target = File.Create(truncated))
+        {
+            var head = new byte[1 << 20];
+            source.ReadExactly(head);
+            target.Write(head);
+        }
+        var readTruncated = () => OnnxInitializers.Read(truncated);
+        readTruncated.Should().Throw<InvalidDataException>().WithMessage($"'{truncated}' is not a valid ONNX model file (truncated or corrupt protobuf).");
+
+        string empty = Path.Combine(directory, "empty.onnx");
+        File.WriteAllBytes(empty, []);
+        var readEmpty = () => OnnxInitializers.Read(empty);
+        readEmpty.Should().Throw<InvalidDataException>().WithMessage($"'{empty}' holds no float initializers*");
+    }
+
+    [Fact]
     public void ResNet18_loads_a_PyTorch_state_dict_written_by_PyBridge()
     {
         var spec = new NetworkSpec(DeepSvddNetwork.ResNet18, [3, 32, 32], 8, UseBias: true, []);
