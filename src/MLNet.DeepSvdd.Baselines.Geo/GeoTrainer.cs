@@ -48,17 +48,9 @@ public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, Geo
         int shift = Settings.Shift ?? GeometricTransformations.DefaultShift(size);
         if (shift >= size) throw new ArgumentOutOfRangeException(nameof(Options.Shift), shift, $"Option Shift must be below the image side {size}; got {shift}.");
         var transformations = new GeometricTransformations(size, shift);
-        var resolved = NetworkResolver.Resolve(new DeepSvddTrainer.Options
-        {
-            FeatureColumnName = feature.Name,
-            Network = Settings.Network,
-            PretrainedWeightsPath = Settings.PretrainedWeightsPath,
-            UseMaxPool = Settings.UseMaxPool,
-            InputNormalization = Settings.InputNormalization,
-            UseBias = true,
-            RepresentationDimension = GeometricTransformations.Count,
-            InputResolution = feature.IsImage ? feature.Shape[1] : null, // GEO classifies the images at their own size (no resize)
-        }, feature);
+        // GEO classifies the images at their own size (no resize), with biases and a 72-way head.
+        var resolved = NetworkResolver.Resolve(new NetworkRequest(Settings.Network, Settings.PretrainedWeightsPath, Settings.InputNormalization,
+            UseBias: true, RepresentationDimension: GeometricTransformations.Count, Settings.UseMaxPool, InputResolution: feature.Shape[1]), feature);
 
         var host = Context.Environment.Register("Geo");
         using var channel = host.Start("Training");
@@ -68,7 +60,6 @@ public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, Geo
         using var train = DataViewLoader.Load(input, feature, null, device, CheckCanceled);
         if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row(s); GEO needs at least 2.", nameof(input));
 
-        if (resolved.Note is not null) channel.Info(MessageSensitivity.None, resolved.Note);
         var spec = resolved.Spec;
         var network = spec.Build(new Generator((ulong)seed));
         try

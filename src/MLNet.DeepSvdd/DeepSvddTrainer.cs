@@ -66,7 +66,6 @@ public sealed partial class DeepSvddTrainer : DetectorTrainer<DeepSvddTrainer.Op
             : null;
         observer?.PhaseEnded(FitPhase.Loading);
 
-        if (network.Note is not null) channel.Info(MessageSensitivity.None, network.Note);
         channel.Info(MessageSensitivity.None, $"Deep SVDD: {network.Spec} on {device}, {train.Rows} rows, {Settings.Epochs} epochs, objective {Settings.Objective}" +
             $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {Settings.Regularizer} ({Settings.Weighting}), learning rate {network.LearningRate:G3}, " +
             $"frozen through {(BackboneStage)network.FrozenStages}, BatchNorm statistics {(network.FreezeBatchNorm ? "frozen" : "trained")}, seed {seed}.");

@@ -65,12 +65,9 @@ internal static class MethodRunner
         result.SelectedEpoch = report.SelectedEpoch;
         result.ValidationAuc = report.Epochs[report.SelectedEpoch].ValidationAuc ?? double.NaN;
         result.Collapsed = report.Collapse.IsCollapsed;
-        // The learning rate and the frozen stages are not in the TrainingReport: they are resolved from the trainer's options the way its
-        // Fit resolves them (NetworkResolver); the input resolution is the one the fitted network sees.
-        var resolved = NetworkResolver.Resolve(used, FeatureColumn.Resolve(splits.Train.Data.Schema, used.FeatureColumnName, used.ImageShape));
-        result.Details["learningRate"] = Text(resolved.LearningRate, "G3");
+        result.Details["learningRate"] = Text(report.LearningRate!.Value, "G3");
         result.Details["inputResolution"] = Text(model.Model.Network.Spec.NetworkImageSize.Height);
-        result.Details["freezeThrough"] = ((BackboneStage)resolved.FrozenStages).ToString();
+        result.Details["freezeThrough"] = report.FreezeThrough!.Value.ToString();
         result.Details["headLearningRate"] = Text(used.HeadLearningRate, "G3");
         result.Details["trainImagesPerSecond"] = Text(report.RowsPerSecond, "F0");
         return result;

@@ -13,14 +13,16 @@ internal static class NetworkResolver
 {
     /// <param name="Spec">The network layout, input resolution included.</param>
     /// <param name="Normalization">The input normalisation.</param>
-    /// <param name="Note">Why Auto chose what it chose, when that is worth a log line.</param>
     /// <param name="FrozenStages">How many leading backbone stages stay frozen (<see cref="BackboneStage"/> as a number).</param>
     /// <param name="FreezeBatchNorm">Whether BatchNorm layers keep their statistics during training.</param>
     /// <param name="LearningRate">The learning rate of φ (<see cref="DeepSvddTrainer.Options.LearningRate"/>, resolved).</param>
-    public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, string? Note, int FrozenStages = 0, bool FreezeBatchNorm = false,
+    public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, int FrozenStages = 0, bool FreezeBatchNorm = false,
         float LearningRate = (float)DeepSvddTrainer.Options.DefaultLearningRate);
 
-    public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature)
+    /// <summary>The network of Deep SVDD's options.</summary>
+    public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature) => Resolve(NetworkRequest.From(options), feature);
+
+    public static Resolved Resolve(NetworkRequest options, FeatureColumn feature)
     {
         var kind = options.Network;
         if (kind == DeepSvddNetwork.Auto)
@@ -90,11 +92,11 @@ internal static class NetworkResolver
             UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution);
         float learningRate = (float)(options.LearningRate
             ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate));
-        return new Resolved(spec, normalization, null, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
+        return new Resolved(spec, normalization, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
     }
 
     /// <summary>The side images are resized to inside the network, or null for none (see <see cref="DeepSvddTrainer.Options.InputResolution"/>).</summary>
-    private static int? Resolution(DeepSvddTrainer.Options options, FeatureColumn feature, DeepSvddNetwork kind)
+    private static int? Resolution(NetworkRequest options, FeatureColumn feature, DeepSvddNetwork kind)
     {
         if (options.InputResolution is not int side)
         {

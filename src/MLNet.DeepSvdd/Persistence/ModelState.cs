@@ -32,13 +32,21 @@ internal sealed class ModelState
         ReportData Report,
         int ScoringBatchSize = 256);
 
+    /// <summary>The training report as saved; the resolved settings are absent (null) in files saved before they were recorded.</summary>
     public sealed record ReportData(List<EpochReport> Epochs, int SelectedEpoch, CollapseAssessment Collapse, int TrainingRows,
-        string Device, string Network, TimeSpan Duration)
+        string Device, string Network, TimeSpan Duration, double? LearningRate = null, BackboneStage? FreezeThrough = null,
+        bool? FreezeBatchNorm = null)
     {
         public static ReportData From(TrainingReport r) =>
-            new([.. r.Epochs], r.SelectedEpoch, r.Collapse, r.TrainingRows, r.Device, r.Network, r.Duration);
+            new([.. r.Epochs], r.SelectedEpoch, r.Collapse, r.TrainingRows, r.Device, r.Network, r.Duration, r.LearningRate, r.FreezeThrough,
+                r.FreezeBatchNorm);
 
-        public TrainingReport ToReport() => new(Epochs, SelectedEpoch, Collapse, TrainingRows, Device, Network, Duration);
+        public TrainingReport ToReport() => new(Epochs, SelectedEpoch, Collapse, TrainingRows, Device, Network, Duration)
+        {
+            LearningRate = LearningRate,
+            FreezeThrough = FreezeThrough,
+            FreezeBatchNorm = FreezeBatchNorm,
+        };
     }
 
     public static byte[] Write(ScoringModel model, float threshold, string featureColumnName, TrainingReport report, int scoringBatchSize)

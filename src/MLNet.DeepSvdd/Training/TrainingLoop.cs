@@ -111,7 +111,12 @@ internal sealed class TrainingLoop
         float threshold = Threshold(scores);
         observer?.PhaseEnded(FitPhase.Final);
         total.Stop();
-        var report = new TrainingReport(epochs, selected, collapse, train.Rows, device.ToString(), spec.ToString(), total.Elapsed);
+        var report = new TrainingReport(epochs, selected, collapse, train.Rows, device.ToString(), spec.ToString(), total.Elapsed)
+        {
+            LearningRate = resolved.LearningRate,
+            FreezeThrough = (BackboneStage)resolved.FrozenStages,
+            FreezeBatchNorm = resolved.FreezeBatchNorm,
+        };
         return new Result(model, threshold, report);
     }
 

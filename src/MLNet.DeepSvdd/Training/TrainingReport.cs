@@ -45,6 +45,21 @@ public sealed class TrainingReport
     /// <summary>The network, e.g. "Mlp [10 → 128 → 64 → 32], bias on".</summary>
     public string Network { get; }
 
+    /// <summary>
+    /// The learning rate φ was trained with, after <see cref="DeepSvddTrainer.Options.LearningRate"/> = null was resolved (1e-4 from scratch,
+    /// 1e-5 for pretrained backbones). Null for models saved before it was recorded.
+    /// </summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>
+    /// The last backbone stage that stayed frozen, after <see cref="DeepSvddTrainer.Options.FreezeThrough"/> = null was resolved
+    /// (<see cref="BackboneStage.None"/>: every layer trained). Null for models saved before it was recorded.
+    /// </summary>
+    public BackboneStage? FreezeThrough { get; init; }
+
+    /// <summary>Whether BatchNorm statistics stayed frozen (resolved). Null for models saved before it was recorded.</summary>
+    public bool? FreezeBatchNorm { get; init; }
+
     /// <summary>Total wall-clock time of the fit, data loading included.</summary>
     public TimeSpan Duration { get; }
 
