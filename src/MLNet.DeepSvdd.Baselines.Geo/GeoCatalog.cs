@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Runtime;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>Catalog extension methods: <c>mlContext.AnomalyDetection.Trainers.Geo(...)</c>.</summary>
 public static class GeoCatalog

@@ -1,9 +1,10 @@
+using MLNet.DeepSvdd.Baselines.Geo.Persistence;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Runtime;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>
 /// Loading GEO models back into their batched form. <c>mlContext.Model.Load</c> alone already gives a working model that scores row by

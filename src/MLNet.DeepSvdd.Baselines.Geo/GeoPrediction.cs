@@ -1,7 +1,7 @@
 using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Shared.Detectors;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>The output columns of a GEO model: Score and PredictedLabel.</summary>
 public sealed class GeoPrediction : ISavedPredictionRow

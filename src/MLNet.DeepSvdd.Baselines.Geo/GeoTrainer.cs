@@ -1,3 +1,6 @@
+using MLNet.DeepSvdd.Baselines.Geo.Scoring;
+using MLNet.DeepSvdd.Baselines.Geo.Training;
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -12,7 +15,7 @@ using MLNet.DeepSvdd.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>
 /// GEO (Golan &amp; El-Yaniv 2018, "Deep anomaly detection using geometric transformations") as an ML.NET anomaly-detection trainer.

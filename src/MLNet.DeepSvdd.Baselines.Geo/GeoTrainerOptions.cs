@@ -1,7 +1,7 @@
 using MLNet.DeepSvdd;
 using MLNet.DeepSvdd.Shared.Detectors;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 public sealed partial class GeoTrainer
 {

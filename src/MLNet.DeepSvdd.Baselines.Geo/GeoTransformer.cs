@@ -1,3 +1,6 @@
+using MLNet.DeepSvdd.Baselines.Geo.Persistence;
+using MLNet.DeepSvdd.Baselines.Geo.Scoring;
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -5,7 +8,7 @@ using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Scoring;
 using MLNet.DeepSvdd.Shared.Detectors;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>
 /// A fitted GEO detector. <see cref="DetectorTransformer.Transform"/> adds <c>Score</c> (<see cref="float"/>, higher = more anomalous: minus the sum over

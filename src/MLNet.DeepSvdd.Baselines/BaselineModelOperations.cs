@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines.Persistence;
-using MLNet.DeepSvdd.Persistence;
 
 namespace MLNet.DeepSvdd.Baselines;
 

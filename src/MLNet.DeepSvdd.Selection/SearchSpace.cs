@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Selection.Candidates;
 using MLNet.DeepSvdd.Baselines;
 
 namespace MLNet.DeepSvdd.Selection;

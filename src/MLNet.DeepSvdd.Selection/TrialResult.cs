@@ -2,7 +2,7 @@ namespace MLNet.DeepSvdd.Selection;
 
 /// <summary>One trial of a <see cref="DetectorSearch"/>: which candidate was trained, for how long, and how it did on the validation set.</summary>
 /// <param name="Number">The trial's position in execution order, from 1.</param>
-/// <param name="Candidate">The candidate's name (<see cref="DetectorCandidate.Name"/>).</param>
+/// <param name="Candidate">The candidate's name (<see cref="Candidates.DetectorCandidate.Name"/>).</param>
 /// <param name="Family">The detector family: "Deep SVDD", "One-class SVM", "Isolation Forest" or a custom candidate's.</param>
 /// <param name="Parameters">The candidate's settings, as name → value text.</param>
 /// <param name="Rung">The successive-halving round, from 0 (always 0 for grid and random search).</param>

@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Baselines.Dirichlet;
+namespace MLNet.DeepSvdd.Baselines.Geo.Dirichlet;
 
 /// <summary>
 /// Maximum-likelihood Dirichlet parameters from observations p on the simplex, via their sufficient statistic, the mean log

@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Baselines.Dirichlet;
+namespace MLNet.DeepSvdd.Baselines.Geo.Dirichlet;
 
 /// <summary>
 /// The digamma function ψ = (ln Γ)′, the trigamma function ψ′ and the inverse of ψ, for positive arguments, to about 1e-12 relative

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Persistence;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 
 /// <summary>Column names of the standard ML.NET transforms a GEO model is saved as (fixed: model files name them).</summary>
 internal static class GeoSavedColumns

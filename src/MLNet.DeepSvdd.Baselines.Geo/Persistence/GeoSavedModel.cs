@@ -6,7 +6,7 @@ using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Runtime;
 using MLNet.DeepSvdd.Scoring;
 
-namespace MLNet.DeepSvdd.Baselines.Geo;
+namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 
 /// <summary>
 /// How a <see cref="GeoTransformer"/> goes into an ML.NET model file: the run of standard transforms of

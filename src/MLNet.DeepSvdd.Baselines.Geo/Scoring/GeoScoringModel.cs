@@ -1,9 +1,10 @@
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Scoring;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace MLNet.DeepSvdd.Baselines.Geo;
+namespace MLNet.DeepSvdd.Baselines.Geo.Scoring;
 
 /// <summary>
 /// The fitted GEO detector as tensors: the transformation classifier (evaluation mode), the 72 index maps and the Dirichlet parameters

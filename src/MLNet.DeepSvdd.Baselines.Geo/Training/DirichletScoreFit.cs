@@ -1,7 +1,9 @@
-using MLNet.DeepSvdd.Baselines.Dirichlet;
+using MLNet.DeepSvdd.Baselines.Geo.Scoring;
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
+using MLNet.DeepSvdd.Baselines.Geo.Dirichlet;
 using static TorchSharp.torch;
 
-namespace MLNet.DeepSvdd.Baselines.Geo;
+namespace MLNet.DeepSvdd.Baselines.Geo.Training;
 
 /// <summary>
 /// GEO's normality model: for every transformation t, a Dirichlet fitted by maximum likelihood to the classifier's softmax outputs on the

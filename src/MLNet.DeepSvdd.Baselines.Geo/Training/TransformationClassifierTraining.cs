@@ -1,10 +1,11 @@
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using System.Diagnostics;
 using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Training.Optimization;
 using static TorchSharp.torch;
 
-namespace MLNet.DeepSvdd.Baselines.Geo;
+namespace MLNet.DeepSvdd.Baselines.Geo.Training;
 
 /// <summary>
 /// GEO's self-supervised task: train the classifier to tell which of the 72 transformations was applied to an image. Each epoch visits

@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo.Transformations;
 
 /// <summary>
 /// One of GEO's 72 geometric transformations (Golan &amp; El-Yaniv 2018, section 5): an optional horizontal flip, then a shift by

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo.Transformations;
 
 /// <summary>
 /// GEO's set of 72 transformations of square images of a given size, and their application to batches of flat image rows

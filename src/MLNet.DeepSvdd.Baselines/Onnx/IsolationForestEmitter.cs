@@ -1,6 +1,6 @@
+using MLNet.DeepSvdd.Shared.Onnx;
 using MLNet.DeepSvdd.Baselines.Forest;
-using MLNet.DeepSvdd.Onnx;
-using static MLNet.DeepSvdd.Onnx.OnnxGraphBuilder;
+using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 
 namespace MLNet.DeepSvdd.Baselines.Onnx;
 

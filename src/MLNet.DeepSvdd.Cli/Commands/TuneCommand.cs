@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Selection.Candidates;
 using System.ComponentModel;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Cli.Files;

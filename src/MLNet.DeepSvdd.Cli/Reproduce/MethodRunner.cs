@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Baselines.Geo;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;

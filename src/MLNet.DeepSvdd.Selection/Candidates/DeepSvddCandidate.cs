@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Selection.Search;
 
-namespace MLNet.DeepSvdd.Selection;
+namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>
 /// A Deep SVDD configuration to try. The search sets the feature column, the validation set (so each trial keeps its best validation epoch),

@@ -1,6 +1,6 @@
 using MLNet.DeepSvdd.Selection.Search;
 
-namespace MLNet.DeepSvdd.Selection;
+namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>
 /// One configuration a <see cref="DetectorSearch"/> can train: a Deep SVDD setting (<see cref="DeepSvddCandidate"/>), a shallow baseline on a

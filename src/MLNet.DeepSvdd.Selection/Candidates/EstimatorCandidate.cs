@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using MLNet.DeepSvdd.Selection.Search;
 
-namespace MLNet.DeepSvdd.Selection;
+namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>
 /// Any ML.NET anomaly detector as a candidate: a factory that, given the search's MLContext, feature column and seed, returns an estimator whose

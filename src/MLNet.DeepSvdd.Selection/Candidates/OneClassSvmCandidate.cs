@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
 
-namespace MLNet.DeepSvdd.Selection;
+namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>
 /// The RBF one-class SVM (package MLNet.DeepSvdd.Baselines) with ν and γ as given — γ either absolute (<see cref="OneClassSvmTrainer.Options.Gamma"/>)

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Selection.Search;
 
-namespace MLNet.DeepSvdd.Selection;
+namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>
 /// A shallow detector on a <see cref="FeatureSpace"/>: the features are computed once per search and shared by every shallow candidate that

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Selection.Candidates;
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Data;

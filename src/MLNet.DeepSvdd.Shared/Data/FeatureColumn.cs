@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.DeepSvdd.Data;
+namespace MLNet.DeepSvdd.Shared.Data;
 
 /// <summary>
 /// The resolved feature column: its name, size, and the network input shape — [C, H, W] from the column's vector dimensions (as ML.NET's

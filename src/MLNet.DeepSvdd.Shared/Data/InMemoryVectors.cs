@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.DeepSvdd.Data;
+namespace MLNet.DeepSvdd.Shared.Data;
 
 /// <summary>
 /// Rows already in memory as an <see cref="IDataView"/> whose vector column has a known size (what the trainers require): for features

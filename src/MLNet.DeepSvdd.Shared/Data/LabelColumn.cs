@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.DeepSvdd.Data;
+namespace MLNet.DeepSvdd.Shared.Data;
 
 /// <summary>
 /// A label column in ML.NET's anomaly convention: <see cref="float"/> (&gt; 0 = anomaly, 0 = normal, NaN = unlabeled) or <see cref="bool"/>

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Runtime;
 
 namespace MLNet.DeepSvdd.Shared.Detectors;
 

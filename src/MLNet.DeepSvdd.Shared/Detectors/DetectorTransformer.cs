@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Shared.Detectors;
 

@@ -1,7 +1,7 @@
+using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 using Onnx;
-using static MLNet.DeepSvdd.Onnx.OnnxGraphBuilder;
 
-namespace MLNet.DeepSvdd.Onnx;
+namespace MLNet.DeepSvdd.Shared.Onnx;
 
 /// <summary>
 /// What every exported detector does after its own score (float [N, 1]): the rule of every scoring path (<c>NonFiniteFeatures</c>):

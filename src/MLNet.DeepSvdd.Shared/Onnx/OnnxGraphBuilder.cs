@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
 
-namespace MLNet.DeepSvdd.Onnx;
+namespace MLNet.DeepSvdd.Shared.Onnx;
 
 /// <summary>
 /// Builds one ONNX graph with the protobuf types of the ONNX schema (OnnxSharp): graph inputs and outputs, float and int64

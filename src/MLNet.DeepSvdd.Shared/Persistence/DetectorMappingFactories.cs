@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using MLNet.DeepSvdd.Shared.Detectors;
 
-namespace MLNet.DeepSvdd.Persistence;
+namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>A row with no columns: the input of the state-key mapping of every saved detector. Infrastructure of model files; not for direct use.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

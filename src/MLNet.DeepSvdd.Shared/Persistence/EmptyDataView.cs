@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.DeepSvdd.Persistence;
+namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>An <see cref="IDataView"/> with a given schema and no rows, to fit schema-only transforms.</summary>
 internal sealed class EmptyDataView(DataViewSchema schema) : IDataView

@@ -1,6 +1,6 @@
 using Microsoft.ML;
 
-namespace MLNet.DeepSvdd.Persistence;
+namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>
 /// The library's load entry points (<c>LoadDeepSvdd</c>, <c>LoadGeo</c>, <c>LoadBaselines</c>) run ML.NET's <c>Model.Load</c> and the

@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Persistence;
+namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>
 /// The internal column names of a <see cref="SavedModelFormat{TKeyInput, TKeyRow, TScoringInput, TPrediction}"/> run (each library has its

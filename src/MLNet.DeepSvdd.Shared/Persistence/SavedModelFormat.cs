@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 
-namespace MLNet.DeepSvdd.Persistence;
+namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>
 /// How a detector goes into an ML.NET model file, using only transforms ML.NET can save and load itself (its loader registry is closed to

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace MLNet.DeepSvdd.Persistence;
+namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>
 /// The integrity check of every detector state stored in a model file (Deep SVDD, GEO, Isolation Forest, one-class SVM): the state bytes

@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
-namespace MLNet.DeepSvdd.Runtime;
+namespace MLNet.DeepSvdd.Shared.Runtime;
 
 /// <summary>
 /// Reaches the <see cref="IHostEnvironment"/> of the <see cref="MLContext"/> behind a catalog, and the few of its settings that ML.NET does

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>
 /// The lazy result of a detector's <c>Transform</c>: a cursor reads the features of the next batch of rows ahead of the main cursor

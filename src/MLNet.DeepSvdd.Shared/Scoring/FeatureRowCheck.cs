@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>
 /// The one check every scoring path applies to a row before scoring it (batched <c>Transform</c>, <c>PredictionEngine</c>, the row-by-row

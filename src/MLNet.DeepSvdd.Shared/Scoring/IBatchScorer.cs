@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>
 /// A fitted detector as the scoring views see it: the number of input values per row and a batched score (higher = more anomalous).

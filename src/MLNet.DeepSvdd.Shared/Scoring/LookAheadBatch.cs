@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>
 /// The rows a lazy batched view works on, read ahead of its main cursor: a second cursor over the same input reads the next rows of one

@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>
 /// What every detector does with a row that holds a NaN or infinite feature at scoring time: such a row cannot be scored, and it is never

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>
 /// Makes ML.NET's <c>mlContext.Model.ConvertToOnnx</c> fail on this library's detectors instead of writing, without an error, a graph

@@ -1,8 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Data;
 
-namespace MLNet.DeepSvdd.Scoring;
+namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>The schema a detector produces: every input column, then Score (Single) and PredictedLabel (Boolean).</summary>
 internal sealed class OutputSchema : IAppendedColumnsSchema

@@ -56,7 +56,7 @@ public sealed class ResNet18FeaturesEstimator : IEstimator<ResNet18FeaturesTrans
             throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Input column '{InputColumnName}' must be a known-size vector of Single ([3, H, W] pixels).");
         // SchemaShape.Column has no public constructor: let schema-only transforms with the same output type add the column.
         var ml = new MLContext();
-        return ml.Transforms.CustomMapping<Persistence.NoColumns, ResNet18FeaturesRow>((_, _) => { }, null)
+        return ml.Transforms.CustomMapping<NoColumns, ResNet18FeaturesRow>((_, _) => { }, null)
             .Append(ml.Transforms.CopyColumns(OutputColumnName, ResNet18FeaturesSaving.Features))
             .Append(ml.Transforms.DropColumns(ResNet18FeaturesSaving.Features))
             .GetOutputSchema(inputSchema);

@@ -34,7 +34,7 @@ internal static class ResNet18FeaturesSaving
         var ml = new MLContext();
         var schema = new DataViewSchema.Builder();
         schema.AddColumn(owner.InputColumnName, new VectorDataViewType(NumberDataViewType.Single, 3, owner.Height, owner.Width));
-        IDataView data = new Persistence.EmptyDataView(schema.ToSchema());
+        IDataView data = new EmptyDataView(schema.ToSchema());
         var copyIn = ml.Transforms.CopyColumns(Pixels, owner.InputColumnName).Fit(data);
         data = copyIn.Transform(data);
         ITransformer map = owner.UseMaxPool

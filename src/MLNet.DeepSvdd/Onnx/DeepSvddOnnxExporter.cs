@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Shared.Onnx;
 using System.Globalization;
 using MLNet.DeepSvdd.Networks;
 using Onnx;

@@ -1,6 +1,7 @@
+using MLNet.DeepSvdd.Shared.Onnx;
 using MLNet.DeepSvdd.Networks;
 using Onnx;
-using static MLNet.DeepSvdd.Onnx.OnnxGraphBuilder;
+using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 
 namespace MLNet.DeepSvdd.Onnx;
 

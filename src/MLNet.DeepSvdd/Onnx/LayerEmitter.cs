@@ -1,4 +1,5 @@
-using static MLNet.DeepSvdd.Onnx.OnnxGraphBuilder;
+using MLNet.DeepSvdd.Shared.Onnx;
+using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 
 namespace MLNet.DeepSvdd.Onnx;
 

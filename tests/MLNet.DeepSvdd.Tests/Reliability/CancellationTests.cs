@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Baselines.Geo.Training;
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Baselines.Geo;
 using System.Text.Json;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
@@ -5,7 +6,7 @@ using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Tests.Support;
 using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
 using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
-using GeoChain = MLNet.DeepSvdd.Baselines.Geo.GeoSavedModel;
+using GeoChain = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoSavedModel;
 
 namespace MLNet.DeepSvdd.Tests.Reliability;
 

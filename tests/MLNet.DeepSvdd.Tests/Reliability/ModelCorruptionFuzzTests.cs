@@ -5,7 +5,7 @@ using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
 using BaselineStates = MLNet.DeepSvdd.Baselines.Persistence.StateCache;
 using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
 using DeepSvddStates = MLNet.DeepSvdd.Persistence.StateCache;
-using GeoChain = MLNet.DeepSvdd.Baselines.Geo.GeoSavedModel;
+using GeoChain = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoSavedModel;
 
 namespace MLNet.DeepSvdd.Tests.Reliability;
 

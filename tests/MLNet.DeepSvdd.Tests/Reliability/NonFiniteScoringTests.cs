@@ -69,7 +69,7 @@ public class NonFiniteScoringTests
         var raised = model switch
         {
             DeepSvddTransformer d => (ITransformer)d.WithThreshold(float.PositiveInfinity),
-            MLNet.DeepSvdd.Baselines.GeoTransformer g => g.WithThreshold(float.PositiveInfinity),
+            MLNet.DeepSvdd.Baselines.Geo.GeoTransformer g => g.WithThreshold(float.PositiveInfinity),
             _ => ml.Model.GetBaselineDetector<MLNet.DeepSvdd.Baselines.AnomalyDetectorTransformer>(model) switch
             {
                 MLNet.DeepSvdd.Baselines.IsolationForestTransformer f => f.WithThreshold(float.PositiveInfinity),

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Selection.Candidates;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.ML;

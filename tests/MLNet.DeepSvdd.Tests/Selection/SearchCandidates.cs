@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Selection.Candidates;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Selection;

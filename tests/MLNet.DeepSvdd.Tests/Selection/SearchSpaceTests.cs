@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Selection.Candidates;
 using FluentAssertions;
 using MLNet.DeepSvdd.Selection;
 using Xunit;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Tests.Support;
 
-namespace MLNet.DeepSvdd.Tests;
+namespace MLNet.DeepSvdd.Tests.Support;
 
 /// <summary>
 /// The test assembly's entry point. Under the test host it is never called; the persistence tests start this assembly as a separate

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Baselines.Geo;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
 

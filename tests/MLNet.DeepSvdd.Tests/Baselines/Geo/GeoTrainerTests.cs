@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
+using MLNet.DeepSvdd.Baselines.Geo;
 using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Tests.Support;
@@ -188,10 +190,10 @@ public class GeoTrainerTests : IDisposable
         var other = ml.Transforms.Concatenate("Features", "Features", "Features").Fit(flat).Transform(flat);
         var wrongSize = () => model.Transform(other);
         wrongSize.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*'Features'*values per row*trained on 768*");
-        var state = MLNet.DeepSvdd.Baselines.Geo.GeoModelState.Write(model);
-        var truncated = () => MLNet.DeepSvdd.Baselines.Geo.GeoModelState.Read(state[..(state.Length / 2)], TorchSharp.torch.CPU);
+        var state = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelState.Write(model);
+        var truncated = () => MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelState.Read(state[..(state.Length / 2)], TorchSharp.torch.CPU);
         truncated.Should().Throw<InvalidDataException>().WithMessage("*GEO model is truncated*");
-        var foreign = () => MLNet.DeepSvdd.Baselines.Geo.GeoModelState.Read([1, 2, 3], TorchSharp.torch.CPU);
+        var foreign = () => MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelState.Read([1, 2, 3], TorchSharp.torch.CPU);
         foreign.Should().Throw<InvalidDataException>().WithMessage("*not a saved GEO model*");
         var notFound = () => ml.Model.LoadGeo(Path.Combine(directory, "absent.zip"), out _);
         notFound.Should().Throw<FileNotFoundException>().WithMessage("*absent.zip*");

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using MLNet.DeepSvdd.Baselines;
 using static TorchSharp.torch;
 

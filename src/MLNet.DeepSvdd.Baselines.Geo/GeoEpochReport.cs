@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>One epoch of GEO's transformation classifier (means over its minibatches).</summary>
 /// <param name="Epoch">The epoch, 0-based.</param>

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Shared.Onnx;
 using System.Globalization;
 using Google.Protobuf;
 using Microsoft.ML;
@@ -5,7 +6,6 @@ using MLNet.DeepSvdd.Baselines.Forest;
 using MLNet.DeepSvdd.Baselines.Onnx;
 using MLNet.DeepSvdd.Baselines.Persistence;
 using MLNet.DeepSvdd.Baselines.Svm;
-using MLNet.DeepSvdd.Onnx;
 using Onnx;
 
 using MLNet.DeepSvdd.Shared.Detectors;

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace MLNet.DeepSvdd.Training;
+namespace MLNet.DeepSvdd.Shared.Statistics;
 
 /// <summary>
 /// Quantiles with linear interpolation between order statistics (numpy's and torch's default definition, which scikit-learn's thresholds

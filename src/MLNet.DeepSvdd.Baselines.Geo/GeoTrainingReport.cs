@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Baselines;
+namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>What a GEO fit did: per-epoch classifier loss and accuracy, the Dirichlet fits, the data size, device and time.</summary>
 /// <param name="Epochs">One entry per epoch.</param>

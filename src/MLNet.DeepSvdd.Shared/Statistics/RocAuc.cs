@@ -1,4 +1,4 @@
-namespace MLNet.DeepSvdd.Training;
+namespace MLNet.DeepSvdd.Shared.Statistics;
 
 /// <summary>
 /// Area under the ROC curve of scores (higher = more anomalous) against binary labels (true = anomaly), by the rank-sum
