@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.ML;
 using MLNet.DeepSvdd;
 using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;

@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Selection;
 
 /// <summary>

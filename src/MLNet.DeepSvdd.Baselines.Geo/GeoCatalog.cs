@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Runtime;
-
 namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>Catalog extension methods: <c>mlContext.AnomalyDetection.Trainers.Geo(...)</c>.</summary>

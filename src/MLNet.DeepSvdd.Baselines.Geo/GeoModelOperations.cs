@@ -1,8 +1,4 @@
-using MLNet.DeepSvdd.Baselines.Geo.Persistence;
-using Microsoft.ML;
 using MLNet.DeepSvdd.Baselines.Geo;
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Runtime;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
 

@@ -1,6 +1,3 @@
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>The output columns of a GEO model: Score and PredictedLabel.</summary>

@@ -1,19 +1,8 @@
-using MLNet.DeepSvdd.Baselines.Geo.Scoring;
-using MLNet.DeepSvdd.Baselines.Geo.Training;
-using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using System.Diagnostics;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using MLNet.DeepSvdd.Runtime;
-using MLNet.DeepSvdd.Shared.Detectors;
 using MLNet.DeepSvdd.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
 

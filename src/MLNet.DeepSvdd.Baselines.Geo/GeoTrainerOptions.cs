@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd;
-using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
 

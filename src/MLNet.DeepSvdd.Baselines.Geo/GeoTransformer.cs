@@ -1,12 +1,5 @@
-using MLNet.DeepSvdd.Baselines.Geo.Persistence;
-using MLNet.DeepSvdd.Baselines.Geo.Scoring;
-using MLNet.DeepSvdd.Baselines.Geo.Transformations;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Scoring;
-using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
 

@@ -1,9 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Baselines.Persistence;
-using MLNet.DeepSvdd.Baselines.Scoring;
-using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines;
 

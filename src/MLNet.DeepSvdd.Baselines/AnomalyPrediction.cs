@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>The output columns of a baseline detector, for <c>PredictionEngine</c>: Score and PredictedLabel.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines.Persistence;
-
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>Loading models that hold baseline detectors with an integrity check, and getting the typed detector back from a loaded model.</summary>

@@ -1,14 +1,9 @@
 using MLNet.DeepSvdd.Shared.Onnx;
 using System.Globalization;
 using Google.Protobuf;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines.Forest;
 using MLNet.DeepSvdd.Baselines.Onnx;
-using MLNet.DeepSvdd.Baselines.Persistence;
-using MLNet.DeepSvdd.Baselines.Svm;
 using Onnx;
 
-using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Baselines;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>Catalog extension methods: <c>mlContext.AnomalyDetection.Trainers.IsolationForest(...)</c>.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using Microsoft.ML;
 using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Baselines.Data;
-using MLNet.DeepSvdd.Shared.Detectors;
-using MLNet.DeepSvdd.Baselines.Forest;
 
 namespace MLNet.DeepSvdd.Baselines;
 

@@ -1,7 +1,3 @@
-using MLNet.DeepSvdd.Baselines.Forest;
-
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd.Baselines;
 
 public sealed partial class OneClassSvmTrainer

@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Cli.Commands;
-using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli;
 

@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Datasets.Protocols;
 
 namespace MLNet.DeepSvdd.Datasets;

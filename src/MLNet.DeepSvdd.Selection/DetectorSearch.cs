@@ -1,8 +1,6 @@
-using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Runtime;
-using MLNet.DeepSvdd.Selection.Search;
 
 namespace MLNet.DeepSvdd.Selection;
 

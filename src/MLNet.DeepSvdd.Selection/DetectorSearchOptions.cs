@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace MLNet.DeepSvdd.Selection;
 
 public sealed partial class DetectorSearch

@@ -1,6 +1,3 @@
-using MLNet.DeepSvdd.Selection.Candidates;
-using MLNet.DeepSvdd.Baselines;
-
 namespace MLNet.DeepSvdd.Selection;
 
 /// <summary>

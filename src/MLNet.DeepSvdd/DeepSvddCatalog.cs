@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Runtime;
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>Catalog extension methods: <c>mlContext.AnomalyDetection.Trainers.DeepSvdd(...)</c>.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Runtime;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using Google.Protobuf;
-using Microsoft.ML;
 using MLNet.DeepSvdd.Onnx;
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Runtime;
 
 namespace MLNet.DeepSvdd;
 

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Persistence;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>The output columns of a Deep SVDD model: Score and PredictedLabel.</summary>

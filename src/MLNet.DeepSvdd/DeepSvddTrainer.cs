@@ -1,13 +1,4 @@
 using System.Diagnostics;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Runtime;
-using MLNet.DeepSvdd.Shared.Detectors;
-using MLNet.DeepSvdd.Training;
 
 namespace MLNet.DeepSvdd;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd;
 
 public sealed partial class DeepSvddTrainer

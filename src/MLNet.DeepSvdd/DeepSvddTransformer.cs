@@ -1,10 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Scoring;
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Shared.Detectors;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>

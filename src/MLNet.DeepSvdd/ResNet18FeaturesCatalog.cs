@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Features;
 
 namespace MLNet.DeepSvdd;

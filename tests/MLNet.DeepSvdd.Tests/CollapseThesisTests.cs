@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests;

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests;
 
 public class EndToEndTests

@@ -1,10 +1,5 @@
-using MLNet.DeepSvdd.Baselines.Geo.Scoring;
-using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Persistence;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Persistence;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 

@@ -1,9 +1,5 @@
 using System.ComponentModel;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
-using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Runtime;
 using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;

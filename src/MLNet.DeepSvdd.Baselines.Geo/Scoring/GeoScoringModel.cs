@@ -1,8 +1,4 @@
-using MLNet.DeepSvdd.Baselines.Geo.Transformations;
-using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Scoring;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Scoring;
 

@@ -1,8 +1,3 @@
-using MLNet.DeepSvdd.Baselines.Geo.Scoring;
-using MLNet.DeepSvdd.Baselines.Geo.Transformations;
-using MLNet.DeepSvdd.Baselines.Geo.Dirichlet;
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Baselines.Geo.Training;
 
 /// <summary>

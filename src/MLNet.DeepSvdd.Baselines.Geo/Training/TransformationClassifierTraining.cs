@@ -1,9 +1,5 @@
-using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using System.Diagnostics;
-using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Training.Optimization;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Training;
 

@@ -1,6 +1,3 @@
-using MLNet.DeepSvdd.Baselines.Data;
-using MLNet.DeepSvdd.Baselines.Scoring;
-
 namespace MLNet.DeepSvdd.Baselines.Forest;
 
 /// <summary>

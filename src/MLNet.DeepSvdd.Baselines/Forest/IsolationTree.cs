@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Baselines.Data;
-
 namespace MLNet.DeepSvdd.Baselines.Forest;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Shared.Onnx;
-using MLNet.DeepSvdd.Baselines.Forest;
 using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 
 namespace MLNet.DeepSvdd.Baselines.Onnx;

@@ -1,6 +1,4 @@
 using System.Text;
-using MLNet.DeepSvdd.Baselines.Forest;
-using MLNet.DeepSvdd.Baselines.Svm;
 
 namespace MLNet.DeepSvdd.Baselines.Persistence;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ML.Data;
 
 namespace MLNet.DeepSvdd.Baselines.Persistence;
 

@@ -1,4 +1,3 @@
-
 namespace MLNet.DeepSvdd.Baselines.Scoring;
 
 /// <summary>

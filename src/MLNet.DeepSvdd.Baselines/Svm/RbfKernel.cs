@@ -1,7 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines.Data;
 
 namespace MLNet.DeepSvdd.Baselines.Svm;
 

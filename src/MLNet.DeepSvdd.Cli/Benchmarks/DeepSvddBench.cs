@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Data;
 using static TorchSharp.torch;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MLNet.DeepSvdd.Training;
 
 namespace MLNet.DeepSvdd.Cli.Benchmarks;

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 
 namespace MLNet.DeepSvdd.Cli.Benchmarks;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace MLNet.DeepSvdd.Cli.Benchmarks;
 
 /// <summary>Writes a <see cref="ScalingResult"/> as scaling.json and scaling.md (Markdown tables, one per sweep).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace MLNet.DeepSvdd.Cli.Benchmarks;
 
 /// <summary>Random RGB images (0–255) of a given size as an IDataView with an "Image" column of dimensions [3, size, size].</summary>

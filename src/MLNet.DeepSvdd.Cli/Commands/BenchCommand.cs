@@ -1,10 +1,5 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using MLNet.DeepSvdd.Cli.Benchmarks;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 

@@ -1,12 +1,4 @@
-using System.ComponentModel;
-using System.Text.Json;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Cli.Plots;
-using MLNet.DeepSvdd.Datasets.Protocols;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 

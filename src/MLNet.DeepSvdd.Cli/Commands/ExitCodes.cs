@@ -1,6 +1,4 @@
 using System.Reflection;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 

@@ -1,10 +1,3 @@
-using System.ComponentModel;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Cli.Files;
-using MLNet.DeepSvdd.Datasets.Protocols;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary>

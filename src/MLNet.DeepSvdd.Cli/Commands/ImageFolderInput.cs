@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
-
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
-using MLNet.DeepSvdd.Datasets.Protocols;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary>The settings of the commands that apply a saved model (<c>evaluate</c>, <c>score</c>): the model file and the data.</summary>

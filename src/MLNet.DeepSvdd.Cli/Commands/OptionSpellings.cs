@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
 using MLNet.DeepSvdd.Selection;
 
 namespace MLNet.DeepSvdd.Cli.Commands;

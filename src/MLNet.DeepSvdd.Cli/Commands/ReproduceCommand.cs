@@ -1,7 +1,4 @@
-using System.ComponentModel;
 using MLNet.DeepSvdd.Cli.Reproduce;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 

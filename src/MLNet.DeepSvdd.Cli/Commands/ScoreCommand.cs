@@ -1,13 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using System.Text;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Cli.Files;
-using MLNet.DeepSvdd.Datasets.Protocols;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary><c>deepsvdd score</c>: anomaly scores of images from a saved model, as CSV (higher = more anomalous).</summary>

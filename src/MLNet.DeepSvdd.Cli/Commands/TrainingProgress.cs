@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary>

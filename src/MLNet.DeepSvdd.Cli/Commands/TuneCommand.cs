@@ -1,13 +1,7 @@
 using MLNet.DeepSvdd.Selection.Candidates;
-using System.ComponentModel;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Cli.Reproduce;
 using MLNet.DeepSvdd.Cli.Tuning;
-using MLNet.DeepSvdd.Datasets.Protocols;
 using MLNet.DeepSvdd.Selection;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MLNet.DeepSvdd.Cli.Files;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MLNet.DeepSvdd.Cli.Benchmarks;
 
 namespace MLNet.DeepSvdd.Cli.Plots;

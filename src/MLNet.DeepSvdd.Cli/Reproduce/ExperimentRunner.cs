@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
-using MLNet.DeepSvdd.Datasets.Protocols;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;

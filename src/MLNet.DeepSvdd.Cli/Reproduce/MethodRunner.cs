@@ -1,12 +1,6 @@
 using MLNet.DeepSvdd.Baselines.Geo;
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Baselines.Svm;
 using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Datasets.Protocols;
 using MLNet.DeepSvdd.Networks;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;

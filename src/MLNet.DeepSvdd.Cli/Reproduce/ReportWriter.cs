@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Cli.Plots;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;

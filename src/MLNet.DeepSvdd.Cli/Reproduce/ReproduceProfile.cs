@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Datasets.Protocols;
-
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
 /// <summary>

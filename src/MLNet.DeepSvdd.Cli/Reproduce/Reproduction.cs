@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using MLNet.DeepSvdd.Datasets;
-
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
 /// <summary>One <c>deepsvdd reproduce</c> invocation: runs (or resumes) a table and writes its reports.</summary>

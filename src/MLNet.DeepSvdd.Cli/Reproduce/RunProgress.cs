@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Spectre.Console;
-
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
 /// <summary>

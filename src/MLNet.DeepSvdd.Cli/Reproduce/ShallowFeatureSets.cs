@@ -1,7 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Datasets.Protocols;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;

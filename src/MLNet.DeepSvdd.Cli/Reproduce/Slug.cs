@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
 /// <summary>File-name-safe identifiers from table headings ("D. SVDD w/ bias &amp; σ² reg." → "d-svdd-w-bias-sigma2-reg", "lr 10⁻²" → "lr-10-2").</summary>

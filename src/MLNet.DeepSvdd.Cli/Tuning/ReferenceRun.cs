@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets.Protocols;
-
 namespace MLNet.DeepSvdd.Cli.Tuning;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using MLNet.DeepSvdd.Cli.Files;
 using MLNet.DeepSvdd.Cli.Plots;
 using MLNet.DeepSvdd.Selection;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace MLNet.DeepSvdd.Datasets.Alterations;
 
 /// <summary>The row-to-row form of an <see cref="ImageAlterationTransformer"/>, for <c>PredictionEngine</c> and chains of mappers.</summary>

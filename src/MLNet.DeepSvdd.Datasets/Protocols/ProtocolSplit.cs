@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace MLNet.DeepSvdd.Datasets.Protocols;
 
 /// <summary>One part of a protocol (training, validation or test): the rows and how many of them are normal, anomalous or unlabeled.</summary>

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Selection.Search;
-
 namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Selection.Search;
-
 namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
-
 namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>Isolation Forest (package MLNet.DeepSvdd.Baselines) with the given trees and sub-sample size, on a feature space.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
-
 namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>

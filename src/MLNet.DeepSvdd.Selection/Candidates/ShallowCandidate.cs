@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Selection.Search;
-
 namespace MLNet.DeepSvdd.Selection.Candidates;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Data;
 
 namespace MLNet.DeepSvdd.Selection.Search;

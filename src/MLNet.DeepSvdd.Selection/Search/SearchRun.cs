@@ -1,6 +1,4 @@
-using MLNet.DeepSvdd.Selection.Candidates;
 using System.Diagnostics;
-using Microsoft.ML;
 using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Training;
 

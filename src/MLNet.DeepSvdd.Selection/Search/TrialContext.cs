@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace MLNet.DeepSvdd.Selection.Search;
 
 /// <summary>What every trial of one search shares: the data, the column names, the seed and the features computed once.</summary>

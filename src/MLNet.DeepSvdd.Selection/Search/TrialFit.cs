@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace MLNet.DeepSvdd.Selection.Search;
 
 /// <summary>What a candidate's fit returns to the trial runner.</summary>

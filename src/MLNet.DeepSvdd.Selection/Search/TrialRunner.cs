@@ -1,7 +1,4 @@
-using MLNet.DeepSvdd.Selection.Candidates;
 using System.Diagnostics;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Training;
 
 namespace MLNet.DeepSvdd.Selection.Search;

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Shared.Persistence;
 

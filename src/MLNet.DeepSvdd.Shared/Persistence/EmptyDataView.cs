@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>An <see cref="IDataView"/> with a given schema and no rows, to fit schema-only transforms.</summary>

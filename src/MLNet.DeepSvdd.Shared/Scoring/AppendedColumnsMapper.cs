@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>The schema of a transformer that passes every input column through and appends the columns it computes.</summary>

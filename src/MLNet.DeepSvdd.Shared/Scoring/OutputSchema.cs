@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace MLNet.DeepSvdd.Shared.Scoring;
 
 /// <summary>The schema a detector produces: every input column, then Score (Single) and PredictedLabel (Boolean).</summary>

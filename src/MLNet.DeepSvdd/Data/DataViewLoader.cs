@@ -1,8 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Data;
 
 /// <summary>

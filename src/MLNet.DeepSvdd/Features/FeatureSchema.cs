@@ -1,7 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Features;
 

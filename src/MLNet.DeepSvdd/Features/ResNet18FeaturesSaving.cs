@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Networks.Pretrained;
 

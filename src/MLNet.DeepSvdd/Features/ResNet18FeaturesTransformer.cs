@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
 namespace MLNet.DeepSvdd.Features;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using TorchSharp;
 
 namespace MLNet.DeepSvdd.Networks;
 

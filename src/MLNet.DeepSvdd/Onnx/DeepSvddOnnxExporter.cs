@@ -1,6 +1,5 @@
 using MLNet.DeepSvdd.Shared.Onnx;
 using System.Globalization;
-using MLNet.DeepSvdd.Networks;
 using Onnx;
 
 namespace MLNet.DeepSvdd.Onnx;

@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Shared.Onnx;
-using MLNet.DeepSvdd.Networks;
 using Onnx;
 using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 

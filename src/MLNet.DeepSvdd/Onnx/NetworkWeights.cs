@@ -1,6 +1,4 @@
-using MLNet.DeepSvdd.Networks;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Onnx;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Scoring;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Persistence;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Runtime;
-
 namespace MLNet.DeepSvdd.Persistence;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using TorchSharp;
 
 namespace MLNet.DeepSvdd.Persistence;
 

@@ -1,7 +1,3 @@
-using Microsoft.ML.Runtime;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Runtime;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace MLNet.DeepSvdd.Runtime;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using MLNet.DeepSvdd.Networks;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>

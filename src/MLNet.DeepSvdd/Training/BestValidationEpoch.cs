@@ -1,8 +1,3 @@
-using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Scoring;
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Training;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using static System.FormattableString;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Training;
 

@@ -2,8 +2,6 @@ using MLNet.DeepSvdd.Training.Objectives;
 using MLNet.DeepSvdd.Training.Optimization;
 using MLNet.DeepSvdd.Training.Regularizers;
 using MLNet.DeepSvdd.Training.Weighting;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Training;
 

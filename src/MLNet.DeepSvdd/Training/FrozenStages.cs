@@ -1,7 +1,4 @@
-using MLNet.DeepSvdd.Networks;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Training;
 

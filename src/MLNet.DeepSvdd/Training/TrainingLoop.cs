@@ -1,15 +1,9 @@
 using System.Diagnostics;
-using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Scoring;
 using MLNet.DeepSvdd.Training.Objectives;
 using MLNet.DeepSvdd.Training.Optimization;
 using MLNet.DeepSvdd.Training.Regularizers;
 using MLNet.DeepSvdd.Training.Weighting;
-using TorchSharp;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Training;
 

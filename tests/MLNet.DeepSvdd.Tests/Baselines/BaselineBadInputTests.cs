@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Baselines;
-
 namespace MLNet.DeepSvdd.Tests.Baselines;
 
 public class BaselineBadInputTests

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Baselines;
 
 /// <summary>A row with a 4-value feature vector, for the small hand-made data sets of the baseline tests.</summary>

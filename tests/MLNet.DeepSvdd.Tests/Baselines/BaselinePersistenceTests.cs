@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
-
 namespace MLNet.DeepSvdd.Tests.Baselines;
 
 public class BaselinePersistenceTests : IDisposable

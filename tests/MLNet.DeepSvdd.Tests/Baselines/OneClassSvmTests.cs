@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Baselines.Data;
 using MLNet.DeepSvdd.Baselines.Svm;
 

@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Baselines;

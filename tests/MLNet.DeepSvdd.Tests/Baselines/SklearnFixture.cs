@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.ML;
 
 namespace MLNet.DeepSvdd.Tests.Baselines;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using MLNet.DeepSvdd.Cli.Benchmarks;
 using MLNet.DeepSvdd.Cli.Commands;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

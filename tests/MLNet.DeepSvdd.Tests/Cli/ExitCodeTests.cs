@@ -1,6 +1,5 @@
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

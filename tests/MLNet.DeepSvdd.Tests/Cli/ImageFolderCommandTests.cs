@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.ML;
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

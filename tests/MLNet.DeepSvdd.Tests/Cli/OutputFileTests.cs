@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
 using MLNet.DeepSvdd.Cli.Files;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

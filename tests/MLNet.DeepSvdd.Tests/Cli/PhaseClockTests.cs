@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Microsoft.ML;
 using MLNet.DeepSvdd.Cli.Benchmarks;
-using MLNet.DeepSvdd.Tests.Support;
 using MLNet.DeepSvdd.Training;
 
 namespace MLNet.DeepSvdd.Tests.Cli;

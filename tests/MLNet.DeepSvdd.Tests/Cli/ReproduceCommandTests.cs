@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MLNet.DeepSvdd.Cli.Commands;
 using MLNet.DeepSvdd.Cli.Plots;
 using MLNet.DeepSvdd.Cli.Reproduce;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

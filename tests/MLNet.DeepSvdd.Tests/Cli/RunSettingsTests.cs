@@ -2,7 +2,6 @@ using System.Reflection;
 using MLNet.DeepSvdd.Cli.Reproduce;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

@@ -1,6 +1,4 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Cli.Commands;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using MLNet.DeepSvdd.Cli.Commands;
 using MLNet.DeepSvdd.Selection;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Datasets;
-
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
 /// <summary>Real CIFAR-10 test images for the alteration tests, and pixel helpers for planar [3, 32, 32] images.</summary>

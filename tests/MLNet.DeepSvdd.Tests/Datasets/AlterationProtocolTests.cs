@@ -1,8 +1,5 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 

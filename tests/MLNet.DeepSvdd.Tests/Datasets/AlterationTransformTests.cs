@@ -1,6 +1,4 @@
 using System.Reflection;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
 

@@ -1,6 +1,5 @@
 using MLNet.DeepSvdd.Datasets.Alterations;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 

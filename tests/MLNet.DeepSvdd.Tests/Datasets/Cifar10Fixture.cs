@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Datasets;
-
 namespace MLNet.DeepSvdd.Tests.Datasets;
 
 /// <summary>The real CIFAR-10 for the dataset tests (see <see cref="Support.Cifar10Data"/>).</summary>

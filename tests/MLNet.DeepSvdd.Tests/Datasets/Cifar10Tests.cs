@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 

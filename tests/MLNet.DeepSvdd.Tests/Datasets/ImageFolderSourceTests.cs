@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
 

@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Protocols;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;

@@ -1,8 +1,6 @@
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 

@@ -1,7 +1,6 @@
 using MLNet.DeepSvdd.Datasets.Alterations;
 using static MLNet.DeepSvdd.Tests.Datasets.AlterationImages;
 using Point = MLNet.DeepSvdd.Datasets.Alterations.StrokeDrawing.Point;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Datasets;
 

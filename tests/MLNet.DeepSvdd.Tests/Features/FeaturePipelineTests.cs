@@ -1,8 +1,5 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Features;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Features;
 

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Datasets;
-using MLNet.DeepSvdd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Images;

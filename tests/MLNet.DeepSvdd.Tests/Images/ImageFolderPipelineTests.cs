@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using Microsoft.ML;
 using Xunit.Abstractions;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Images;
 

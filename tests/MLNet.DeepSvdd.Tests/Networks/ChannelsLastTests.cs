@@ -1,7 +1,5 @@
 using MLNet.DeepSvdd.Networks;
-using TorchSharp;
 using static TorchSharp.torch;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Networks;
 

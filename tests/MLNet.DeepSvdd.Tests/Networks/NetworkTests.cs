@@ -1,7 +1,5 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Networks;

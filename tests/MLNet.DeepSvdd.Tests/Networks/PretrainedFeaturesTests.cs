@@ -1,6 +1,4 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Networks;
 

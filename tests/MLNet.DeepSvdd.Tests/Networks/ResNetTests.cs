@@ -1,10 +1,7 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Networks;
 

@@ -1,7 +1,4 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Baselines.Onnx;
-using MLNet.DeepSvdd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Onnx;

@@ -1,7 +1,5 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using OnnxScoring;
 

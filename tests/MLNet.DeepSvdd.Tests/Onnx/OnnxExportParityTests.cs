@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
-using TorchSharp;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Onnx;

@@ -1,9 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Baselines;
-using System.Diagnostics;
 using MLNet.DeepSvdd.Scoring;
-using MLNet.DeepSvdd.Tests.Support;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Onnx;

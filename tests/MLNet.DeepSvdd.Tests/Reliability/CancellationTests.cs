@@ -1,13 +1,9 @@
 using MLNet.DeepSvdd.Baselines.Geo.Training;
 using MLNet.DeepSvdd.Baselines.Geo.Transformations;
-using System.Diagnostics;
-using Microsoft.ML;
 using Microsoft.ML.Runtime;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Tests.Support;
 using MLNet.DeepSvdd.Training;
 using static TorchSharp.torch;
 

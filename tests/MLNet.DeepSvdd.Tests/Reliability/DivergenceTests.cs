@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
 using MLNet.DeepSvdd.Training;
 using static TorchSharp.torch;
 

@@ -1,9 +1,6 @@
 using MLNet.DeepSvdd.Baselines.Geo;
 using System.Text.Json;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Persistence;
-using MLNet.DeepSvdd.Tests.Support;
 using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
 using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
 using GeoChain = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoSavedModel;

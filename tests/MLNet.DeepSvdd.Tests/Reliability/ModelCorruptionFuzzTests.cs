@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
 using Xunit.Abstractions;
 using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
 using BaselineStates = MLNet.DeepSvdd.Baselines.Persistence.StateCache;

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
 /// <summary>The library's load entry points name the file and say what is wrong with it.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
 /// <summary>A row with a NaN or infinite feature is never called normal: Score = +∞, PredictedLabel = true, on every path of every detector.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
 /// <summary>One row check on every scoring path of every detector: a row of the wrong length is refused with one message.</summary>

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using MLNet.DeepSvdd.Runtime;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Runtime;

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Samples;
 
 [Trait(TestCategories.Name, TestCategories.Slow)]

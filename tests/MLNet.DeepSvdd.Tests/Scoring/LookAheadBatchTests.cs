@@ -1,5 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Tests.Scoring;

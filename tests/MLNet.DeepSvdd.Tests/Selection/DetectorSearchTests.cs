@@ -1,10 +1,7 @@
 using MLNet.DeepSvdd.Selection.Candidates;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Selection;
-using MLNet.DeepSvdd.Tests.Support;
 using Xunit;
 using static MLNet.DeepSvdd.Tests.Selection.SearchCandidates;
 

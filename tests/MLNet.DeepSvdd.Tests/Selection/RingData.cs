@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Selection;
 
 /// <summary>A 2-D point with an anomaly label (1 = anomaly).</summary>

@@ -1,6 +1,4 @@
 using MLNet.DeepSvdd.Selection.Candidates;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 using MLNet.DeepSvdd.Selection;
 
 namespace MLNet.DeepSvdd.Tests.Selection;

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Datasets;
-
 namespace MLNet.DeepSvdd.Tests.Support;
 
 /// <summary>

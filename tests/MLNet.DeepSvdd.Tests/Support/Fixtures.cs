@@ -1,5 +1,3 @@
-using Microsoft.ML;
-
 namespace MLNet.DeepSvdd.Tests.Support;
 
 /// <summary>Small, fast settings shared by the end-to-end tests: a small MLP on the synthetic problem.</summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Support;
 

@@ -1,6 +1,4 @@
 using MLNet.DeepSvdd.Baselines.Geo;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
 
 namespace MLNet.DeepSvdd.Tests.Support;
 

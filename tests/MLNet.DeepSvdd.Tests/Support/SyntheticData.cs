@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
-
 namespace MLNet.DeepSvdd.Tests.Support;
 
 /// <summary>A row of the synthetic problem: 10 features and an anomaly label (1 = anomaly, 0 = normal, NaN = unlabeled).</summary>

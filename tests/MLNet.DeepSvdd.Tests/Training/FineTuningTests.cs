@@ -1,8 +1,5 @@
-using Microsoft.ML;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks;
-using MLNet.DeepSvdd.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Training;

@@ -1,6 +1,5 @@
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Training.Optimization;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,7 +1,4 @@
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd.Data;
-using MLNet.DeepSvdd.Tests.Support;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Training;

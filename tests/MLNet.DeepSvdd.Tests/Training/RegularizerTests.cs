@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Training.Regularizers;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Training;

@@ -1,6 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
-
 namespace MLNet.DeepSvdd.Tests.Training;
 
 /// <summary>The training report records the settings Fit resolved from null options, and keeps them through save and load.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.ML;
-using MLNet.DeepSvdd.Tests.Support;
-using TorchSharp;
-
 namespace MLNet.DeepSvdd.Tests.Training;
 
 public class TensorLeakTests

@@ -1,7 +1,3 @@
-using MLNet.DeepSvdd.Runtime;
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Networks.Pretrained;
 
 /// <summary>

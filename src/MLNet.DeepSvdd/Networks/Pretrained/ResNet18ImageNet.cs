@@ -1,5 +1,4 @@
 using System.Reflection;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Networks.Pretrained;
 

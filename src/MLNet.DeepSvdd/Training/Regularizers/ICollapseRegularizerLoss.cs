@@ -1,5 +1,4 @@
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Training.Regularizers;
 

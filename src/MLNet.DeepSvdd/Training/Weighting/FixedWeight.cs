@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Training.Weighting;
 
 /// <summary>Fixed weighting: c_t = 1 for every iteration (the "without adaptive weighting" rows of Table I).</summary>

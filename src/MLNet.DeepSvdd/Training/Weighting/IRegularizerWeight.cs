@@ -1,5 +1,3 @@
-using static TorchSharp.torch;
-
 namespace MLNet.DeepSvdd.Training.Weighting;
 
 /// <summary>The weight c_t of the regularizer in L = L_svdd + c_t·L_reg (eq. 6), updated once per iteration.</summary>

@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Baselines.Geo.Dirichlet;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Baselines.Geo;
 

@@ -1,8 +1,5 @@
 using MLNet.DeepSvdd.Baselines.Geo.Transformations;
 using MLNet.DeepSvdd.Baselines.Geo;
-using Microsoft.ML;
-using MLNet.DeepSvdd.Baselines;
-using MLNet.DeepSvdd.Tests.Support;
 
 namespace MLNet.DeepSvdd.Tests.Baselines.Geo;
 

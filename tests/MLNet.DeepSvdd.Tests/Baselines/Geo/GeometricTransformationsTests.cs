@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Baselines.Geo.Transformations;
-using MLNet.DeepSvdd.Baselines;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Baselines.Geo;
