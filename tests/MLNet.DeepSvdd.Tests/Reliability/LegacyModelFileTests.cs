@@ -76,34 +76,6 @@ public class LegacyModelFileTests : IDisposable
         public bool[] Labels { get; set; } = [];
     }
 
-    /// <summary>
-    /// Files saved by the code of commit f6e83f2 (before checksums) with the scores that code gave, as float bit patterns
-    /// (<c>Reliability/Fixtures/legacy-v1.json</c>: a 2-epoch Deep SVDD MLP, a 5-tree Isolation Forest and a one-class SVM on 200 rows
-    /// of the synthetic problem, seed 1; 12 test rows of <c>SyntheticData(2).MixedRows</c>).
-    /// </summary>
-    [Theory]
-    [InlineData("DeepSvdd")]
-    [InlineData("IsolationForest")]
-    [InlineData("OneClassSvm")]
-    public void A_model_file_saved_by_the_version_before_checksums_scores_bit_identically(string name)
-    {
-        string folder = Path.Combine(AppContext.BaseDirectory, "Reliability", "Fixtures");
-        var fixture = JsonSerializer.Deserialize<LegacyFixture>(File.ReadAllText(Path.Combine(folder, "legacy-v1.json")))!;
-        var expected = fixture.Expected[name];
-        string path = Path.Combine(folder, $"{name}-v1.zip");
-        var ml = new MLContext();
-        var rows = fixture.Rows.Select(r => r.Select(BitConverter.Int32BitsToSingle).ToArray()).ToArray();
-        var test = SmallDetectors.View(ml, rows, VectorRow.Size);
-        static int[] Bits(float[] scores) => scores.Select(BitConverter.SingleToInt32Bits).ToArray();
-
-        var plain = ml.Model.Load(path, out _);
-        Bits(SmallDetectors.Scores(plain, test)).Should().Equal(expected.Loaded);
-        SmallDetectors.Labels(plain, test).Should().Equal(expected.Labels);
-        var restored = name == "DeepSvdd" ? ml.Model.LoadDeepSvdd(path, out _) : ml.Model.LoadBaselines(path, out _);
-        Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Fitted);
-        SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
-    }
-
     private sealed class ConsolidationFixture
     {
         public Dictionary<string, ConsolidationScores> Detectors { get; set; } = [];
@@ -122,23 +94,33 @@ public class LegacyModelFileTests : IDisposable
         public bool[] Labels { get; set; } = [];
     }
 
+    /// <summary>What an earlier version's model file must give: its test rows and the scores (float bit patterns) and labels that version gave.</summary>
+    private sealed record EarlierScores(int[][] Rows, int InputSize, int[] Loaded, int[] Library, bool[] Labels);
+
     /// <summary>
-    /// Files saved by the code of commit b3bf69e, before the architecture consolidation of issue 16 (one skeleton for every detector, shared
-    /// saved-model plumbing, namespaces that follow the assemblies), with the scores that code gave as float bit patterns
-    /// (<c>Reliability/Fixtures/consolidation-v2.json</c>: the four <see cref="SmallDetectors"/>, 12 rows each of their own shape). Loaded
-    /// by ML.NET's <c>Model.Load</c> and by the library's own entry points, they must score bit-identically and predict the same labels.
+    /// Model files saved by earlier versions, with the scores those versions gave, as float bit patterns:
+    /// <list type="bullet">
+    /// <item>v1, by the code of commit f6e83f2 (before checksums; <c>Reliability/Fixtures/legacy-v1.json</c>): a 2-epoch Deep SVDD MLP, a
+    /// 5-tree Isolation Forest and a one-class SVM on 200 rows of the synthetic problem, seed 1; 12 test rows of <c>SyntheticData(2).MixedRows</c>;</item>
+    /// <item>v2, by the code of commit b3bf69e (before the architecture consolidation of issue 16: one skeleton for every detector, shared
+    /// saved-model plumbing, namespaces that follow the assemblies; <c>Reliability/Fixtures/consolidation-v2.json</c>): the four
+    /// <see cref="SmallDetectors"/>, 12 rows each of their own shape.</item>
+    /// </list>
+    /// Loaded by ML.NET's <c>Model.Load</c> and by the library's own entry points, they must score bit-identically and predict the same labels.
     /// </summary>
     [Theory]
-    [InlineData("DeepSvdd")]
-    [InlineData("Geo")]
-    [InlineData("IsolationForest")]
-    [InlineData("OneClassSvm")]
-    public void A_model_file_saved_before_the_consolidation_scores_bit_identically(string name)
+    [InlineData("v1", "DeepSvdd")]
+    [InlineData("v1", "IsolationForest")]
+    [InlineData("v1", "OneClassSvm")]
+    [InlineData("v2", "DeepSvdd")]
+    [InlineData("v2", "Geo")]
+    [InlineData("v2", "IsolationForest")]
+    [InlineData("v2", "OneClassSvm")]
+    public void A_model_file_saved_by_an_earlier_version_scores_bit_identically(string version, string name)
     {
         string folder = Path.Combine(AppContext.BaseDirectory, "Reliability", "Fixtures");
-        var fixture = JsonSerializer.Deserialize<ConsolidationFixture>(File.ReadAllText(Path.Combine(folder, "consolidation-v2.json")))!;
-        var expected = fixture.Detectors[name];
-        string path = Path.Combine(folder, $"{name}-v2.zip");
+        var expected = Earlier(folder, version, name);
+        string path = Path.Combine(folder, $"{name}-{version}.zip");
         var ml = new MLContext();
         var rows = expected.Rows.Select(r => r.Select(BitConverter.Int32BitsToSingle).ToArray()).ToArray();
         var test = SmallDetectors.View(ml, rows, expected.InputSize);
@@ -155,5 +137,17 @@ public class LegacyModelFileTests : IDisposable
         };
         Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Library);
         SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
+    }
+
+    private static EarlierScores Earlier(string folder, string version, string name)
+    {
+        if (version == "v1")
+        {
+            var v1 = JsonSerializer.Deserialize<LegacyFixture>(File.ReadAllText(Path.Combine(folder, "legacy-v1.json")))!;
+            var e = v1.Expected[name];
+            return new EarlierScores(v1.Rows, VectorRow.Size, e.Loaded, e.Fitted, e.Labels);
+        }
+        var v2 = JsonSerializer.Deserialize<ConsolidationFixture>(File.ReadAllText(Path.Combine(folder, "consolidation-v2.json")))!.Detectors[name];
+        return new EarlierScores(v2.Rows, v2.InputSize, v2.Loaded, v2.Library, v2.Labels);
     }
 }
