@@ -233,7 +233,50 @@ public sealed partial class DeepSvddTrainer
         /// <summary>The input resolution that <see cref="InputResolution"/> = null gives the pretrained ResNet-18 for smaller images: 224 px, its native size.</summary>
         public const int DefaultPretrainedResolution = 224;
 
-        private protected override void ValidateOptions() => OptionsValidation.Validate(this);
+        /// <summary>Every option's range, in the style every detector shares (<see cref="OptionChecks"/>); the feature column is checked by the base class.</summary>
+        private protected override void ValidateOptions()
+        {
+            OptionChecks.NullOrColumnName(LabelColumnName, nameof(LabelColumnName));
+            OptionChecks.Defined(Objective, nameof(Objective));
+            OptionChecks.Defined(Regularizer, nameof(Regularizer));
+            OptionChecks.Defined(Weighting, nameof(Weighting));
+            OptionChecks.Defined(Network, nameof(Network));
+            OptionChecks.Defined(Device, nameof(Device));
+            OptionChecks.Defined(InputNormalization, nameof(InputNormalization));
+            OptionChecks.InRange(Nu, 0, 1, nameof(Nu));
+            OptionChecks.Positive(Eta, nameof(Eta));
+            OptionChecks.AtLeast(NoiseHeads, 1, nameof(NoiseHeads));
+            OptionChecks.Positive(VarianceThreshold, nameof(VarianceThreshold));
+            OptionChecks.AtLeast(VarianceAnnealEpochs, 1, nameof(VarianceAnnealEpochs));
+            OptionChecks.InClosedRange(Alpha, 0, 1, nameof(Alpha));
+            OptionChecks.InClosedRange(Beta, 0, 1, nameof(Beta));
+            if (RepresentationDimension is < 1) OptionChecks.Fail(nameof(RepresentationDimension), "must be null (automatic) or ≥ 1", RepresentationDimension);
+            if (HiddenLayers is null || HiddenLayers.Any(w => w < 1))
+            {
+                OptionChecks.Fail(nameof(HiddenLayers), "must be a list of widths, each ≥ 1",
+                    HiddenLayers is null ? "null" : $"[{string.Join(", ", HiddenLayers)}]");
+            }
+            OptionChecks.AtLeast(Epochs, 1, nameof(Epochs));
+            OptionChecks.AtLeast(BatchSize, 2, nameof(BatchSize), "BatchNorm and the minibatch variance need two rows");
+            if (LearningRate is { } lr && (!(lr > 0) || double.IsInfinity(lr)))
+                OptionChecks.Fail(nameof(LearningRate), "must be null (automatic) or a finite number > 0", lr);
+            OptionChecks.Positive(HeadLearningRate, nameof(HeadLearningRate));
+            OptionChecks.NonNegative(WeightDecay, nameof(WeightDecay));
+            OptionChecks.AtLeast(RadiusWarmUpEpochs, 0, nameof(RadiusWarmUpEpochs));
+            OptionChecks.NonNegative(CenterEpsilon, nameof(CenterEpsilon));
+            OptionChecks.NonNegative(CollapseTolerance, nameof(CollapseTolerance));
+            if (InputResolution is { } r && (r < 8 || r > 4096))
+                OptionChecks.Fail(nameof(InputResolution), "must be null (automatic) or a side in pixels from 8 to 4096", r);
+            if (FreezeThrough is { } f) OptionChecks.Defined(f, nameof(FreezeThrough));
+            OptionChecks.AtLeast(FrozenActivationCacheMegabytes, 0, nameof(FrozenActivationCacheMegabytes), "0 disables the cache");
+            OptionChecks.AtLeast(ScoringBatchSize, 1, nameof(ScoringBatchSize));
+            if (LabelColumnName is not null && Objective == DeepSvddObjective.SoftBoundary)
+            {
+                throw new ArgumentException(
+                    $"Semi-supervised training (LabelColumnName = '{LabelColumnName}') is defined for the one-class objective only (eq. 3 of the paper). " +
+                    "Set Objective = DeepSvddObjective.OneClass, or LabelColumnName = null for unsupervised soft-boundary training.", nameof(LabelColumnName));
+            }
+        }
     }
 
     /// <summary>The defaults of <see cref="Options"/>, which the catalog methods use too.</summary>
