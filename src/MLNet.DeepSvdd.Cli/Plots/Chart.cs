@@ -34,6 +34,10 @@ internal static class Chart
         var model = new PlotModel
         {
             Title = Printable(title),
+            // OxyPlot's default, Segoe UI, is Windows-only. On Linux, SkiaSharp's NoDependencies natives (no fontconfig) read
+            // /usr/share/fonts and give an unknown family, generic names included, the first face found (here DejaVu Serif); DejaVu Sans
+            // is on most Linux systems. Where it is missing (Windows, macOS) the system's default face is used.
+            DefaultFont = "DejaVu Sans",
             TitleFontSize = 16,
             DefaultFontSize = 13,
             Background = OxyColors.White,

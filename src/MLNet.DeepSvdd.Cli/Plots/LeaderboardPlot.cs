@@ -61,7 +61,7 @@ public static class LeaderboardPlot
 
     private static ScatterSeries Dots(string? title, OxyColor color, double radius, IEnumerable<ScatterPoint> points)
     {
-        var dots = new ScatterSeries { Title = title, MarkerType = MarkerType.Circle, MarkerSize = radius, MarkerFill = color };
+        var dots = new ScatterSeries { Title = title is null ? null : Chart.Printable(title), MarkerType = MarkerType.Circle, MarkerSize = radius, MarkerFill = color };
         dots.Points.AddRange(points);
         return dots;
     }
