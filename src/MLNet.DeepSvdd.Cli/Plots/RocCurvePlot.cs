@@ -1,3 +1,7 @@
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+
 namespace MLNet.DeepSvdd.Cli.Plots;
 
 /// <summary>ROC curves (true positive rate against false positive rate) of several detectors on one test set, as a PNG.</summary>
@@ -25,14 +29,20 @@ public static class RocCurvePlot
     /// <summary>Writes the curves of <paramref name="curves"/> (legend, scores, labels, AUC) to <paramref name="path"/>.</summary>
     public static void Save(string path, string title, IEnumerable<(string Name, IReadOnlyList<float> Scores, IReadOnlyList<bool> IsAnomaly, double Auc)> curves)
     {
-        using var plot = new PlotCanvas(900, 700, 0, 1, 0, 1);
-        plot.Line([0, 1], [0, 1], SkiaSharp.SKColors.Gray, null, width: 1, dashed: true);
+        var model = Chart.Model(title, legendBottomRight: true);
+        model.Axes.Add(Chart.Linear(AxisPosition.Bottom, "False positive rate", 0, 1));
+        model.Axes.Add(Chart.Linear(AxisPosition.Left, "True positive rate", 0, 1));
+        var chance = new LineSeries { Color = OxyColors.Gray, StrokeThickness = 1, LineStyle = LineStyle.Dash };
+        chance.Points.AddRange([new DataPoint(0, 0), new DataPoint(1, 1)]);
+        model.Series.Add(chance);
         int index = 0;
         foreach (var (name, scores, labels, auc) in curves)
         {
             var (x, y) = Points(scores, labels);
-            plot.Line(x, y, PlotCanvas.ColorOf(index++), $"{name} (AUC {100 * auc:F1})");
+            var curve = new LineSeries { Title = Chart.Printable($"{name} (AUC {100 * auc:F1})"), Color = Chart.ColorOf(index++), StrokeThickness = 2 };
+            curve.Points.AddRange(x.Zip(y, (fp, tp) => new DataPoint(fp, tp)));
+            model.Series.Add(curve);
         }
-        plot.Save(path, title, "False positive rate", "True positive rate", legendBottomRight: true);
+        Chart.SavePng(path, model, 900, 700);
     }
 }

@@ -1,4 +1,7 @@
 using MLNet.DeepSvdd.Cli.Benchmarks;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
 
 namespace MLNet.DeepSvdd.Cli.Plots;
 
@@ -34,38 +37,50 @@ public static class ScalingPlot
     public static void SaveFit(string path, IReadOnlyList<FitPoint> points, Func<FitPoint, double> x, string xLabel, string subtitle)
     {
         var xs = points.Select(x).ToArray();
-        using var time = Panel(xs, [(points.Select(p => p.EpochSeconds).ToArray(), "epoch (steps)"), (points.Select(p => p.FitSeconds).ToArray(), "whole Fit")]);
-        time.Decorate($"Training time ({subtitle})", xLabel, "seconds", legendBottomRight: false);
-        using var memory = Panel(xs, [(points.Select(p => p.PeakWorkingSetMb).ToArray(), "peak working set"),
-            (points.Select(p => p.PeakOverBaselineMb).ToArray(), "peak - before Fit")]);
-        memory.Decorate($"Memory ({subtitle})", xLabel, "MB", legendBottomRight: false);
-        PlotCanvas.SaveSideBySide(path, [time, memory]);
+        var time = Panel($"Training time ({subtitle})", xLabel, "seconds", legendBottomRight: false, xs,
+            [(points.Select(p => p.EpochSeconds).ToArray(), "epoch (steps)"), (points.Select(p => p.FitSeconds).ToArray(), "whole Fit")]);
+        var memory = Panel($"Memory ({subtitle})", xLabel, "MB", legendBottomRight: false, xs,
+            [(points.Select(p => p.PeakWorkingSetMb).ToArray(), "peak working set"), (points.Select(p => p.PeakOverBaselineMb).ToArray(), "peak - before Fit")]);
+        Chart.SaveSideBySide(path, [time, memory], Width, Height);
     }
 
-    /// <summary>Transform images/s against the scoring batch size, on a log2 axis.</summary>
+    /// <summary>Transform images/s against the scoring batch size, on a log2 axis (ticks at the powers of two).</summary>
     public static void SaveBatch(string path, IReadOnlyList<ScoringPoint> points, string network)
     {
-        var xs = points.Select(p => Math.Log2(p.BatchSize)).ToArray();
-        using var plot = Panel(xs, [(points.Select(p => p.ImagesPerSecond).ToArray(), "Transform")]);
-        plot.XTicks = points.Select(p => (Math.Log2(p.BatchSize), p.BatchSize.ToString(CultureInfo.InvariantCulture))).ToList();
-        plot.Decorate($"Scoring throughput ({points[0].Images} images, {network})", "ScoringBatchSize (log scale)", "images per second",
-            legendBottomRight: true);
-        PlotCanvas.SaveSideBySide(path, [plot]);
+        var xs = points.Select(p => (double)p.BatchSize).ToArray();
+        var plot = Panel($"Scoring throughput ({points[0].Images} images, {network})", "ScoringBatchSize (log scale)", "images per second",
+            legendBottomRight: true, xs, [(points.Select(p => p.ImagesPerSecond).ToArray(), "Transform")], logX: true);
+        Chart.SavePng(path, plot, Width, Height);
     }
 
-    private static PlotCanvas Panel(double[] xs, IReadOnlyList<(double[] Ys, string Label)> series)
+    private static PlotModel Panel(string title, string xLabel, string yLabel, bool legendBottomRight, double[] xs,
+        IReadOnlyList<(double[] Ys, string Label)> series, bool logX = false)
     {
+        // A log2 axis is padded like a linear one, in log2 units.
         double xMin = xs.Min(), xMax = xs.Max();
+        if (logX) (xMin, xMax) = (Math.Log2(xMin), Math.Log2(xMax));
         if (xMax <= xMin) { xMin -= 1; xMax += 1; }
         double pad = (xMax - xMin) * 0.04;
         double yMax = Math.Max(1e-9, series.Max(s => s.Ys.Where(double.IsFinite).DefaultIfEmpty(0).Max())) * 1.15;
         double yMin = Math.Min(0, series.Min(s => s.Ys.Where(double.IsFinite).DefaultIfEmpty(0).Min()) * 1.15);
-        var plot = new PlotCanvas(Width, Height, xMin - pad, xMax + pad, yMin, yMax);
+        var model = Chart.Model(title, legendBottomRight);
+        model.Axes.Add(logX
+            ? Chart.Styled(new LogarithmicAxis
+            {
+                Position = AxisPosition.Bottom, Title = xLabel, Base = 2, Minimum = Math.Pow(2, xMin - pad), Maximum = Math.Pow(2, xMax + pad),
+            })
+            : Chart.Linear(AxisPosition.Bottom, xLabel, xMin - pad, xMax + pad));
+        model.Axes.Add(Chart.Linear(AxisPosition.Left, yLabel, yMin, yMax));
         for (int i = 0; i < series.Count; i++)
         {
-            plot.Line(xs, series[i].Ys, PlotCanvas.ColorOf(i), series[i].Label);
-            plot.Dots(xs, series[i].Ys, PlotCanvas.ColorOf(i));
+            var line = new LineSeries
+            {
+                Title = series[i].Label, Color = Chart.ColorOf(i), StrokeThickness = 2,
+                MarkerType = MarkerType.Circle, MarkerSize = 4, MarkerFill = Chart.ColorOf(i),
+            };
+            line.Points.AddRange(xs.Zip(series[i].Ys, (x, y) => new DataPoint(x, y)));
+            model.Series.Add(line);
         }
-        return plot;
+        return model;
     }
 }

@@ -1,3 +1,7 @@
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+
 namespace MLNet.DeepSvdd.Cli.Plots;
 
 /// <summary>Histograms of the anomaly scores of normal and anomalous test rows, overlaid, as a PNG: how well a detector separates them.</summary>
@@ -24,17 +28,25 @@ public static class ScoreHistogramPlot
         double min = sorted[(int)(0.01 * (sorted.Length - 1))], max = sorted[(int)(0.99 * (sorted.Length - 1))];
         if (max <= min) { min = sorted[0]; max = sorted[^1] > sorted[0] ? sorted[^1] : sorted[0] + 1; }
         double width = (max - min) / bins;
-        var centres = Enumerable.Range(0, bins).Select(b => min + (b + 0.5) * width).ToArray();
-        var series = new[] { (false, "normal", new SkiaSharp.SKColor(70, 130, 180, 130)), (true, "anomalous", new SkiaSharp.SKColor(255, 69, 0, 130)) }
+        var series = new[] { (false, "normal", OxyColor.FromArgb(130, 70, 130, 180)), (true, "anomalous", OxyColor.FromArgb(130, 255, 69, 0)) }
             .Select(t =>
             {
                 var values = scores.Where((_, i) => isAnomaly[i] == t.Item1).Select(s => (double)s).ToArray();
-                var fractions = Counts(values, min, max, bins).Select(c => values.Length > 0 ? c / values.Length : 0).ToArray();
-                return (Name: $"{t.Item2} ({values.Length})", Color: t.Item3, Fractions: fractions);
+                var counts = Counts(values, min, max, bins);
+                var histogram = new HistogramSeries { Title = $"{t.Item2} ({values.Length})", FillColor = t.Item3, StrokeThickness = 0 };
+                // The bar height is area / bin width: area = fraction × width draws the fraction of the class's rows in the bin.
+                for (int b = 0; b < bins; b++)
+                {
+                    double fraction = values.Length > 0 ? counts[b] / values.Length : 0;
+                    histogram.Items.Add(new HistogramItem(min + b * width, min + (b + 1) * width, fraction * width, (int)counts[b]));
+                }
+                return (Series: histogram, Top: values.Length > 0 ? counts.Max() / values.Length : 0);
             }).ToList();
-        double top = Math.Max(1e-9, series.Max(s => s.Fractions.Max())) * 1.1;
-        using var plot = new PlotCanvas(900, 600, min, max, 0, top);
-        foreach (var (name, color, fractions) in series) plot.Bars(centres, fractions, width, color, name);
-        plot.Save(path, title, "anomaly score (higher = more anomalous)", "fraction of rows", legendBottomRight: false);
+        double top = Math.Max(1e-9, series.Max(s => s.Top)) * 1.1;
+        var model = Chart.Model(title, legendBottomRight: false);
+        model.Axes.Add(Chart.Linear(AxisPosition.Bottom, "anomaly score (higher = more anomalous)", min, max));
+        model.Axes.Add(Chart.Linear(AxisPosition.Left, "fraction of rows", 0, top));
+        foreach (var (histogram, _) in series) model.Series.Add(histogram);
+        Chart.SavePng(path, model, 900, 600);
     }
 }

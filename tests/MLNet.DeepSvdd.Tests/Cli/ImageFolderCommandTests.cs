@@ -94,6 +94,9 @@ public sealed class ImageFolderCommandTests : IDisposable
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "evaluation.json")));
         report.RootElement.GetProperty("rows").GetInt32().Should().Be(18);
         report.RootElement.GetProperty("anomalies").GetInt32().Should().Be(6);
+        // The plots are drawn in the process that just decoded the images (OxyPlot and ML.NET's image pipeline share SkiaSharp 2.88).
+        foreach (string png in new[] { "roc.png", "histogram.png" })
+            File.ReadAllBytes(Path.Combine(output, png)).Take(4).Should().Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png);
 
         string anomaliesOnly = Path.Combine(root, "anomalies-only");
         CliImageFiles.Write(Path.Combine(anomaliesOnly, "anomaly"), CliImageFiles.OfClass(3, 2));
