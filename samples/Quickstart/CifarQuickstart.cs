@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using Microsoft.ML.Data;
-using MLNet.DeepSvdd;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Protocols;
+using MLNet.DeepSvdd.Datasets;
+using MLNet.DeepSvdd;
+using Microsoft.ML.Data;
 
 /// <summary>
 /// CIFAR-10 one-vs-all with the ImageNet-pretrained ResNet-18, as in the paper (section V), reduced to run in minutes on a CPU:

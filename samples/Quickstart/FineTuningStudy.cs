@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using MLNet.DeepSvdd;
-using MLNet.DeepSvdd.Datasets;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using MLNet.DeepSvdd.Datasets.Protocols;
+using MLNet.DeepSvdd.Datasets;
+using MLNet.DeepSvdd;
 
 /// <summary>
 /// How the fine-tuning options move detection quality: one Deep SVDD fit on a CIFAR-10 setup with the options given as key=value

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.ML.Data;
 using MLNet.DeepSvdd;
+using Microsoft.ML.Data;
 
 /// <summary>
 /// Deep SVDD on plain feature vectors: train on "normal" sensor readings, evaluate on a mix of normal and anomalous ones, save, reload,

@@ -1,9 +1,8 @@
-using MLNet.DeepSvdd.Shared.Onnx;
 using System.Globalization;
 using Google.Protobuf;
 using MLNet.DeepSvdd.Baselines.Onnx;
+using MLNet.DeepSvdd.Shared.Onnx;
 using Onnx;
-
 
 namespace MLNet.DeepSvdd.Baselines;
 

@@ -1,6 +1,6 @@
-using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Runtime;
+using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Selection;
 

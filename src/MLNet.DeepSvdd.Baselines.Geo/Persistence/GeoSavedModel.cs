@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Scoring;
+using Microsoft.ML.Transforms;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 

@@ -1,6 +1,6 @@
-using MLNet.DeepSvdd.Selection.Candidates;
 using MLNet.DeepSvdd.Cli.Reproduce;
 using MLNet.DeepSvdd.Cli.Tuning;
+using MLNet.DeepSvdd.Selection.Candidates;
 using MLNet.DeepSvdd.Selection;
 
 namespace MLNet.DeepSvdd.Cli.Commands;

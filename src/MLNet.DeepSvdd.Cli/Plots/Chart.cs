@@ -1,7 +1,7 @@
-using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.SkiaSharp;
+using OxyPlot;
 using SkiaSharp;
 
 namespace MLNet.DeepSvdd.Cli.Plots;

@@ -1,7 +1,7 @@
 using MLNet.DeepSvdd.Selection;
-using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using OxyPlot;
 
 namespace MLNet.DeepSvdd.Cli.Plots;
 

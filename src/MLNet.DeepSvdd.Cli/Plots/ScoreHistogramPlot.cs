@@ -1,6 +1,6 @@
-using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
+using OxyPlot;
 
 namespace MLNet.DeepSvdd.Cli.Plots;
 

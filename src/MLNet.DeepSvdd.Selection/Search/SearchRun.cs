@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Training;
+using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Selection.Search;
 

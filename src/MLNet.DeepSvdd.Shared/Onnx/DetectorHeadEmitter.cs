@@ -1,5 +1,5 @@
-using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 using Onnx;
+using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 
 namespace MLNet.DeepSvdd.Shared.Onnx;
 

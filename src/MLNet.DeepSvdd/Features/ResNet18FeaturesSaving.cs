@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using Microsoft.ML.Transforms;
 using MLNet.DeepSvdd.Networks.Pretrained;
+using Microsoft.ML.Transforms;
 
 namespace MLNet.DeepSvdd.Features;
 

@@ -1,5 +1,5 @@
-using MLNet.DeepSvdd.Shared.Onnx;
 using System.Globalization;
+using MLNet.DeepSvdd.Shared.Onnx;
 using Onnx;
 
 namespace MLNet.DeepSvdd.Onnx;

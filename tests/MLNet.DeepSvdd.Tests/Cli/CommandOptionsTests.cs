@@ -1,6 +1,6 @@
 using System.Xml.Linq;
-using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Cli;
 using Spectre.Console;
 
 namespace MLNet.DeepSvdd.Tests.Cli;

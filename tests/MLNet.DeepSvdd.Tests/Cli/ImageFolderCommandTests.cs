@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Cli;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

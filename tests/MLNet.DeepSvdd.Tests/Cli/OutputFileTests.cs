@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
 using MLNet.DeepSvdd.Cli.Files;
+using MLNet.DeepSvdd.Cli;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

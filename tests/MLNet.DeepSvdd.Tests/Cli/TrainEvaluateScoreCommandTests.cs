@@ -1,5 +1,5 @@
-using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Cli;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

@@ -1,5 +1,5 @@
-using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Networks.Pretrained;
+using MLNet.DeepSvdd.Networks;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
-using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Cli;
 using MLNet.DeepSvdd.Datasets.Alterations;
 using OnnxScoring;
 

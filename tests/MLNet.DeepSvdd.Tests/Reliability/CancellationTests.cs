@@ -1,10 +1,10 @@
 using MLNet.DeepSvdd.Baselines.Geo.Training;
 using MLNet.DeepSvdd.Baselines.Geo.Transformations;
-using Microsoft.ML.Runtime;
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks;
 using MLNet.DeepSvdd.Training;
+using Microsoft.ML.Runtime;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Reliability;

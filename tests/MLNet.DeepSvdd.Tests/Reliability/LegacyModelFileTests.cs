@@ -1,5 +1,5 @@
-using MLNet.DeepSvdd.Baselines.Geo;
 using System.Text.Json;
+using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Persistence;
 using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
 using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;

@@ -1,5 +1,5 @@
-using MLNet.DeepSvdd.Selection.Candidates;
 using FluentAssertions;
+using MLNet.DeepSvdd.Selection.Candidates;
 using MLNet.DeepSvdd.Selection;
 using Xunit;
 
