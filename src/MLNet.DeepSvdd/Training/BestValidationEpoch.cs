@@ -5,30 +5,17 @@ namespace MLNet.DeepSvdd.Training;
 /// the weights (and the radius R) of the best epoch so far — the untrained network (epoch 0) included, so a fit never ends below where it
 /// started on the validation data. Scoring and copying are timed as <see cref="FitPhase.Validation"/>.
 /// </summary>
-internal sealed class BestValidationEpoch : IDisposable
+/// <param name="network">The network being trained.</param>
+/// <param name="center">The centre c.</param>
+/// <param name="inputs">The staged validation inputs.</param>
+/// <param name="validation">The validation labels.</param>
+/// <param name="offset">Maps a radius to the score offset (R² for the soft boundary, else 0).</param>
+/// <param name="scoringRows">Rows per scoring pass.</param>
+/// <param name="observer">Told where the validation phase starts and ends, or null.</param>
+internal sealed class BestValidationEpoch(FeatureMap network, Tensor center, StagedInputs inputs, ValidationData validation,
+    Func<double, double> offset, int scoringRows, ITrainingObserver? observer) : IDisposable
 {
-    private readonly FeatureMap network;
-    private readonly Tensor center;
-    private readonly StagedInputs inputs;
-    private readonly ValidationData validation;
-    private readonly Func<double, double> offset;
-    private readonly int scoringRows;
-    private readonly ITrainingObserver? observer;
     private Dictionary<string, Tensor>? weights;
-
-    /// <summary>Selection for <paramref name="network"/> on the staged validation <paramref name="inputs"/>; <paramref name="offset"/> maps a
-    /// radius to the score offset (R² for the soft boundary, else 0).</summary>
-    public BestValidationEpoch(FeatureMap network, Tensor center, StagedInputs inputs, ValidationData validation, Func<double, double> offset,
-        int scoringRows, ITrainingObserver? observer)
-    {
-        this.network = network;
-        this.center = center;
-        this.inputs = inputs;
-        this.validation = validation;
-        this.offset = offset;
-        this.scoringRows = scoringRows;
-        this.observer = observer;
-    }
 
     /// <summary>The kept epoch (−1 before <see cref="Keep"/>).</summary>
     public int Epoch { get; private set; } = -1;

@@ -10,53 +10,33 @@ namespace MLNet.DeepSvdd.Training;
 /// step, the soft-boundary radius update and the epoch's running sums of L_svdd, L_reg and the feature variance. Each step runs in its own
 /// dispose scope; the sums stay on the device and are read once, by <see cref="Report"/>.
 /// </summary>
-internal sealed class EpochSteps : IDisposable
+/// <param name="frozen">The network with its frozen stages.</param>
+/// <param name="inputs">The staged training inputs.</param>
+/// <param name="rows">Training rows.</param>
+/// <param name="labels">The semi-supervised labels, or null.</param>
+/// <param name="center">The centre c.</param>
+/// <param name="objective">L_svdd.</param>
+/// <param name="regularizer">L_reg, or null.</param>
+/// <param name="weight">c_t, or null without a regularizer.</param>
+/// <param name="optimizer">Adam over φ (and the noise head).</param>
+/// <param name="batchSize">Rows per minibatch.</param>
+/// <param name="shuffle">The source of each epoch's permutation.</param>
+/// <param name="device">Where the sums live.</param>
+/// <param name="checkCanceled">Called after every step.</param>
+internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int rows, Tensor? labels, Tensor center, ISvddObjective objective,
+    ICollapseRegularizerLoss? regularizer, IRegularizerWeight? weight, FlatAdam optimizer, int batchSize, Random shuffle, Device device,
+    Action checkCanceled) : IDisposable
 {
-    private readonly FrozenStages frozen;
-    private readonly StagedInputs inputs;
-    private readonly Tensor? labels;
-    private readonly Tensor center;
-    private readonly ISvddObjective objective;
-    private readonly SoftBoundaryObjective? softBoundary;
-    private readonly ICollapseRegularizerLoss? regularizer;
-    private readonly IRegularizerWeight? weight;
-    private readonly FlatAdam optimizer;
-    private readonly int batchSize;
-    private readonly Random shuffle;
-    private readonly Device device;
-    private readonly Action checkCanceled;
-    private readonly Tensor sumSvdd, sumReg, sumVar;
-
-    public EpochSteps(FrozenStages frozen, StagedInputs inputs, int rows, Tensor? labels, Tensor center, ISvddObjective objective,
-        ICollapseRegularizerLoss? regularizer, IRegularizerWeight? weight, FlatAdam optimizer, int batchSize, Random shuffle, Device device,
-        Action checkCanceled)
-    {
-        this.frozen = frozen;
-        this.inputs = inputs;
-        this.labels = labels;
-        this.center = center;
-        this.objective = objective;
-        softBoundary = objective as SoftBoundaryObjective;
-        this.regularizer = regularizer;
-        this.weight = weight;
-        this.optimizer = optimizer;
-        this.batchSize = batchSize;
-        this.shuffle = shuffle;
-        this.device = device;
-        this.checkCanceled = checkCanceled;
-        Rows = rows;
-        // A trailing minibatch of one row is dropped: BatchNorm and the variance hinge need two.
-        Batches = Rows / batchSize + (Rows % batchSize >= 2 ? 1 : 0);
-        sumSvdd = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
-        sumReg = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
-        sumVar = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
-    }
+    private readonly SoftBoundaryObjective? softBoundary = objective as SoftBoundaryObjective;
+    private readonly Tensor sumSvdd = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+    private readonly Tensor sumReg = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+    private readonly Tensor sumVar = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
 
     /// <summary>Training rows.</summary>
-    public int Rows { get; }
+    public int Rows { get; } = rows;
 
-    /// <summary>Minibatches per epoch.</summary>
-    public int Batches { get; }
+    /// <summary>Minibatches per epoch; a trailing minibatch of one row is dropped (BatchNorm and the variance hinge need two).</summary>
+    public int Batches { get; } = rows / batchSize + (rows % batchSize >= 2 ? 1 : 0);
 
     /// <summary>Minibatches done in the current epoch (for the progress channel).</summary>
     public int CompletedBatches { get; private set; }
