@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Baselines.Geo;
-
 namespace MLNet.DeepSvdd.Baselines.Geo;
 
 /// <summary>

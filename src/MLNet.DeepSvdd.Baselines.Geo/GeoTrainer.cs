@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
-using MLNet.DeepSvdd.Training;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;
 

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd;
-
 namespace MLNet.DeepSvdd.Baselines.Geo;
 
 public sealed partial class GeoTrainer

@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Scoring;
 
 namespace MLNet.DeepSvdd.Baselines.Geo;

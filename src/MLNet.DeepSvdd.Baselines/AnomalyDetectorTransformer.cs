@@ -1,5 +1,3 @@
-using Microsoft.ML.Runtime;
-
 namespace MLNet.DeepSvdd.Baselines;
 
 /// <summary>
@@ -14,6 +12,7 @@ public abstract class AnomalyDetectorTransformer : DetectorTransformer
         : base(featureColumnName, threshold)
     {
         Scorer = scorer;
+        BatchScorer = new ParallelBatchScorer(scorer);
     }
 
     /// <summary>Number of input values per row.</summary>
@@ -26,7 +25,7 @@ public abstract class AnomalyDetectorTransformer : DetectorTransformer
     private protected override string? OnnxExportAdvice =>
         "Export the detector with mlContext.Model.ExportBaselineToOnnx(detector, stream) (MLNet.DeepSvdd.Baselines); convert the steps before it separately.";
 
-    private protected override IBatchScorer BatchScorer => new ParallelBatchScorer(Scorer);
+    private protected override IBatchScorer BatchScorer { get; }
 
     private protected override int TransformBatchRows => 256;
 

@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Runtime;
 using Microsoft.ML.Runtime;
 

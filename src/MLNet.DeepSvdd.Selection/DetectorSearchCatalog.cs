@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Runtime;
-
 namespace MLNet.DeepSvdd.Selection;
 
 /// <summary>Catalog extension method: <c>mlContext.AnomalyDetection.Trainers.DetectorSearch(options)</c>.</summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using MLNet.DeepSvdd.Scoring;
 using Microsoft.ML.Transforms;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;

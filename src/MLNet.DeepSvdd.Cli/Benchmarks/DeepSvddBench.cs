@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Data;
-using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Cli.Benchmarks;
 

@@ -1,6 +1,5 @@
 using MLNet.DeepSvdd.Baselines.Geo;
 using MLNet.DeepSvdd.Baselines.Svm;
-using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;

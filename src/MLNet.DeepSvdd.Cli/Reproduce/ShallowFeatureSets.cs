@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Data;
-
 namespace MLNet.DeepSvdd.Selection.Search;
 
 /// <summary>

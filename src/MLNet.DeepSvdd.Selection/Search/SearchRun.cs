@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MLNet.DeepSvdd.Training;
 using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Selection.Search;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MLNet.DeepSvdd.Training;
 
 namespace MLNet.DeepSvdd.Selection.Search;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-
 namespace MLNet.DeepSvdd.Shared.Detectors;
 
 /// <summary>
@@ -19,7 +17,6 @@ public abstract class DetectorOptions
 
     /// <summary>Checks every option; throws <see cref="ArgumentOutOfRangeException"/> (or <see cref="ArgumentException"/> for combinations)
     /// naming the first invalid one.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
     internal void Validate()
     {
         OptionChecks.ColumnName(FeatureColumnName, nameof(FeatureColumnName));

@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Shared.Onnx;
 using Onnx;
 using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 

@@ -3,7 +3,6 @@ using MLNet.DeepSvdd.Training.Objectives;
 using MLNet.DeepSvdd.Training.Optimization;
 using MLNet.DeepSvdd.Training.Regularizers;
 using MLNet.DeepSvdd.Training.Weighting;
-using TorchSharp.Modules;
 
 namespace MLNet.DeepSvdd.Training;
 

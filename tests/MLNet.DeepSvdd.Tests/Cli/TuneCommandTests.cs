@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using MLNet.DeepSvdd.Cli.Commands;
-using MLNet.DeepSvdd.Selection;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 

@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Features;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
 namespace MLNet.DeepSvdd.Tests.Features;

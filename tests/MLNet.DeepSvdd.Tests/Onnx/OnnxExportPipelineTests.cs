@@ -1,4 +1,3 @@
-using MLNet.DeepSvdd.Scoring;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Onnx;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MLNet.DeepSvdd.Baselines.Geo;
-using MLNet.DeepSvdd.Persistence;
 using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
 using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
 using GeoChain = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoSavedModel;

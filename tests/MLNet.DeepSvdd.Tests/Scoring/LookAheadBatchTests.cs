@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Scoring;
-
 namespace MLNet.DeepSvdd.Tests.Scoring;
 
 public class LookAheadBatchTests

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using FluentAssertions;
 using MLNet.DeepSvdd.Selection.Candidates;
 using MLNet.DeepSvdd.Selection;
-using Xunit;
 using static MLNet.DeepSvdd.Tests.Selection.SearchCandidates;
 
 namespace MLNet.DeepSvdd.Tests.Selection;

@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Selection.Candidates;
-using MLNet.DeepSvdd.Selection;
 
 namespace MLNet.DeepSvdd.Tests.Selection;
 

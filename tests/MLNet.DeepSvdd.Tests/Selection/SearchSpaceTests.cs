@@ -1,7 +1,5 @@
-using FluentAssertions;
 using MLNet.DeepSvdd.Selection.Candidates;
 using MLNet.DeepSvdd.Selection;
-using Xunit;
 
 namespace MLNet.DeepSvdd.Tests.Selection;
 

@@ -1,5 +1,4 @@
 using MLNet.DeepSvdd.Baselines.Geo.Scoring;
-using MLNet.DeepSvdd.Baselines.Geo;
 using static TorchSharp.torch;
 
 namespace MLNet.DeepSvdd.Tests.Baselines.Geo;
