@@ -10,7 +10,8 @@ using MLNet.DeepSvdd;
 /// The README's "Detection quality" figures were made with it, e.g.
 /// <c>dotnet run --project samples/Quickstart -c Release -- finetune class=1 res=128 freeze=Layer2 lr=1e-5 epochs=8</c>.
 /// Keys: setup (ova, strokes1, bp2, bp8), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
-/// lr, epochs, rep (RepresentationDimension), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
+/// lr, epochs, rep (RepresentationDimension), repr (Representation: Auto, Pooled, Patches, PooledAndPatches), reduce (PatchScoreReduction),
+/// top (PatchTopFraction), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
 /// </summary>
 public static class FineTuningStudy
 {
@@ -66,6 +67,9 @@ public static class FineTuningStudy
             ValidationLabelColumnName = ProtocolColumns.Label,
             Seed = seed,
             ThrowOnCollapse = false,
+            Representation = Enum.Parse<DeepSvddRepresentation>(Get("repr", "Auto"), ignoreCase: true),
+            PatchScoreReduction = Enum.Parse<PatchScoreReduction>(Get("reduce", "TopMean"), ignoreCase: true),
+            PatchTopFraction = double.Parse(Get("top", "0.04"), System.Globalization.CultureInfo.InvariantCulture),
         };
         Console.WriteLine($"{splits}; {string.Join(' ', args)}");
         var clock = Stopwatch.StartNew();
