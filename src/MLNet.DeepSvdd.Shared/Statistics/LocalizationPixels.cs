@@ -1,0 +1,75 @@
+namespace MLNet.DeepSvdd.Shared.Statistics;
+
+/// <summary>
+/// Collects the pixels of anomaly maps with their ground truth, image by image, for pixel-level ROC AUC and the PRO curve: every pixel's
+/// score, and the defect region it belongs to (the 8-connected regions of its image's mask, <see cref="ConnectedRegions"/>) or none.
+/// </summary>
+internal sealed class LocalizationPixels
+{
+    private readonly List<float> scores = [];
+    private readonly List<int> regionOf = [];
+    private readonly List<int> regionSizes = [];
+    private int[] labels = [];
+
+    /// <summary>Images added.</summary>
+    public int ImageCount { get; private set; }
+
+    /// <summary>Images with at least one defective pixel.</summary>
+    public int DefectiveImageCount { get; private set; }
+
+    /// <summary>Pixels added.</summary>
+    public long PixelCount => scores.Count;
+
+    /// <summary>Pixels inside a ground-truth region.</summary>
+    public long DefectivePixelCount { get; private set; }
+
+    /// <summary>Pixels outside every ground-truth region.</summary>
+    public long NormalPixelCount => PixelCount - DefectivePixelCount;
+
+    /// <summary>Connected ground-truth regions, over all images.</summary>
+    public int RegionCount => regionSizes.Count;
+
+    /// <summary>Adds one image: its anomaly map (finite scores, higher = more anomalous) and its mask, both row-major height × width.</summary>
+    /// <exception cref="ArgumentException">The lengths are not height · width, or a score is not finite.</exception>
+    public void Add(ReadOnlySpan<float> map, ReadOnlySpan<bool> mask, int height, int width)
+    {
+        int plane = height * width;
+        if (map.Length != plane) throw new ArgumentException($"The map has {map.Length} values; {height} × {width} needs {plane}.", nameof(map));
+        foreach (float score in map)
+        {
+            if (!float.IsFinite(score)) throw new ArgumentException($"The map holds a non-finite score ({score}).", nameof(map));
+        }
+        if (labels.Length != plane) labels = new int[plane];
+        int regions = ConnectedRegions.Label(mask, height, width, labels);
+        int first = regionSizes.Count;
+        for (int k = 0; k < regions; k++) regionSizes.Add(0);
+        for (int p = 0; p < plane; p++)
+        {
+            scores.Add(map[p]);
+            int label = labels[p];
+            if (label == 0)
+            {
+                regionOf.Add(-1);
+                continue;
+            }
+            regionOf.Add(first + label - 1);
+            regionSizes[first + label - 1]++;
+        }
+        ImageCount++;
+        if (regions > 0) DefectiveImageCount++;
+        DefectivePixelCount += regionSizes.Skip(first).Sum();
+    }
+
+    /// <summary>Pixel-level ROC AUC: every pixel of every image one sample, defective = positive; ties count one half.</summary>
+    /// <exception cref="ArgumentException">No defective or no normal pixel.</exception>
+    public double PixelAreaUnderRocCurve()
+    {
+        var keys = scores.ToArray();
+        var isDefect = regionOf.Select(r => r >= 0).ToArray();
+        return RocAuc.ComputeInPlace<float>(keys, isDefect);
+    }
+
+    /// <summary>The PRO curve of the pixels added (see <see cref="ProCurve"/>).</summary>
+    /// <exception cref="ArgumentException">No defect region, or no normal pixel.</exception>
+    public ProCurve ProCurve() => Statistics.ProCurve.Compute(scores, regionOf, regionSizes);
+}
