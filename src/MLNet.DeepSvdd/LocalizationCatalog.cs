@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MLNet.DeepSvdd;
 
 /// <summary>
@@ -85,7 +87,7 @@ public static class LocalizationCatalog
                 if (bad >= 0)
                 {
                     throw new InvalidOperationException(
-                        $"Anomaly map column '{map.Name}' holds {scores[bad]} at pixel {bad} of row {row}; maps must be finite.");
+                        $"Anomaly map column '{map.Name}' holds {scores[bad].ToString(CultureInfo.InvariantCulture)} at pixel {bad} of row {row}; maps must be finite.");
                 }
                 readMask(row, isDefect);
                 pixels.Add(scores, isDefect, height, width);

@@ -1,0 +1,117 @@
+using static MLNet.DeepSvdd.Tests.Localization.LocalizationCase;
+
+namespace MLNet.DeepSvdd.Tests.Localization;
+
+public class EvaluateLocalizationTests
+{
+    private readonly MLContext ml = new(seed: 1);
+
+    public sealed class MapRow
+    {
+        [VectorType(4, 4)]
+        public float[] Mask { get; set; } = [];
+
+        [VectorType(4, 4)]
+        public float[] AnomalyMap { get; set; } = [];
+    }
+
+    public sealed class BooleanMaskRow
+    {
+        [VectorType(4, 4)]
+        public bool[] Truth { get; set; } = [];
+
+        [VectorType(16)]
+        public float[] Heat { get; set; } = [];
+    }
+
+    public sealed class FlatRow
+    {
+        [VectorType(16)]
+        public float[] Mask { get; set; } = [];
+
+        [VectorType(16)]
+        public float[] AnomalyMap { get; set; } = [];
+    }
+
+    [Fact]
+    public void Gives_the_hand_computed_pixel_auc_pro_and_counts_of_a_small_in_memory_view()
+    {
+        var data = ml.Data.LoadFromEnumerable(Rows(r2b: .2f));
+        var metrics = ml.AnomalyDetection.EvaluateLocalization(data);
+        metrics.PixelAreaUnderRocCurve.Should().BeApproximately(PixelAuc1, 1e-12);
+        metrics.AreaUnderPro.Should().BeApproximately(AreaUnderPro1, 1e-12);
+        metrics.MaxFalsePositiveRate.Should().Be(0.3);
+        (metrics.ImageCount, metrics.DefectiveImageCount, metrics.PixelCount, metrics.DefectivePixelCount, metrics.NormalPixelCount, metrics.RegionCount)
+            .Should().Be((2, 1, 32L, 4L, 28L, 2));
+        metrics.ToString().Should().Be("pixel AUROC 0.9509, AUPRO(FPR ≤ 0.3) 0.8363; 2 images (1 with defects), 32 pixels (4 defective), 2 regions");
+
+        var tied = ml.AnomalyDetection.EvaluateLocalization(ml.Data.LoadFromEnumerable(Rows(r2b: .1f)));
+        tied.PixelAreaUnderRocCurve.Should().BeApproximately(PixelAuc2, 1e-12);
+        tied.AreaUnderPro.Should().BeApproximately(AreaUnderPro2, 1e-12);
+        // Up to FPR 1: the whole curve, 23.5 / 28 (see PerRegionOverlapTests).
+        ml.AnomalyDetection.EvaluateLocalization(ml.Data.LoadFromEnumerable(Rows(r2b: .1f)), maxFalsePositiveRate: 1).AreaUnderPro
+            .Should().BeApproximately(23.5 / 28, 1e-12);
+    }
+
+    [Fact]
+    public void Takes_a_boolean_mask_and_other_column_names_with_the_dimensions_from_the_mask()
+    {
+        var rows = Rows(.2f).Select(r => new BooleanMaskRow { Truth = [.. r.Mask.Select(v => v > 0.5f)], Heat = r.AnomalyMap });
+        var metrics = ml.AnomalyDetection.EvaluateLocalization(ml.Data.LoadFromEnumerable(rows), "Truth", "Heat");
+        metrics.PixelAreaUnderRocCurve.Should().BeApproximately(PixelAuc1, 1e-12);
+        metrics.AreaUnderPro.Should().BeApproximately(AreaUnderPro1, 1e-12);
+    }
+
+    [Fact]
+    public void Rejects_missing_or_mistyped_columns_different_sizes_no_dimensions_and_a_bad_limit_naming_the_column()
+    {
+        var data = ml.Data.LoadFromEnumerable(Rows(.2f));
+        var missing = () => ml.AnomalyDetection.EvaluateLocalization(data, anomalyMapColumnName: "Map");
+        missing.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*anomaly map column 'Map' was not found*'Mask', 'AnomalyMap'*");
+
+        var withScalar = ml.Data.LoadFromEnumerable([new ScalarRow { Flag = 1 }]);
+        var wrongType = () => ml.AnomalyDetection.EvaluateLocalization(withScalar, maskColumnName: "Flag");
+        wrongType.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*mask column 'Flag' must be a known-size vector of Single*or Boolean*Single*");
+
+        var definition = SchemaDefinition.Create(typeof(MapRow));
+        definition[nameof(MapRow.AnomalyMap)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 3, 3);
+        var small = ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskA, AnomalyMap = new float[9] }], definition);
+        var sizes = () => ml.AnomalyDetection.EvaluateLocalization(small);
+        sizes.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*'AnomalyMap' has 9 values per row and mask column 'Mask' 16*");
+
+        var flat = ml.Data.LoadFromEnumerable([new FlatRow { Mask = MaskA, AnomalyMap = MapB }]);
+        var noShape = () => ml.AnomalyDetection.EvaluateLocalization(flat);
+        noShape.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*Neither mask column 'Mask'*nor anomaly map column 'AnomalyMap'*[height, width]*");
+
+        var limit = () => ml.AnomalyDetection.EvaluateLocalization(data, maxFalsePositiveRate: 1.5);
+        limit.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*(0, 1]*");
+    }
+
+    [Fact]
+    public void Needs_defective_and_normal_pixels_and_finite_maps()
+    {
+        var normalOnly = ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskB, AnomalyMap = MapB }]);
+        var noDefect = () => ml.AnomalyDetection.EvaluateLocalization(normalOnly);
+        noDefect.Should().Throw<ArgumentException>().WithMessage("*'Mask' marks no defective pixel in any of the 1 rows*");
+
+        var allDefect = ml.Data.LoadFromEnumerable([new MapRow { Mask = [.. Enumerable.Repeat(1f, 16)], AnomalyMap = MapB }]);
+        var noNormal = () => ml.AnomalyDetection.EvaluateLocalization(allDefect);
+        noNormal.Should().Throw<ArgumentException>().WithMessage("*'Mask' marks every pixel of the 1 rows defective*");
+
+        var map = MapA(.2f);
+        map[5] = float.PositiveInfinity;
+        var infinite = ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskB, AnomalyMap = MapB }, new MapRow { Mask = MaskA, AnomalyMap = map }]);
+        var notFinite = () => ml.AnomalyDetection.EvaluateLocalization(infinite);
+        notFinite.Should().Throw<InvalidOperationException>().WithMessage("*'AnomalyMap' holds Infinity at pixel 5 of row 1*");
+    }
+
+    public sealed class ScalarRow
+    {
+        public float Flag { get; set; }
+
+        [VectorType(4, 4)]
+        public float[] AnomalyMap { get; set; } = new float[16];
+    }
+
+    private static MapRow[] Rows(float r2b) => [new() { Mask = MaskA, AnomalyMap = MapA(r2b) }, new() { Mask = MaskB, AnomalyMap = MapB }];
+}
