@@ -9,7 +9,7 @@ using MLNet.DeepSvdd;
 /// arguments, printing the validation AUC after every epoch (epoch 0 = the untrained network) and the test AUC of the kept epoch.
 /// The README's "Detection quality" figures were made with it, e.g.
 /// <c>dotnet run --project samples/Quickstart -c Release -- finetune class=1 res=128 freeze=Layer2 lr=1e-5 epochs=8</c>.
-/// Keys: setup (ova, strokes1, bp2, bp8, cutpaste), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
+/// Keys: setup (ova, strokes1, bp2, bp8, cutpaste, scar), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
 /// lr, epochs, rep (RepresentationDimension), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
 /// </summary>
 public static class FineTuningStudy
@@ -42,7 +42,8 @@ public static class FineTuningStudy
             "bp2" => AlterationProtocol.Create(cifar, new BlockPermutation(2), seed, limits),
             "bp8" => AlterationProtocol.Create(cifar, new BlockPermutation(8), seed, limits),
             "cutpaste" => AlterationProtocol.Create(cifar, new CutPaste(), seed, limits),
-            _ => throw new ArgumentException($"setup={setup}: expected ova, strokes1, bp2, bp8 or cutpaste."),
+            "scar" => AlterationProtocol.Create(cifar, new CutPasteScar(), seed, limits),
+            _ => throw new ArgumentException($"setup={setup}: expected ova, strokes1, bp2, bp8, cutpaste or scar."),
         };
         var options = new DeepSvddTrainer.Options
         {

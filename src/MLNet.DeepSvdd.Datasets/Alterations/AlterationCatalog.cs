@@ -3,6 +3,7 @@ namespace MLNet.DeepSvdd.Datasets.Alterations;
 /// <summary>
 /// Catalog extension methods for the paper's image alterations as ML.NET transforms:
 /// <c>mlContext.Transforms.BlockPermutation(...)</c>, <c>mlContext.Transforms.Strokes(...)</c>, <c>mlContext.Transforms.CutPaste(...)</c>,
+/// <c>mlContext.Transforms.CutPasteScar(...)</c>,
 /// <c>mlContext.Transforms.AlterImages(...)</c>. The image column is a [C, H, W] vector of Single, values 0–255 (ExtractPixels without
 /// scaling, or the CIFAR-10 reader). Each can also output the ground-truth mask of every row's defect (<c>maskColumnName</c>), the
 /// ground truth of localization metrics.
@@ -57,6 +58,24 @@ public static class AlterationCatalog
     public static ImageAlterationEstimator CutPaste(this TransformsCatalog catalog, string outputColumnName,
         string? inputColumnName = null, double colourJitter = 0.1, int seed = 0, string? maskColumnName = null) =>
         catalog.AlterImages(new CutPaste { ColourJitter = colourJitter }, outputColumnName, inputColumnName, seed, maskColumnName);
+
+    /// <summary>
+    /// Cuts a long thin rectangle (a quarter to half the image side long, 1/32 to 1/16 of it thick, at least 1 pixel), rotated by up to ±45°,
+    /// jitters its colours and pastes it at another random place (<see cref="Alterations.CutPasteScar"/>, Li et al. 2021): a scratch-like
+    /// local defect. Images must be at least 8 × 8.
+    /// </summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">The column that receives the altered image.</param>
+    /// <param name="inputColumnName">The image column; null for <paramref name="outputColumnName"/> (replace it).</param>
+    /// <param name="colourJitter">Each channel of the scar is multiplied by a factor drawn from 1 ± this; default 0.1, 0 for none.</param>
+    /// <param name="seed">With each row's pixels, determines its scar (<see cref="AlterationSeed.For"/>).</param>
+    /// <param name="maskColumnName">The column that receives the defect mask: the scar's pixels (vector of Single [height, width], 1 = defect
+    /// pixel, 0 = natural); default null, no mask column.</param>
+    /// <returns>The estimator.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="colourJitter"/> is outside [0, 1).</exception>
+    public static ImageAlterationEstimator CutPasteScar(this TransformsCatalog catalog, string outputColumnName,
+        string? inputColumnName = null, double colourJitter = 0.1, int seed = 0, string? maskColumnName = null) =>
+        catalog.AlterImages(new CutPasteScar { ColourJitter = colourJitter }, outputColumnName, inputColumnName, seed, maskColumnName);
 
     /// <summary>Applies any <see cref="ImageAlteration"/> to every image.</summary>
     /// <param name="catalog">The transforms catalog.</param>

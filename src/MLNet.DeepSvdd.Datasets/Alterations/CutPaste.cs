@@ -89,10 +89,19 @@ public sealed class CutPaste : ImageAlteration
             top = random.Next(height - h + 1);
         }
         while (left == sourceLeft && top == sourceTop);
-        var gains = new float[channels];
-        for (int c = 0; c < channels; c++) gains[c] = ColourJitter == 0 ? 1f : (float)(1 + ColourJitter * (2 * random.NextDouble() - 1));
-        return new CutPastePatch(w, h, sourceLeft, sourceTop, left, top, gains);
+        return new CutPastePatch(w, h, sourceLeft, sourceTop, left, top, DrawGains(random, channels, ColourJitter));
     }
+
+    /// <summary>The colour jitter: one factor per channel, channel 0 first, 1 + jitter·(2·NextDouble() − 1); no draws when jitter is 0.</summary>
+    internal static float[] DrawGains(Random random, int channels, double jitter)
+    {
+        var gains = new float[channels];
+        for (int c = 0; c < channels; c++) gains[c] = jitter == 0 ? 1f : (float)(1 + jitter * (2 * random.NextDouble() - 1));
+        return gains;
+    }
+
+    /// <summary>A pasted value: round(value · gain), clamped to 0–255.</summary>
+    internal static float Jitter(float value, float gain) => Math.Clamp(MathF.Round(value * gain), 0, 255);
 
     /// <summary>The alteration; <paramref name="mask"/> empty when no mask is wanted, else height · width values that receive the rectangle.</summary>
     private void Paste(ReadOnlySpan<float> image, Span<float> destination, Span<bool> mask, int channels, int height, int width, Random random)
@@ -106,7 +115,7 @@ public sealed class CutPaste : ImageAlteration
             {
                 int from = (c * height + patch.SourceTop + dy) * width + patch.SourceLeft;
                 int to = (c * height + patch.Top + dy) * width + patch.Left;
-                for (int dx = 0; dx < patch.Width; dx++) destination[to + dx] = Math.Clamp(MathF.Round(image[from + dx] * gain), 0, 255);
+                for (int dx = 0; dx < patch.Width; dx++) destination[to + dx] = Jitter(image[from + dx], gain);
             }
         }
         if (mask.IsEmpty) return;

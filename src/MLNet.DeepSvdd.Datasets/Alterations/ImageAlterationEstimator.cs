@@ -2,7 +2,7 @@ namespace MLNet.DeepSvdd.Datasets.Alterations;
 
 /// <summary>
 /// The estimator of an <see cref="ImageAlterationTransformer"/>: nothing is learned, <see cref="Fit"/> only checks the image column.
-/// Create it with <c>mlContext.Transforms.BlockPermutation(...)</c>, <c>.Strokes(...)</c>, <c>.CutPaste(...)</c> or <c>.AlterImages(...)</c>
+/// Create it with <c>mlContext.Transforms.BlockPermutation(...)</c>, <c>.Strokes(...)</c>, <c>.CutPaste(...)</c>, <c>.CutPasteScar(...)</c> or <c>.AlterImages(...)</c>
 /// (<see cref="AlterationCatalog"/>).
 /// </summary>
 public sealed class ImageAlterationEstimator : IEstimator<ImageAlterationTransformer>

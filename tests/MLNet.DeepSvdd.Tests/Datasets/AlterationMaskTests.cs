@@ -7,7 +7,7 @@ public class AlterationMaskTests
 {
     private const int C = 3, H = 32, W = 32, Plane = H * W;
 
-    public static TheoryData<string> Alterations => ["block 2", "block 8", "strokes 1", "strokes 3", "cutpaste"];
+    public static TheoryData<string> Alterations => ["block 2", "block 8", "strokes 1", "strokes 3", "cutpaste", "scar"];
 
     [Theory]
     [MemberData(nameof(Alterations))]
@@ -136,6 +136,7 @@ public class AlterationMaskTests
         "strokes 1" => new Strokes(1),
         "strokes 3" => new Strokes(3),
         "cutpaste" => new CutPaste(),
+        "scar" => new CutPasteScar(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 }

@@ -40,7 +40,7 @@ public class AlterationProtocolTests
         plan.Train.Concat(plan.Validation).Order().Should().Equal(Enumerable.Range(0, 50_000), "every training image is used exactly once");
 
         var limits = new ProtocolLimits(Train: 300, Validation: 101, Test: 60);
-        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new BlockPermutation(8), new Strokes(1), new Strokes(3), new CutPaste() })
+        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new BlockPermutation(8), new Strokes(1), new Strokes(3), new CutPaste(), new CutPasteScar() })
         {
             var splits = AlterationProtocol.Create(Cifar, alteration, seed: 3, limits);
             (splits.Train.Count, splits.Validation.Count, splits.Test.Count).Should().Be((300, 100, 60), "⌊101 / 2⌋ = 50 pairs");
@@ -62,7 +62,7 @@ public class AlterationProtocolTests
     public void Every_part_has_a_mask_column_all_zero_for_natural_images_and_the_alterations_mask_for_anomalies()
     {
         var limits = new ProtocolLimits(Train: 50, Validation: 40, Test: 40);
-        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new Strokes(1), new CutPaste() })
+        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new Strokes(1), new CutPaste(), new CutPasteScar() })
         {
             var splits = AlterationProtocol.Create(Cifar, alteration, seed: 5, limits);
             foreach (var part in new[] { splits.Train, splits.Validation, splits.Test })
