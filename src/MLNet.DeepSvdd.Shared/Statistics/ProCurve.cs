@@ -24,23 +24,28 @@ internal sealed class ProCurve
     /// <summary>The curve's y: mean region overlaps, non-decreasing from 0 to 1.</summary>
     public double[] Overlaps { get; }
 
-    /// <summary>The curve of pixels with <paramref name="scores"/> (finite), each in region <paramref name="regionOf"/>[p] (−1 = normal).</summary>
-    /// <param name="scores">One score per pixel, higher = more anomalous.</param>
-    /// <param name="regionOf">The pixel's region, an index into <paramref name="regionSizes"/>, or −1 for a normal pixel.</param>
+    /// <summary>
+    /// The curve of pixels sorted by score, ascending: <paramref name="sortedScores"/> (finite) and the region of each pixel in the same
+    /// order (an index into <paramref name="regionSizes"/>, or −1 for a normal pixel).
+    /// </summary>
+    /// <param name="sortedScores">The scores, ascending; higher = more anomalous.</param>
+    /// <param name="sortedRegionOf">Each pixel's region, or −1, in the order of <paramref name="sortedScores"/>.</param>
     /// <param name="regionSizes">The number of pixels of each region.</param>
+    /// <param name="stopAtFalsePositiveRate">Stop at the first point whose false-positive rate reaches this (1, the default: the whole
+    /// curve, ending at (1, 1)); an area can then be taken up to this rate. Saves memory when there are millions of distinct scores.</param>
     /// <exception cref="ArgumentException">No region, or no normal pixel.</exception>
-    public static ProCurve Compute(IReadOnlyList<float> scores, IReadOnlyList<int> regionOf, IReadOnlyList<int> regionSizes)
+    public static ProCurve FromSorted(ReadOnlySpan<float> sortedScores, ReadOnlySpan<int> sortedRegionOf, IReadOnlyList<int> regionSizes,
+        double stopAtFalsePositiveRate = 1)
     {
-        int n = scores.Count;
-        if (regionOf.Count != n) throw new ArgumentException("Scores and region indices differ in length.");
-        long normals = regionOf.Count(r => r < 0);
+        int n = sortedScores.Length;
+        if (sortedRegionOf.Length != n) throw new ArgumentException("Scores and region indices differ in length.");
+        long normals = 0;
+        foreach (int region in sortedRegionOf)
+        {
+            if (region < 0) normals++;
+        }
         if (regionSizes.Count == 0) throw new ArgumentException("The PRO curve needs at least one defect region; the masks have none.");
         if (normals == 0) throw new ArgumentException("The PRO curve needs normal pixels for its false-positive rate; every pixel is a defect.");
-
-        var keys = new float[n];
-        var order = new int[n];
-        for (int p = 0; p < n; p++) (keys[p], order[p]) = (scores[p], p);
-        Array.Sort(keys, order);
 
         var fprs = new List<double> { 0 };
         var pros = new List<double> { 0 };
@@ -49,12 +54,14 @@ internal sealed class ProCurve
         // Descending scores: lowering the threshold past a group of equal scores adds the whole group, then gives one point.
         for (int i = n - 1; i >= 0; i--)
         {
-            int region = regionOf[order[i]];
+            int region = sortedRegionOf[i];
             if (region < 0) falsePositives++;
             else overlapSum += 1.0 / regionSizes[region];
-            if (i > 0 && keys[i - 1] == keys[i]) continue;
-            fprs.Add(Math.Min(1, (double)falsePositives / normals));
+            if (i > 0 && sortedScores[i - 1] == sortedScores[i]) continue;
+            double fpr = Math.Min(1, (double)falsePositives / normals);
+            fprs.Add(fpr);
             pros.Add(Math.Min(1, overlapSum / regionSizes.Count));
+            if (fpr >= stopAtFalsePositiveRate && stopAtFalsePositiveRate < 1) return new ProCurve([.. fprs], [.. pros]);
         }
         fprs.Add(1);
         pros.Add(1);
@@ -66,13 +73,14 @@ internal sealed class ProCurve
     /// curve's points, the last one cut at exactly <paramref name="maxFalsePositiveRate"/> with the overlap interpolated linearly there
     /// (MVTec AD's rule; they use 0.3).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFalsePositiveRate"/> is not in (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxFalsePositiveRate"/> is not in (0, 1], or beyond where the curve
+    /// was stopped.</exception>
     public double NormalizedArea(double maxFalsePositiveRate)
     {
-        if (!(maxFalsePositiveRate > 0 && maxFalsePositiveRate <= 1))
+        if (!(maxFalsePositiveRate > 0 && maxFalsePositiveRate <= FalsePositiveRates[^1]))
         {
             throw new ArgumentOutOfRangeException(nameof(maxFalsePositiveRate), maxFalsePositiveRate,
-                "The PRO integration limit is a false-positive rate in (0, 1].");
+                $"The PRO integration limit is a false-positive rate in (0, 1], and this curve reaches {FalsePositiveRates[^1]}.");
         }
         var (x, y) = (FalsePositiveRates, Overlaps);
         double area = 0;

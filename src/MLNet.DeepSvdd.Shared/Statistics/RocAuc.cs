@@ -31,7 +31,7 @@ internal static class RocAuc
     }
 
     /// <summary>The area from scores sorted ascending and their labels in the same order: mid-ranks over each group of equal scores.</summary>
-    private static double FromSorted<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<bool> isAnomaly)
+    public static double FromSorted<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<bool> isAnomaly)
         where T : INumber<T>
     {
         int n = sorted.Length;

@@ -29,6 +29,14 @@ public class PerRegionOverlapTests
         curve.FalsePositiveRates.Should().Equal([0, 0, 0, 1 / 28.0, 2 / 28.0, 3 / 28.0, 3 / 28.0, 1, 1], (a, b) => Math.Abs(a - b) < 1e-12);
         curve.Overlaps.Should().Equal([0, .25, .5, .5, .5, .75, 1, 1, 1], (a, b) => Math.Abs(a - b) < 1e-12);
         curve.NormalizedArea(0.3).Should().BeApproximately(AreaUnderPro1, 1e-12);
+
+        // Stopped at the first point at or past FPR 0.3 (here (1, 1)), the curve gives the same area; stopped earlier, it refuses a limit
+        // beyond its end.
+        pixels.ProCurve(stopAtFalsePositiveRate: 0.3).NormalizedArea(0.3).Should().BeApproximately(AreaUnderPro1, 1e-12);
+        var stopped = pixels.ProCurve(stopAtFalsePositiveRate: 0.05);
+        stopped.FalsePositiveRates.Should().Equal([0, 0, 0, 1 / 28.0, 2 / 28.0], (a, b) => Math.Abs(a - b) < 1e-12, "2/28 is the first at or past 0.05");
+        var beyond = () => stopped.NormalizedArea(0.3);
+        beyond.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*reaches 0.0714*");
     }
 
     [Fact]
