@@ -9,9 +9,10 @@ using MLNet.DeepSvdd;
 /// arguments, printing the validation AUC after every epoch (epoch 0 = the untrained network) and the test AUC of the kept epoch.
 /// The README's "Detection quality" figures were made with it, e.g.
 /// <c>dotnet run --project samples/Quickstart -c Release -- finetune class=1 res=128 freeze=Layer2 lr=1e-5 epochs=8</c>.
-/// Keys: setup (ova, strokes1, bp2, bp8, cutpaste, scar), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
+/// Keys: setup (ova, strokes1, bp2, bp8), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
 /// lr, epochs, rep (RepresentationDimension), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
 /// </summary>
+/// <remarks>setup also takes cutpaste and scar: the local defects CutPaste and CutPaste scar, whose views carry a Mask column.</remarks>
 public static class FineTuningStudy
 {
     public static void Run(IReadOnlyList<string> args, string? dataPath = null)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>
@@ -27,7 +25,8 @@ public static class LocalizationCatalog
     /// ground-truth masks (see <see cref="LocalizationMetrics"/> for the definitions).
     /// </summary>
     /// <remarks>
-    /// Each row is one image. The map column is a known-size vector of Single (higher = more anomalous, finite), the mask column a
+    /// Each row is one image. The map column is a known-size vector of Single (higher = more anomalous; NaN counts as +∞, the library's
+    /// rule for what could not be scored, and a detector gives a row with NaN or infinite features a map of +∞), the mask column a
     /// known-size vector of Single (a value above 0.5 is a defective pixel) or of Boolean, both with height × width values in row-major
     /// order. The image's height and width (needed for the connected regions) come from the mask column's dimensions [H, W] (or [1, H, W]),
     /// else from the map column's. Rows without any defective pixel are fine: they contribute normal pixels. All pixels are held in memory
@@ -44,7 +43,7 @@ public static class LocalizationCatalog
     /// dimensions, or <paramref name="maxFalsePositiveRate"/> is outside (0, 1].
     /// </exception>
     /// <exception cref="ArgumentException">There is no defective pixel, or no normal pixel, in all the masks.</exception>
-    /// <exception cref="InvalidOperationException">A row's map holds a non-finite value or a row's mask a NaN.</exception>
+    /// <exception cref="InvalidOperationException">A row's mask holds a NaN.</exception>
     public static LocalizationMetrics EvaluateLocalization(this AnomalyDetectionCatalog catalog, IDataView data,
         string maskColumnName = DefaultMaskColumnName, string anomalyMapColumnName = DefaultAnomalyMapColumnName,
         double maxFalsePositiveRate = LocalizationMetrics.DefaultMaxFalsePositiveRate)
@@ -84,12 +83,6 @@ public static class LocalizationCatalog
             {
                 readMap(ref mapValues);
                 mapValues.CopyTo(scores);
-                int bad = Array.FindIndex(scores, s => !float.IsFinite(s));
-                if (bad >= 0)
-                {
-                    throw new InvalidOperationException(
-                        $"Anomaly map column '{map.Name}' holds {scores[bad].ToString(CultureInfo.InvariantCulture)} at pixel {bad} of row {row}; maps must be finite.");
-                }
                 readMask(row, isDefect);
                 pixels.Add(scores, isDefect, height, width);
                 row++;

@@ -43,23 +43,22 @@ internal sealed class LocalizationPixels
     /// <summary>Connected ground-truth regions, over all images.</summary>
     public int RegionCount => regionSizes.Count;
 
-    /// <summary>Adds one image: its anomaly map (finite scores, higher = more anomalous) and its mask, both row-major height × width.</summary>
-    /// <exception cref="ArgumentException">The lengths are not height · width, or a score is not finite.</exception>
+    /// <summary>
+    /// Adds one image: its anomaly map (higher = more anomalous) and its mask, both row-major height × width. A NaN score counts as +∞, the
+    /// library's rule for what could not be scored (never normal; a detector gives a row with NaN or infinite features a map of +∞).
+    /// </summary>
+    /// <exception cref="ArgumentException">The lengths are not height · width.</exception>
     public void Add(ReadOnlySpan<float> map, ReadOnlySpan<bool> mask, int height, int width)
     {
         int plane = height * width;
         if (map.Length != plane) throw new ArgumentException($"The map has {map.Length} values; {height} × {width} needs {plane}.", nameof(map));
-        foreach (float score in map)
-        {
-            if (!float.IsFinite(score)) throw new ArgumentException($"The map holds a non-finite score ({score}).", nameof(map));
-        }
         if (labels.Length != plane) labels = new int[plane];
         int regions = ConnectedRegions.Label(mask, height, width, labels);
         int first = regionSizes.Count;
         for (int k = 0; k < regions; k++) regionSizes.Add(0);
         for (int p = 0; p < plane; p++)
         {
-            scores.Add(map[p]);
+            scores.Add(float.IsNaN(map[p]) ? float.PositiveInfinity : map[p]);
             int label = labels[p];
             if (label == 0)
             {

@@ -25,7 +25,7 @@ internal sealed class ProCurve
     public double[] Overlaps { get; }
 
     /// <summary>
-    /// The curve of pixels sorted by score, ascending: <paramref name="sortedScores"/> (finite) and the region of each pixel in the same
+    /// The curve of pixels sorted by score, ascending: <paramref name="sortedScores"/> (no NaN) and the region of each pixel in the same
     /// order (an index into <paramref name="regionSizes"/>, or −1 for a normal pixel).
     /// </summary>
     /// <param name="sortedScores">The scores, ascending; higher = more anomalous.</param>

@@ -120,7 +120,7 @@ public class EvaluateLocalizationTests
     }
 
     [Fact]
-    public void Needs_defective_and_normal_pixels_and_finite_maps()
+    public void Needs_defective_and_normal_pixels_and_a_mask_without_NaN()
     {
         var normalOnly = ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskB, AnomalyMap = MapB }]);
         var noDefect = () => ml.AnomalyDetection.EvaluateLocalization(normalOnly);
@@ -130,11 +130,29 @@ public class EvaluateLocalizationTests
         var noNormal = () => ml.AnomalyDetection.EvaluateLocalization(allDefect);
         noNormal.Should().Throw<ArgumentException>().WithMessage("*'Mask' marks every pixel of the 1 rows defective*");
 
-        var map = MapA(.2f);
-        map[5] = float.PositiveInfinity;
-        var infinite = ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskB, AnomalyMap = MapB }, new MapRow { Mask = MaskA, AnomalyMap = map }]);
-        var notFinite = () => ml.AnomalyDetection.EvaluateLocalization(infinite);
-        notFinite.Should().Throw<InvalidOperationException>().WithMessage("*'AnomalyMap' holds Infinity at pixel 5 of row 1*");
+        var nanMask = ml.Data.LoadFromEnumerable([new MapRow { Mask = [float.NaN, .. MaskA[1..]], AnomalyMap = MapB }]);
+        var nan = () => ml.AnomalyDetection.EvaluateLocalization(nanMask);
+        nan.Should().Throw<InvalidOperationException>().WithMessage("*'Mask' holds NaN at pixel 0 of row 0*");
+    }
+
+    [Fact]
+    public void A_NaN_in_a_map_counts_as_the_most_anomalous_value_as_for_rows_that_could_not_be_scored()
+    {
+        // Case 1 with B's last pixel (normal, 0.1) made NaN: it now outranks all 4 defective pixels, which beat it before: pixel AUROC
+        // (106.5 − 4) / 112. PRO curve: (0, 0); t = +∞: 1 FP → (1/28, 0); t .9 → (1/28, .25); t .8 → (1/28, .5); t .7 → (2/28, .5);
+        // t .6 → (3/28, .5); t .5 → (4/28, .75); t .2 → (4/28, 1); t .1 → (1, 1). Area to 0.3: .5/28 + .5/28 + .625/28 + (0.3 − 4/28) · 1
+        // = 0.3 − 2.375/28, normalised by 0.3.
+        var b = MapB;
+        b[15] = float.NaN;
+        var data = ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskA, AnomalyMap = MapA(.2f) }, new MapRow { Mask = MaskB, AnomalyMap = b }]);
+        var metrics = ml.AnomalyDetection.EvaluateLocalization(data);
+        metrics.PixelAreaUnderRocCurve.Should().BeApproximately(102.5 / 112, 1e-12);
+        metrics.AreaUnderPro.Should().BeApproximately((0.3 - 2.375 / 28) / 0.3, 1e-12);
+
+        b[15] = float.PositiveInfinity;
+        var infinite = ml.AnomalyDetection.EvaluateLocalization(
+            ml.Data.LoadFromEnumerable([new MapRow { Mask = MaskA, AnomalyMap = MapA(.2f) }, new MapRow { Mask = MaskB, AnomalyMap = b }]));
+        (infinite.PixelAreaUnderRocCurve, infinite.AreaUnderPro).Should().Be((metrics.PixelAreaUnderRocCurve, metrics.AreaUnderPro), "+∞ and NaN rank alike");
     }
 
     public sealed class ScalarRow

@@ -64,8 +64,8 @@ public class PerRegionOverlapTests
 
         var zero = () => Pixels(.2f).ProCurve().NormalizedArea(0);
         zero.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*(0, 1]*");
-        var nan = () => new LocalizationPixels().Add([float.NaN, 0, 0, 0], new bool[4], 2, 2);
-        nan.Should().Throw<ArgumentException>().WithMessage("*non-finite*");
+        var wrongSize = () => new LocalizationPixels().Add([0, 0, 0], new bool[4], 2, 2);
+        wrongSize.Should().Throw<ArgumentException>().WithMessage("*3 values; 2 × 2 needs 4*");
     }
 
     private static LocalizationPixels Pixels(float r2b)
