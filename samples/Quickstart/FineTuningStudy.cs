@@ -13,6 +13,7 @@ using MLNet.DeepSvdd;
 /// lr, epochs, rep (RepresentationDimension), repr (Representation: Auto, Pooled, Patches, PooledAndPatches), reduce (PatchScoreReduction),
 /// top (PatchTopFraction), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
 /// </summary>
+/// <remarks>setup also takes cutpaste and scar: the local defects CutPaste and CutPaste scar, whose views carry a Mask column.</remarks>
 public static class FineTuningStudy
 {
     public static void Run(IReadOnlyList<string> args, string? dataPath = null)
@@ -42,7 +43,9 @@ public static class FineTuningStudy
             "strokes1" => AlterationProtocol.Create(cifar, new Strokes(1), seed, limits),
             "bp2" => AlterationProtocol.Create(cifar, new BlockPermutation(2), seed, limits),
             "bp8" => AlterationProtocol.Create(cifar, new BlockPermutation(8), seed, limits),
-            _ => throw new ArgumentException($"setup={setup}: expected ova, strokes1, bp2 or bp8."),
+            "cutpaste" => AlterationProtocol.Create(cifar, new CutPaste(), seed, limits),
+            "scar" => AlterationProtocol.Create(cifar, new CutPasteScar(), seed, limits),
+            _ => throw new ArgumentException($"setup={setup}: expected ova, strokes1, bp2, bp8, cutpaste or scar."),
         };
         var options = new DeepSvddTrainer.Options
         {
