@@ -21,6 +21,11 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
     internal static int Score(Settings settings, Action<string> write)
     {
         string output = OutputPath.CheckFile(settings.Output, "--out"); // before any scoring
+        OutputPath.CheckNotInput(settings.Output, "--out", settings.Model, "--model");
+        if (settings.Images is { } images && ResolvedPath.IsUnder(output, images) &&
+            ImageFolderSource.DefaultExtensions.Contains(Path.GetExtension(output), StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"--out '{settings.Output}' is an image path inside --images '{images}': the CSV would replace or join the images " +
+                "the command reads. Choose a .csv path.");
         var ml = new MLContext(settings.Seed);
         var model = ml.Model.LoadDeepSvdd(settings.Model, out var inputSchema);
         bool folderModel = inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null;
