@@ -13,6 +13,7 @@ public sealed class InterruptedWriteTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     [Theory]
+    [Trait(TestCategories.Name, TestCategories.Slow)] // starts a process
     [InlineData("INT", 130)]
     [InlineData("TERM", 143)]
     public void A_signal_during_a_write_removes_the_temporary_file_and_keeps_the_previous_content(string signal, int status)
