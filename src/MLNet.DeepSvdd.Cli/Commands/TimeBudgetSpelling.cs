@@ -33,9 +33,16 @@ public sealed class TimeBudgetSpelling : TypeConverter
             throw new OptionValueException($"{Option} '{text}': {Expected}.");
         if (!(number > 0)) throw new OptionValueException($"{Option} '{text}': the budget must be positive; {Expected}.");
         double total = number * unit;
-        if (total >= TimeSpan.MaxValue.TotalSeconds)
+        TimeSpan budget;
+        try
+        {
+            if (total >= TimeSpan.MaxValue.TotalSeconds) throw new OverflowException();
+            budget = TimeSpan.FromSeconds(total);
+        }
+        catch (OverflowException)
+        {
             throw new OptionValueException($"{Option} '{text}' is longer than a TimeSpan holds (about 29 000 years); leave the option out for no time limit.");
-        var budget = TimeSpan.FromSeconds(total);
+        }
         if (budget <= TimeSpan.Zero) throw new OptionValueException($"{Option} '{text}': the budget must be at least a tick (100 ns); {Expected}.");
         return budget;
     }
