@@ -10,8 +10,10 @@ using MLNet.DeepSvdd;
 /// The README's "Detection quality" figures were made with it, e.g.
 /// <c>dotnet run --project samples/Quickstart -c Release -- finetune class=1 res=128 freeze=Layer2 lr=1e-5 epochs=8</c>.
 /// Keys: setup (ova, strokes1, bp2, bp8), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
-/// lr, epochs, rep (RepresentationDimension), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
+/// lr, epochs, rep (RepresentationDimension), repr (Representation: Auto, Pooled, Patches, PooledAndPatches), reduce (PatchScoreReduction),
+/// top (PatchTopFraction), reg (none, noise, var), bias (true/false), maxpool (true/false), cache (FrozenActivationCacheMegabytes), val (true/false), seed.
 /// </summary>
+/// <remarks>setup also takes cutpaste and scar: the local defects CutPaste and CutPaste scar, whose views carry a Mask column.</remarks>
 public static class FineTuningStudy
 {
     public static void Run(IReadOnlyList<string> args, string? dataPath = null)
@@ -41,7 +43,9 @@ public static class FineTuningStudy
             "strokes1" => AlterationProtocol.Create(cifar, new Strokes(1), seed, limits),
             "bp2" => AlterationProtocol.Create(cifar, new BlockPermutation(2), seed, limits),
             "bp8" => AlterationProtocol.Create(cifar, new BlockPermutation(8), seed, limits),
-            _ => throw new ArgumentException($"setup={setup}: expected ova, strokes1, bp2 or bp8."),
+            "cutpaste" => AlterationProtocol.Create(cifar, new CutPaste(), seed, limits),
+            "scar" => AlterationProtocol.Create(cifar, new CutPasteScar(), seed, limits),
+            _ => throw new ArgumentException($"setup={setup}: expected ova, strokes1, bp2, bp8, cutpaste or scar."),
         };
         var options = new DeepSvddTrainer.Options
         {
@@ -66,6 +70,9 @@ public static class FineTuningStudy
             ValidationLabelColumnName = ProtocolColumns.Label,
             Seed = seed,
             ThrowOnCollapse = false,
+            Representation = Enum.Parse<DeepSvddRepresentation>(Get("repr", "Auto"), ignoreCase: true),
+            PatchScoreReduction = Enum.Parse<PatchScoreReduction>(Get("reduce", "TopMean"), ignoreCase: true),
+            PatchTopFraction = double.Parse(Get("top", "0.04"), System.Globalization.CultureInfo.InvariantCulture),
         };
         Console.WriteLine($"{splits}; {string.Join(' ', args)}");
         var clock = Stopwatch.StartNew();

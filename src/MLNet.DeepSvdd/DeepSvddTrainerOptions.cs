@@ -18,6 +18,25 @@ public sealed partial class DeepSvddTrainer
         public DeepSvddObjective Objective { get; set; } = Defaults.Objective;
 
         /// <summary>
+        /// Which representation the hypersphere is fitted to: one point per image, one per spatial position of the backbone's feature maps
+        /// (patch-level Deep SVDD, which finds small local defects and gives an anomaly map), or both. Default
+        /// <see cref="DeepSvddRepresentation.Auto"/>: see there. Patches need a ResNet.
+        /// </summary>
+        public DeepSvddRepresentation Representation { get; set; } = Defaults.Representation;
+
+        /// <summary>
+        /// How a patch-level anomaly map becomes the image's score (<see cref="DeepSvddRepresentation.Patches"/>). Default
+        /// <see cref="PatchScoreReduction.TopMean"/>.
+        /// </summary>
+        public PatchScoreReduction PatchScoreReduction { get; set; } = Defaults.PatchScoreReduction;
+
+        /// <summary>
+        /// The fraction of the map's positions that <see cref="PatchScoreReduction.TopMean"/> averages, in (0, 1] (at least one position).
+        /// Default 0.04 (10 of the 256 positions of a 128 px image).
+        /// </summary>
+        public double PatchTopFraction { get; set; } = Defaults.PatchTopFraction;
+
+        /// <summary>
         /// ν ∈ (0, 1]: the expected fraction of outliers. In soft-boundary mode it sets the radius as the (1 − ν) quantile of the distances
         /// (eq. 1); in one-class mode it sets the decision threshold as the (1 − ν) quantile of the training scores. Default 0.1
         /// (the paper uses 0.1 for WikiArt and 0.2 for VOC2012).
@@ -230,6 +249,11 @@ public sealed partial class DeepSvddTrainer
         /// </summary>
         public const BackboneStage DefaultPretrainedFreezeThrough = BackboneStage.Layer3;
 
+        /// <summary>
+        /// What <see cref="Representation"/> = <see cref="DeepSvddRepresentation.Auto"/> gives the ResNets: <see cref="DeepSvddRepresentation.Pooled"/>.
+        /// </summary>
+        public const DeepSvddRepresentation DefaultImageRepresentation = DeepSvddRepresentation.Pooled;
+
         /// <summary>The input resolution that <see cref="InputResolution"/> = null gives the pretrained ResNet-18 for smaller images: 224 px, its native size.</summary>
         public const int DefaultPretrainedResolution = 224;
 
@@ -238,6 +262,9 @@ public sealed partial class DeepSvddTrainer
         {
             OptionChecks.NullOrColumnName(LabelColumnName, nameof(LabelColumnName));
             OptionChecks.Defined(Objective, nameof(Objective));
+            OptionChecks.Defined(Representation, nameof(Representation));
+            OptionChecks.Defined(PatchScoreReduction, nameof(PatchScoreReduction));
+            OptionChecks.InRange(PatchTopFraction, 0, 1, nameof(PatchTopFraction));
             OptionChecks.Defined(Regularizer, nameof(Regularizer));
             OptionChecks.Defined(Weighting, nameof(Weighting));
             OptionChecks.Defined(Network, nameof(Network));
@@ -283,6 +310,9 @@ public sealed partial class DeepSvddTrainer
     internal static class Defaults
     {
         public const DeepSvddObjective Objective = DeepSvddObjective.OneClass;
+        public const DeepSvddRepresentation Representation = DeepSvddRepresentation.Auto;
+        public const PatchScoreReduction PatchScoreReduction = MLNet.DeepSvdd.PatchScoreReduction.TopMean;
+        public const double PatchTopFraction = 0.04;
         public const double Nu = 0.1;
         public const double Eta = 1.0;
         public const CollapseRegularizer Regularizer = CollapseRegularizer.NoiseInjection;

@@ -8,6 +8,10 @@ namespace MLNet.DeepSvdd;
 /// <see cref="WithThreshold"/>.
 /// A row with a NaN or infinite feature is never called normal: on every scoring path its Score is +∞ and its PredictedLabel true (the
 /// network does not see it), and <see cref="DetectorTransformer.Transform"/> logs their count once per pass through the MLContext's log.
+/// A model with a patch branch (<see cref="DeepSvddTrainer.Options.Representation"/>) also adds <c>AnomalyMap</c> (Vector&lt;Single, H, W&gt; at
+/// the input image's size, 0.5 at the map threshold, see <see cref="MapThreshold"/>) and <c>PredictedMask</c> (Vector&lt;Boolean, H, W&gt;,
+/// AnomalyMap &gt; 0.5), on <see cref="DetectorTransformer.Transform"/>, <c>PredictionEngine</c> and models loaded with
+/// <see cref="DeepSvddModelOperations.LoadDeepSvdd(ModelOperationsCatalog, string, out DataViewSchema)"/>.
 /// Scoring runs in batches on the training device; <c>mlContext.Model.CreatePredictionEngine</c> scores row by row.
 /// The model saves with <c>mlContext.Model.Save</c>; <c>mlContext.Model.Load</c> gives a working row-by-row model in any process, and
 /// <see cref="DeepSvddModelOperations.LoadDeepSvdd(ModelOperationsCatalog, string, out DataViewSchema)"/> gives the batched one back.
@@ -34,6 +38,27 @@ public sealed class DeepSvddTransformer : DetectorTransformer
 
     /// <summary>The radius R of the soft-boundary hypersphere; 0 in one-class mode.</summary>
     public float Radius => (float)model.Radius;
+
+    /// <summary>The column of the anomaly map: "AnomalyMap".</summary>
+    public const string AnomalyMapColumnName = "AnomalyMap";
+
+    /// <summary>The column of the predicted mask: "PredictedMask".</summary>
+    public const string PredictedMaskColumnName = "PredictedMask";
+
+    /// <summary>The representation the model scores (resolved: never <see cref="DeepSvddRepresentation.Auto"/>).</summary>
+    public DeepSvddRepresentation Representation => model.Network.Spec.Representation == DeepSvddRepresentation.Auto
+        ? DeepSvddRepresentation.Pooled
+        : model.Network.Spec.Representation;
+
+    /// <summary>Whether the model adds the <c>AnomalyMap</c> and <c>PredictedMask</c> columns (it has a patch branch).</summary>
+    public bool HasAnomalyMap => model.HasMaps;
+
+    /// <summary>
+    /// τ: the smoothed patch distance that <c>AnomalyMap</c> shows as 0.5 (the map is 0.5 · distance / τ, the same scale for every image).
+    /// Learned at the end of training as the (1 − ν) quantile of the largest map value of each normal image: the validation set's normal rows
+    /// when a validation set is given, else the training rows. Only meaningful when <see cref="HasAnomalyMap"/>.
+    /// </summary>
+    public float MapThreshold => (float)model.MapThreshold;
 
     /// <summary>Number of input values per row.</summary>
     public override int InputSize => model.InputSize;

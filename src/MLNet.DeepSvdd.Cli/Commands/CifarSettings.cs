@@ -17,7 +17,7 @@ public class CifarSettings : CommandSettings
     public int NormalClass { get; init; } = 1;
 
     [CommandOption("--anomaly")]
-    [Description("CIFAR-10 image alteration setup instead of one-vs-all: bp2, bp4, bp8 (block permutation N×N) or strokes1 … strokes9.")]
+    [Description("CIFAR-10 image alteration setup instead of one-vs-all: bp2, bp4, bp8 (block permutation N×N), strokes1 … strokes9, cutpaste (a local defect: a jittered patch pasted elsewhere, Li et al. 2021) or scar (its long thin rotated variant).")]
     public string? Anomaly { get; init; }
 
     [CommandOption("--seed")]

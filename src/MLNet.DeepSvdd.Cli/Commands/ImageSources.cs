@@ -8,7 +8,7 @@ internal static class ImageSources
     /// <summary>The pixel column the detector reads.</summary>
     public const string PixelColumn = ProtocolColumns.Image;
 
-    /// <summary>"bp8" → block permutation 8×8, "strokes3" → strokes of thickness 3.</summary>
+    /// <summary>"bp8" → block permutation 8×8, "strokes3" → strokes of thickness 3, "cutpaste" → CutPaste, "scar" → CutPaste scar, both with their default colour jitter.</summary>
     /// <exception cref="ArgumentException">Anything else.</exception>
     public static ImageAlteration ParseAlteration(string text)
     {
@@ -17,7 +17,9 @@ internal static class ImageSources
             return new BlockPermutation(blocks);
         if (t.StartsWith("strokes", StringComparison.Ordinal) && int.TryParse(t[7..], out int thickness) && thickness is >= 1 and <= 9)
             return new Strokes(thickness);
-        throw new ArgumentException($"--anomaly '{text}' is not an alteration: expected bp2, bp4, bp8, bp16 or strokes1 … strokes9.");
+        if (t == "cutpaste") return new CutPaste();
+        if (t == "scar") return new CutPasteScar();
+        throw new ArgumentException($"--anomaly '{text}' is not an alteration: expected bp2, bp4, bp8, bp16, strokes1 … strokes9, cutpaste or scar.");
     }
 
     /// <summary>The training images <c>train</c> takes by default (<c>--train-limit</c>); <c>evaluate</c> and <c>score</c> build the same split.</summary>

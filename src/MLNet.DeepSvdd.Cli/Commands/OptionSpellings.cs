@@ -86,6 +86,11 @@ public sealed class BenchNetworkSpellings() : OptionSpellings<DeepSvddNetwork>("
 public sealed class RegularizerSpellings() : OptionSpellings<CollapseRegularizer>("--regularizer",
     ("none", CollapseRegularizer.None), ("noise", CollapseRegularizer.NoiseInjection), ("variance", CollapseRegularizer.VarianceHinge));
 
+/// <summary><c>train --representation</c>: auto, pooled, patches or pooled-and-patches.</summary>
+public sealed class RepresentationSpellings() : OptionSpellings<DeepSvddRepresentation>("--representation",
+    ("auto", DeepSvddRepresentation.Auto), ("pooled", DeepSvddRepresentation.Pooled), ("patches", DeepSvddRepresentation.Patches),
+    ("pooled-and-patches", DeepSvddRepresentation.PooledAndPatches));
+
 /// <summary><c>train --objective</c>: one-class (or oneclass) or soft-boundary (or softboundary).</summary>
 public sealed class ObjectiveSpellings() : OptionSpellings<DeepSvddObjective>("--objective",
     ("one-class", DeepSvddObjective.OneClass), ("oneclass", DeepSvddObjective.OneClass),

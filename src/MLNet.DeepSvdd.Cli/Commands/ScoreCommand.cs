@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Datasets.Visualization;
+
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary><c>deepsvdd score</c>: anomaly scores of images from a saved model, as CSV (higher = more anomalous).</summary>
@@ -9,6 +11,23 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
         [Description("The CSV file to write: image,score,predicted_anomaly.")]
         [DefaultValue("scores.csv")]
         public string Output { get; init; } = "scores.csv";
+
+        [CommandOption("--maps")]
+        [Description("A PNG to write heat-map overlays to (image, anomaly map, predicted mask; one row per image, most anomalous first). " +
+            "Models with a patch branch only (train --representation patches or pooled-and-patches).")]
+        public string? Maps { get; init; }
+
+        [CommandOption("--maps-count")]
+        [Description("How many of the most anomalous images --maps shows.")]
+        [DefaultValue(16)]
+        public int MapsCount { get; init; } = 16;
+
+        public override ValidationResult Validate()
+        {
+            var result = base.Validate();
+            if (!result.Successful) return result;
+            return MapsCount < 1 ? ValidationResult.Error("--maps-count must be ≥ 1.") : ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -21,13 +40,26 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
     internal static int Score(Settings settings, Action<string> write)
     {
         string output = OutputPath.CheckFile(settings.Output, "--out"); // before any scoring
-        OutputPath.CheckNotInput(settings.Output, "--out", settings.Model, "--model");
-        if (settings.Images is { } images && ResolvedPath.IsUnder(output, images) &&
-            ImageFolderSource.DefaultExtensions.Contains(Path.GetExtension(output), StringComparer.OrdinalIgnoreCase))
-            throw new ArgumentException($"--out '{settings.Output}' is an image path inside --images '{images}': the CSV would replace or join the images " +
-                "the command reads. Choose a .csv path.");
+        string? mapsPath = settings.Maps is null ? null : OutputPath.CheckFile(settings.Maps, "--maps");
+        // No output may replace or join what the command reads: the model, or the images under --images.
+        foreach (var (path, option) in new[] { (settings.Output, "--out"), (settings.Maps, "--maps") })
+        {
+            if (path is null) continue;
+            OutputPath.CheckNotInput(path, option, settings.Model, "--model");
+            if (settings.Images is { } images && ResolvedPath.IsUnder(path, images) &&
+                ImageFolderSource.DefaultExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"{option} '{path}' is an image path inside --images '{images}': the file would replace or join the images " +
+                    $"the command reads. Choose a path outside --images{(option == "--out" ? " (or a .csv name)" : "")}.");
+        }
+        if (mapsPath is not null && ResolvedPath.Same(mapsPath, output))
+            throw new ArgumentException($"--maps '{settings.Maps}' and --out '{settings.Output}' are the same file; choose two paths.");
         var ml = new MLContext(settings.Seed);
         var model = ml.Model.LoadDeepSvdd(settings.Model, out var inputSchema);
+        if (mapsPath is not null && !ml.Model.GetDeepSvdd(model).HasAnomalyMap)
+        {
+            throw new ArgumentException($"--maps needs a model with anomaly maps, but --model '{settings.Model}' scores pooled features only: train it " +
+                "with --representation patches (or pooled-and-patches).");
+        }
         bool folderModel = inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null;
         IDataView input;
         if (settings.Images is { } folder)
@@ -53,7 +85,27 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
             csv.Append(Quote(names[i])).Append(',').Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(predicted[i] ? "true" : "false").Append('\n');
         AtomicFile.WriteAllText(output, csv.ToString());
         write($"Scored {scores.Length} images ({predicted.Count(p => p)} above the model's threshold) → {output}");
+        if (mapsPath is not null) WriteMaps(scored, scores, settings.MapsCount, mapsPath, write);
         return scores.Length;
+    }
+
+    /// <summary>The overlays of the <paramref name="count"/> highest-scoring rows, most anomalous first.</summary>
+    private static void WriteMaps(IDataView scored, float[] scores, int count, string path, Action<string> write)
+    {
+        var shape = ((VectorDataViewType)scored.Schema[ImageSources.PixelColumn].Type).Dimensions;
+        var top = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(count).ToHashSet();
+        var images = new Dictionary<int, float[]>();
+        var maps = new Dictionary<int, float[]>();
+        int row = 0;
+        foreach (var (image, map) in scored.GetColumn<float[]>(ImageSources.PixelColumn).Zip(scored.GetColumn<float[]>(DeepSvddTransformer.AnomalyMapColumnName)))
+        {
+            if (top.Contains(row)) { images[row] = image; maps[row] = map; }
+            row++;
+        }
+        var order = top.OrderByDescending(i => scores[i]).ToList();
+        AtomicFile.WriteAllBytes(path, AnomalyMapOverlay.Encode([.. order.Select(i => images[i])], [.. order.Select(i => maps[i])],
+            shape[0], shape[1], shape[2], scale: Math.Max(1, 128 / Math.Max(shape[1], shape[2]))));
+        write($"Heat maps of the {order.Count} most anomalous images (image, map, mask per row) → {path}");
     }
 
     private static string Quote(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

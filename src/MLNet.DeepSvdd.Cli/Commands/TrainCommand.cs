@@ -31,6 +31,13 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [TypeConverter(typeof(RegularizerSpellings))]
         public CollapseRegularizer Regularizer { get; init; } = CollapseRegularizer.NoiseInjection;
 
+        [CommandOption("--representation")]
+        [Description("What the hypersphere is fitted to: auto, pooled (one point per image, the paper's), patches (one point per position of the " +
+            "ResNet's layer2 map: finds small local defects and gives anomaly maps) or pooled-and-patches.")]
+        [DefaultValue("auto")]
+        [TypeConverter(typeof(RepresentationSpellings))]
+        public DeepSvddRepresentation Representation { get; init; } = DeepSvddRepresentation.Auto;
+
         [CommandOption("--objective")]
         [Description("one-class or soft-boundary.")]
         [DefaultValue("one-class")]
@@ -90,6 +97,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             Network = Network,
             Regularizer = Regularizer,
             Objective = Objective,
+            Representation = Representation,
             UseBias = !NoBias,
             InputResolution = InputResolution,
             FreezeThrough = FreezeThrough,

@@ -11,10 +11,12 @@ internal sealed class AlterationRowMapper(AlterationBinding binding) : IRowToRow
         binding.InputColumnsFor(dependingColumns);
 
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
-        new Row(input, binding, binding.IncludesOutput(activeColumns));
+        new Row(input, binding, binding.OutputsAmong(activeColumns));
 
-    private sealed class Row(DataViewRow input, AlterationBinding binding, bool outputActive) : DataViewRow
+    private sealed class Row(DataViewRow input, AlterationBinding binding, HashSet<int> activeOutputs) : DataViewRow
     {
+        private readonly Lazy<RowAlteration> row = new(() => binding.CreateRowAlteration(input, cachePerPosition: false));
+
         public override DataViewSchema Schema => binding.OutputSchema;
 
         public override long Position => input.Position;
@@ -24,12 +26,12 @@ internal sealed class AlterationRowMapper(AlterationBinding binding) : IRowToRow
         public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
 
         public override bool IsColumnActive(DataViewSchema.Column column) =>
-            column.Index == binding.OutputIndex ? outputActive : input.IsColumnActive(binding.InputSchema[column.Index]);
+            binding.IsOutput(column) ? activeOutputs.Contains(column.Index) : input.IsColumnActive(binding.InputSchema[column.Index]);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             if (!IsColumnActive(column)) throw new InvalidOperationException($"Column '{column.Name}' was not requested for this row.");
-            return binding.GetGetter<TValue>(input, column, cachePerPosition: false);
+            return binding.GetGetter<TValue>(input, column, row);
         }
     }
 }

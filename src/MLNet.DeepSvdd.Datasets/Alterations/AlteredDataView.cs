@@ -1,7 +1,8 @@
 namespace MLNet.DeepSvdd.Datasets.Alterations;
 
 /// <summary>
-/// The output of an <see cref="ImageAlterationTransformer"/>: the input view with the altered image column added. Rows are altered lazily,
+/// The output of an <see cref="ImageAlterationTransformer"/>: the input view with the altered image column (and the mask column, if asked
+/// for) added. Rows are altered lazily,
 /// only when that column is read, each with its own seed from <see cref="AlterationSeed.For"/>; shuffling and cursor sets are passed
 /// through to the input, since no row depends on another or on the reading order.
 /// </summary>
@@ -28,7 +29,8 @@ internal sealed class AlteredDataView(IDataView input, AlterationBinding binding
     private sealed class Cursor(DataViewRowCursor input, AlterationBinding binding, IReadOnlyList<DataViewSchema.Column> columnsNeeded)
         : DataViewRowCursor
     {
-        private readonly bool outputActive = binding.IncludesOutput(columnsNeeded);
+        private readonly HashSet<int> activeOutputs = binding.OutputsAmong(columnsNeeded);
+        private readonly Lazy<RowAlteration> row = new(() => binding.CreateRowAlteration(input, cachePerPosition: true));
 
         public override DataViewSchema Schema => binding.OutputSchema;
 
@@ -41,12 +43,12 @@ internal sealed class AlteredDataView(IDataView input, AlterationBinding binding
         public override ValueGetter<DataViewRowId> GetIdGetter() => input.GetIdGetter();
 
         public override bool IsColumnActive(DataViewSchema.Column column) =>
-            column.Index == binding.OutputIndex ? outputActive : input.IsColumnActive(binding.InputSchema[column.Index]);
+            binding.IsOutput(column) ? activeOutputs.Contains(column.Index) : input.IsColumnActive(binding.InputSchema[column.Index]);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
             if (!IsColumnActive(column)) throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
-            return binding.GetGetter<TValue>(input, column, cachePerPosition: true);
+            return binding.GetGetter<TValue>(input, column, row);
         }
 
         protected override void Dispose(bool disposing)

@@ -2,7 +2,7 @@ namespace MLNet.DeepSvdd.Datasets.Alterations;
 
 /// <summary>
 /// The estimator of an <see cref="ImageAlterationTransformer"/>: nothing is learned, <see cref="Fit"/> only checks the image column.
-/// Create it with <c>mlContext.Transforms.BlockPermutation(...)</c>, <c>.Strokes(...)</c> or <c>.AlterImages(...)</c>
+/// Create it with <c>mlContext.Transforms.BlockPermutation(...)</c>, <c>.Strokes(...)</c>, <c>.CutPaste(...)</c>, <c>.CutPasteScar(...)</c> or <c>.AlterImages(...)</c>
 /// (<see cref="AlterationCatalog"/>).
 /// </summary>
 public sealed class ImageAlterationEstimator : IEstimator<ImageAlterationTransformer>
@@ -12,15 +12,29 @@ public sealed class ImageAlterationEstimator : IEstimator<ImageAlterationTransfo
     /// <param name="outputColumnName">The column that receives the altered image.</param>
     /// <param name="inputColumnName">The image column ([C, H, W] vector of Single, values 0–255); null for <paramref name="outputColumnName"/>.</param>
     /// <param name="seed">With each row's pixels, determines its alteration (<see cref="AlterationSeed.For"/>).</param>
-    public ImageAlterationEstimator(ImageAlteration alteration, string outputColumnName, string? inputColumnName = null, int seed = 0)
+    /// <param name="maskColumnName">The column that receives each row's defect mask (vector of Single [height, width], 1 = defect); default
+    /// null, no mask column. Must differ from <paramref name="outputColumnName"/>.</param>
+    /// <exception cref="ArgumentException">A column name is blank, or the mask column has the altered image column's name.</exception>
+    public ImageAlterationEstimator(ImageAlteration alteration, string outputColumnName, string? inputColumnName = null, int seed = 0,
+        string? maskColumnName = null)
     {
         ArgumentNullException.ThrowIfNull(alteration);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
         if (inputColumnName is not null) ArgumentException.ThrowIfNullOrWhiteSpace(inputColumnName);
+        if (maskColumnName is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(maskColumnName);
+            if (maskColumnName == outputColumnName)
+            {
+                throw new ArgumentException(
+                    $"The mask column and the altered image column are both named '{outputColumnName}'; give the mask another name.", nameof(maskColumnName));
+            }
+        }
         Alteration = alteration;
         OutputColumnName = outputColumnName;
         InputColumnName = inputColumnName ?? outputColumnName;
         Seed = seed;
+        MaskColumnName = maskColumnName;
     }
 
     /// <summary>The alteration applied to every row.</summary>
@@ -35,6 +49,9 @@ public sealed class ImageAlterationEstimator : IEstimator<ImageAlterationTransfo
     /// <summary>The seed that, with each row's pixels, determines its alteration.</summary>
     public int Seed { get; }
 
+    /// <summary>The column that receives each row's defect mask (vector of Single [height, width], 1 = defect); null (the default) for none.</summary>
+    public string? MaskColumnName { get; }
+
     /// <summary>Checks the image column of <paramref name="input"/> and returns the transformer.</summary>
     /// <param name="input">Data with the image column.</param>
     /// <returns>The transformer.</returns>
@@ -43,7 +60,7 @@ public sealed class ImageAlterationEstimator : IEstimator<ImageAlterationTransfo
     public ImageAlterationTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var transformer = new ImageAlterationTransformer(Alteration, OutputColumnName, InputColumnName, Seed);
+        var transformer = new ImageAlterationTransformer(Alteration, OutputColumnName, InputColumnName, Seed, MaskColumnName);
         transformer.GetOutputSchema(input.Schema);
         return transformer;
     }
@@ -70,7 +87,9 @@ public sealed class ImageAlterationEstimator : IEstimator<ImageAlterationTransfo
                 $"{Alteration.Name} needs column '{InputColumnName}' to be a known-size vector of Single ([C, H, W] image pixels); it is " +
                 $"{image.Kind} of {image.ItemType}.");
         }
-        // SchemaShape.Column has no public constructor; the output has the input column's shape, which is what CopyColumns declares.
-        return new MLContext().Transforms.CopyColumns(OutputColumnName, InputColumnName).GetOutputSchema(inputSchema);
+        // SchemaShape.Column has no public constructor; the output has the input column's shape, which is what CopyColumns declares, and
+        // the mask is a known-size vector of Single as well (its dimensions are not part of a SchemaShape).
+        var shape = new MLContext().Transforms.CopyColumns(OutputColumnName, InputColumnName).GetOutputSchema(inputSchema);
+        return MaskColumnName is null ? shape : new MLContext().Transforms.CopyColumns(MaskColumnName, InputColumnName).GetOutputSchema(shape);
     }
 }

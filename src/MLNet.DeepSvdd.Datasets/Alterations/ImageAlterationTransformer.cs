@@ -12,12 +12,14 @@ namespace MLNet.DeepSvdd.Datasets.Alterations;
 /// </remarks>
 public sealed class ImageAlterationTransformer : ITransformer
 {
-    internal ImageAlterationTransformer(ImageAlteration alteration, string outputColumnName, string inputColumnName, int seed)
+    internal ImageAlterationTransformer(ImageAlteration alteration, string outputColumnName, string inputColumnName, int seed,
+        string? maskColumnName = null)
     {
         Alteration = alteration;
         OutputColumnName = outputColumnName;
         InputColumnName = inputColumnName;
         Seed = seed;
+        MaskColumnName = maskColumnName;
     }
 
     /// <summary>The alteration applied to every row.</summary>
@@ -32,10 +34,17 @@ public sealed class ImageAlterationTransformer : ITransformer
     /// <summary>The seed that, with each row's pixels, determines its alteration.</summary>
     public int Seed { get; }
 
+    /// <summary>
+    /// The column that receives the ground-truth mask of each row's defect, a vector of Single with dimensions [height, width]: 1 where the
+    /// alteration put its defect, 0 elsewhere (see <see cref="ImageAlteration.ApplyWithMask(ReadOnlySpan{float}, int, int, int, int)"/>).
+    /// Default null: no mask column.
+    /// </summary>
+    public string? MaskColumnName { get; }
+
     /// <summary>Always true: the transformer maps rows one at a time.</summary>
     public bool IsRowToRowMapper => true;
 
-    /// <summary>The input schema plus the altered image column.</summary>
+    /// <summary>The input schema plus the altered image column, then the mask column if <see cref="MaskColumnName"/> is set.</summary>
     /// <param name="inputSchema">The schema of the data to transform.</param>
     /// <returns>The output schema.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The image column is missing or is not a [C, H, W] vector of Single.</exception>
@@ -66,6 +75,6 @@ public sealed class ImageAlterationTransformer : ITransformer
     private AlterationBinding Bind(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return new AlterationBinding(inputSchema, Alteration, OutputColumnName, InputColumnName, Seed);
+        return new AlterationBinding(inputSchema, Alteration, OutputColumnName, InputColumnName, Seed, MaskColumnName);
     }
 }

@@ -24,6 +24,8 @@ namespace MLNet.DeepSvdd.Datasets.Alterations;
 /// </list>
 /// <para>Every changed pixel therefore has the stroke colour; a painted pixel that already had it does not change. See
 /// <see cref="MaxChangedPixels"/> for the bound on how many change.</para>
+/// <para>Ground-truth mask (<see cref="ImageAlteration.ApplyWithMask(ReadOnlySpan{float}, int, int, int, int)"/>): the painted pixels of
+/// step 4, including those that already had the stroke colour (they are where the stroke is); so every changed pixel is in the mask.</para>
 /// </remarks>
 public sealed class Strokes : ImageAlteration
 {
@@ -83,7 +85,20 @@ public sealed class Strokes : ImageAlteration
     }
 
     /// <inheritdoc />
-    protected override void Alter(ReadOnlySpan<float> image, Span<float> destination, int channels, int height, int width, Random random)
+    protected override void Alter(ReadOnlySpan<float> image, Span<float> destination, int channels, int height, int width, Random random) =>
+        Paint(image, destination, [], channels, height, width, random);
+
+    /// <summary>
+    /// Paints the strokes and marks the <em>stroke pixels</em>: every pixel the rasterization paints (centre within M / 2 of a segment),
+    /// including one that already had the stroke colour and so did not change value. The mask is where the strokes are, whatever was
+    /// under them; a detector that points at such a pixel points at the stroke.
+    /// </summary>
+    /// <inheritdoc />
+    protected override void Alter(ReadOnlySpan<float> image, Span<float> destination, Span<bool> mask, int channels, int height, int width, Random random) =>
+        Paint(image, destination, mask, channels, height, width, random);
+
+    /// <summary>The alteration; <paramref name="mask"/> empty when no mask is wanted, else height · width values that receive the stroke pixels.</summary>
+    private void Paint(ReadOnlySpan<float> image, Span<float> destination, Span<bool> mask, int channels, int height, int width, Random random)
     {
         var drawing = Draw(random, channels, height, width);
         image.CopyTo(destination);
@@ -94,6 +109,7 @@ public sealed class Strokes : ImageAlteration
             if (!painted[p]) continue;
             for (int c = 0; c < channels; c++) destination[c * plane + p] = drawing.Colour[c];
         }
+        if (!mask.IsEmpty) painted.CopyTo(mask);
     }
 
     /// <summary>The random part of the alteration: the colour and the polylines, drawn in the documented order.</summary>

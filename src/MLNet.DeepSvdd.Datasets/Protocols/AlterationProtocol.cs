@@ -19,7 +19,10 @@ namespace MLNet.DeepSvdd.Datasets.Protocols;
 /// <c>alteration.Apply(x, 3, 32, 32, AlterationSeed.For(seed, x))</c>, which is also what <c>mlContext.Transforms.AlterImages(alteration,
 /// …, seed)</c> gives for x. Altered images are computed once, in parallel, and kept as bytes (3 KB each: 60 MB for the full CIFAR-10
 /// setup, next to the 180 MB of the data set itself); natural images are read in place. Limits: see <see cref="ProtocolLimits"/> (a
-/// validation or test limit keeps a random ⌊limit / 2⌋ natural images with their counterparts).
+/// validation or test limit keeps a random ⌊limit / 2⌋ natural images with their counterparts). Every part has a
+/// <see cref="ProtocolColumns.Mask"/> column, the ground truth of localization metrics: an anomaly's mask is the one
+/// <c>alteration.ApplyWithMask</c> gives with the same seed (1 KB per anomaly as bools, 20 MB for the full setup); natural rows have none
+/// (all 0).
 /// </remarks>
 /// <example>
 /// <code>
@@ -29,7 +32,10 @@ namespace MLNet.DeepSvdd.Datasets.Protocols;
 /// </example>
 public static class AlterationProtocol
 {
-    /// <summary>The image alteration setup on CIFAR-10: views with Image (Vector&lt;Single, 3, 32, 32&gt;), Label (Single), Class (Int32).</summary>
+    /// <summary>
+    /// The image alteration setup on CIFAR-10: views with Image (Vector&lt;Single, 3, 32, 32&gt;), Label (Single), Class (Int32) and Mask
+    /// (Vector&lt;Single, 32, 32&gt;: the altered image's defect mask, 1 = defect pixel; all 0 for natural images, so all 0 in training).
+    /// </summary>
     /// <param name="dataset">CIFAR-10.</param>
     /// <param name="alteration">How anomalies are made from natural images.</param>
     /// <param name="seed">Seeds every random decision, and with each image's pixels its alteration.</param>
@@ -47,8 +53,8 @@ public static class AlterationProtocol
         var training = plan.Train.Take(limits.Train ?? plan.Train.Length).Select(PlannedRow.Normal);
         return new ProtocolSplits(
             $"CIFAR-10 image alteration anomalies ({alteration.Name}), seed {seed}{OneVsAllProtocol.Describe(limits)}",
-            Cifar10Rows.Split(Cifar10Rows.Natural(dataset.Train, training)),
-            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Train, plan.Validation, alteration, seed)),
-            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Test, plan.Test, alteration, seed)));
+            Cifar10Rows.Split(Cifar10Rows.Natural(dataset.Train, training), withMask: true),
+            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Train, plan.Validation, alteration, seed), withMask: true),
+            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Test, plan.Test, alteration, seed), withMask: true));
     }
 }

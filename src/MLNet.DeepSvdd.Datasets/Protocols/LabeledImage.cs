@@ -5,4 +5,6 @@ namespace MLNet.DeepSvdd.Datasets.Protocols;
 /// <param name="Offset">Where the image starts in <paramref name="Pixels"/>.</param>
 /// <param name="Label">0 normal, 1 anomaly, NaN unlabeled.</param>
 /// <param name="Class">The class of the natural image.</param>
-internal readonly record struct LabeledImage(byte[] Pixels, int Offset, float Label, int Class);
+/// <param name="Mask">The array holding the row's defect mask (height · width values, row-major), or null for a natural image (no defect).</param>
+/// <param name="MaskOffset">Where the mask starts in <paramref name="Mask"/>.</param>
+internal readonly record struct LabeledImage(byte[] Pixels, int Offset, float Label, int Class, bool[]? Mask = null, int MaskOffset = 0);

@@ -17,4 +17,12 @@ public static class ProtocolColumns
 
     /// <summary>Text: the name of <see cref="Class"/> (views over image folders).</summary>
     public const string ClassName = "ClassName";
+
+    /// <summary>
+    /// The ground-truth defect mask (views of the image alteration protocols, every part): vector of Single [H, W], 1 where the row's
+    /// alteration put its defect (see <see cref="Alterations.ImageAlteration.ApplyWithMask(ReadOnlySpan{float}, int, int, int, int)"/>),
+    /// 0 elsewhere; all 0 for natural images. What <c>EvaluateLocalization</c> compares anomaly maps with. The one-vs-all protocols have no
+    /// such column: a whole image of another class has no defect region.
+    /// </summary>
+    public const string Mask = "Mask";
 }

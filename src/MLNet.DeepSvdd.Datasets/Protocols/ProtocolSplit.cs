@@ -17,8 +17,8 @@ public sealed class ProtocolSplit
     /// <summary>
     /// The rows, with a <see cref="ProtocolColumns.Label"/> column (Single: 0 normal, 1 anomaly, NaN unlabeled) and a
     /// <see cref="ProtocolColumns.Class"/> column (Int32), plus <see cref="ProtocolColumns.Image"/> (pixels) or
-    /// <see cref="ProtocolColumns.ImagePath"/> and <see cref="ProtocolColumns.ClassName"/> (files). The view knows its row count and
-    /// can be shuffled.
+    /// <see cref="ProtocolColumns.ImagePath"/> and <see cref="ProtocolColumns.ClassName"/> (files), plus <see cref="ProtocolColumns.Mask"/>
+    /// in the image alteration protocols. The view knows its row count and can be shuffled.
     /// </summary>
     public IDataView Data { get; }
 

@@ -79,7 +79,8 @@ public static class SemiSupervisedProtocol
     /// anomalies (1): <paramref name="trainingAnomalies"/> copies of a random sample of those training images (their natural versions stay
     /// in the unlabeled part); validation and test = natural images with one counterpart each, altered by
     /// <paramref name="validationAnomalies"/> and <paramref name="testAnomalies"/>. Full size: 40 000 + 4 444 training rows, 20 000
-    /// validation and 20 000 test rows.
+    /// validation and 20 000 test rows. Every part also has the <see cref="ProtocolColumns.Mask"/> column (the labeled training anomalies'
+    /// masks included), as in <see cref="AlterationProtocol"/>.
     /// </summary>
     /// <param name="dataset">CIFAR-10.</param>
     /// <param name="trainingAnomalies">The alteration of the labeled training anomalies.</param>
@@ -116,9 +117,9 @@ public static class SemiSupervisedProtocol
         return new ProtocolSplits(
             $"CIFAR-10 semi-supervised image alteration anomalies (training {trainingAnomalies.Name}, validation {validationAnomalies.Name}, " +
             $"test {testAnomalies.Name}), seed {seed}{OneVsAllProtocol.Describe(limits)}",
-            Cifar10Rows.Split(RowSampling.Shuffled(training, RowSampling.For(seed, RowSampling.Purpose.TrainOrder))),
-            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Train, plan.Validation, validationAnomalies, seed)),
-            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Test, plan.Test, testAnomalies, seed)));
+            Cifar10Rows.Split(RowSampling.Shuffled(training, RowSampling.For(seed, RowSampling.Purpose.TrainOrder)), withMask: true),
+            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Train, plan.Validation, validationAnomalies, seed), withMask: true),
+            Cifar10Rows.Split(Cifar10Rows.Pairs(dataset.Test, plan.Test, testAnomalies, seed), withMask: true));
     }
 
     /// <summary>

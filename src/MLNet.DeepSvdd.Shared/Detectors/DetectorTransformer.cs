@@ -91,6 +91,7 @@ public abstract class DetectorTransformer : ITransformer
     private OutputSchema CreateSchema(DataViewSchema input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new OutputSchema(input, FeatureColumnName, InputSize);
+        return new OutputSchema(input, FeatureColumnName, InputSize,
+            BatchScorer is IMapScorer { HasMaps: true } maps ? (maps.MapHeight, maps.MapWidth) : null);
     }
 }

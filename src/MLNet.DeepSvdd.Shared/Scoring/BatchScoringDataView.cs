@@ -47,13 +47,16 @@ internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, 
         : LookAheadCursor(main, lookAhead is null ? null : new LookAheadBatch(lookAhead, owner.schema.Feature, owner.model.InputSize, owner.batchSize), active)
     {
         private readonly float[] scores = lookAhead is null ? [] : new float[owner.batchSize];
+        private readonly float[] maps = lookAhead is null || !owner.schema.HasMaps ? [] : new float[(long)owner.batchSize * owner.schema.MapSize];
         private long scored, nonFinite, firstNonFinite = -1;
 
         public override DataViewSchema Schema => owner.schema.Schema;
 
         protected override void Process(LookAheadBatch rows)
         {
-            var (count, first) = NonFiniteFeatures.ScoreBatch(owner.model, rows.Values, rows.Count, rows.RowSize, scores);
+            var (count, first) = owner.schema.HasMaps
+                ? NonFiniteFeatures.ScoreBatch((IMapScorer)owner.model, rows.Values, rows.Count, rows.RowSize, scores, maps, owner.schema.MapSize)
+                : NonFiniteFeatures.ScoreBatch(owner.model, rows.Values, rows.Count, rows.RowSize, scores);
             scored += rows.Count;
             if (count == 0) return;
             if (nonFinite == 0) firstNonFinite = rows.Start + first;
@@ -76,13 +79,8 @@ internal sealed class BatchScoringDataView(IDataView input, IBatchScorer model, 
         {
             if (!owner.schema.IsOutput(column.Index)) return Main.GetGetter<TValue>(owner.schema.Input[column.Index]);
             EnsureActive(column);
-            if (column.Index == owner.schema.ScoreIndex)
-            {
-                ValueGetter<float> getScore = (ref float value) => value = scores[Current];
-                return getScore as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
-            }
-            ValueGetter<bool> getLabel = (ref bool value) => value = NonFiniteFeatures.IsAnomaly(scores[Current], owner.threshold);
-            return getLabel as ValueGetter<TValue> ?? throw OutputSchema.WrongType<TValue>(column);
+            int size = owner.schema.MapSize;
+            return owner.schema.OutputGetter<TValue>(column, () => scores[Current], () => maps.AsMemory(Current * size, size), owner.threshold);
         }
     }
 }

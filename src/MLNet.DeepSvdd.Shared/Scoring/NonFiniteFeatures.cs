@@ -57,6 +57,33 @@ internal static class NonFiniteFeatures
     /// The score of one row of exactly <see cref="IBatchScorer.InputSize"/> values: <see cref="Score"/> when it holds a NaN or infinite
     /// value (the model never sees it), else the model's score.
     /// </summary>
+    /// <summary>
+    /// <see cref="ScoreBatch(IBatchScorer, float[], int, int, Span{float})"/> with maps (<paramref name="mapSize"/> values per row): a row with a
+    /// NaN or infinite feature gets Score = +∞ and a map of +∞ (every pixel in the mask).
+    /// </summary>
+    public static (int Count, int First) ScoreBatch(IMapScorer model, float[] values, int rows, int rowSize, Span<float> scores, Span<float> maps,
+        int mapSize)
+    {
+        int count = 0, first = -1;
+        Span<bool> bad = rows <= 1024 ? stackalloc bool[rows] : new bool[rows];
+        for (int r = 0; r < rows; r++)
+        {
+            var row = values.AsSpan(r * rowSize, rowSize);
+            if (!Any(row)) continue;
+            row.Clear();
+            bad[r] = true;
+            if (count++ == 0) first = r;
+        }
+        model.Score(values, rows, scores, maps);
+        for (int r = 0; r < rows && count > 0; r++)
+        {
+            if (!bad[r]) continue;
+            scores[r] = Score;
+            maps.Slice(r * mapSize, mapSize).Fill(Score);
+        }
+        return (count, first);
+    }
+
     public static float ScoreRow(IBatchScorer model, float[] row)
     {
         if (Any(row)) return Score;

@@ -15,19 +15,12 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
         private readonly float[] features = new float[model.InputSize];
         private ValueGetter<VBuffer<float>>? featureGetter;
         private VBuffer<float> buffer;
+        private readonly float[] map = new float[schema.MapSize];
         private long scoredPosition = -1;
         private float score;
 
-        protected override ValueGetter<TValue> GetOutputGetter<TValue>(DataViewSchema.Column column)
-        {
-            if (column.Index == Columns.ScoreIndex)
-            {
-                ValueGetter<float> getScore = (ref float value) => value = Current();
-                return getScore as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
-            }
-            ValueGetter<bool> getLabel = (ref bool value) => value = NonFiniteFeatures.IsAnomaly(Current(), threshold);
-            return getLabel as ValueGetter<TValue> ?? throw Scoring.OutputSchema.WrongType<TValue>(column);
-        }
+        protected override ValueGetter<TValue> GetOutputGetter<TValue>(DataViewSchema.Column column) =>
+            Columns.OutputGetter<TValue>(column, Current, () => { Current(); return map; }, threshold);
 
         private float Current()
         {
@@ -36,7 +29,13 @@ internal sealed class RowScorer(IBatchScorer model, float threshold, OutputSchem
             featureGetter(ref buffer);
             FeatureRowCheck.CheckLength(buffer.Length, features.Length, Columns.Feature.Name, Input.Position);
             buffer.CopyTo(features);
-            score = NonFiniteFeatures.ScoreRow(model, features);
+            if (Columns.HasMaps)
+            {
+                Span<float> one = stackalloc float[1];
+                NonFiniteFeatures.ScoreBatch((IMapScorer)model, features, 1, features.Length, one, map, map.Length);
+                score = one[0];
+            }
+            else score = NonFiniteFeatures.ScoreRow(model, features);
             scoredPosition = Input.Position;
             return score;
         }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MLNet.DeepSvdd.Shared.Statistics;
 
 /// <summary>
@@ -12,18 +14,37 @@ internal static class RocAuc
     public static double Compute(IReadOnlyList<double> scores, IReadOnlyList<bool> isAnomaly)
     {
         if (scores.Count != isAnomaly.Count) throw new ArgumentException("Scores and labels differ in length.");
-        int n = scores.Count;
-        var order = Enumerable.Range(0, n).OrderBy(i => scores[i]).ToArray();
+        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray(); // stable: equal keys (and NaNs) keep their order
+        return FromSorted<double>(order.Select(i => scores[i]).ToArray(), order.Select(i => isAnomaly[i]).ToArray());
+    }
+
+    /// <summary>
+    /// The same area for many values (every pixel of a data set), without copies: sorts <paramref name="scores"/> and reorders
+    /// <paramref name="isAnomaly"/> with them, in place.
+    /// </summary>
+    public static double ComputeInPlace<T>(Span<T> scores, Span<bool> isAnomaly)
+        where T : INumber<T>
+    {
+        if (scores.Length != isAnomaly.Length) throw new ArgumentException("Scores and labels differ in length.");
+        scores.Sort(isAnomaly);
+        return FromSorted<T>(scores, isAnomaly);
+    }
+
+    /// <summary>The area from scores sorted ascending and their labels in the same order: mid-ranks over each group of equal scores.</summary>
+    public static double FromSorted<T>(ReadOnlySpan<T> sorted, ReadOnlySpan<bool> isAnomaly)
+        where T : INumber<T>
+    {
+        int n = sorted.Length;
         double rankSumAnomalies = 0;
         long anomalies = 0;
         for (int i = 0; i < n;)
         {
             int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) j++;
+            while (j + 1 < n && sorted[j + 1] == sorted[i]) j++;
             double midRank = (i + j) / 2.0 + 1;
             for (int k = i; k <= j; k++)
             {
-                if (isAnomaly[order[k]]) { rankSumAnomalies += midRank; anomalies++; }
+                if (isAnomaly[k]) { rankSumAnomalies += midRank; anomalies++; }
             }
             i = j + 1;
         }

@@ -63,7 +63,7 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = Prepare(flat);
-        if (stages > 0) x = StagedOrThrow.ForwardStages(x, 0, stages);
+        if (stages > 0) x = StagedOrThrow.Leading(x, stages);
         return x.MoveToOuterDisposeScope();
     }
 
@@ -71,9 +71,18 @@ internal sealed class FeatureMap : nn.Module<Tensor, Tensor>
     public Tensor ForwardTrailing(Tensor leading, int stages)
     {
         using var scope = NewDisposeScope();
-        var staged = StagedOrThrow;
-        var x = staged.ForwardStages(ChannelsLast.Apply(leading), stages, staged.StageCount);
-        return staged.Head(x).MoveToOuterDisposeScope();
+        return StagedOrThrow.Trailing(leading, stages).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The patch features before the patch projection (<see cref="ResNet.PatchFeatures"/>) from <see cref="ForwardLeading"/>'s output for the
+    /// same <paramref name="stages"/> (0: flat input rows, which the input stage prepares first).
+    /// </summary>
+    public Tensor PatchFeatures(Tensor leading, int stages)
+    {
+        using var scope = NewDisposeScope();
+        var resnet = backbone as ResNet ?? throw new InvalidOperationException($"The {Spec.Kind} backbone has no patch branch.");
+        return resnet.PatchFeatures(stages == 0 ? Prepare(leading) : leading, stages).MoveToOuterDisposeScope();
     }
 
     private IStagedBackbone StagedOrThrow => Staged ?? throw new InvalidOperationException($"The {Spec.Kind} backbone has no stages to split.");

@@ -16,6 +16,15 @@ internal interface IStagedBackbone
     /// <summary>The part after the last stage (pooling and projection to the representation).</summary>
     Tensor Head(Tensor stageOutput);
 
+    /// <summary>
+    /// The first <paramref name="stages"/> stages, as one tensor the frozen-stage cache can hold (a backbone with a patch branch packs the
+    /// intermediate maps that branch needs).
+    /// </summary>
+    Tensor Leading(Tensor input, int stages);
+
+    /// <summary>The output rows from <see cref="Leading"/>'s output for the same <paramref name="stages"/>: <c>Trailing(Leading(x, s), s)</c> equals <c>forward(x)</c>.</summary>
+    Tensor Trailing(Tensor leading, int stages);
+
     /// <summary>The modules that make up one stage.</summary>
     IEnumerable<nn.Module> StageModules(int stage);
 }

@@ -23,6 +23,9 @@ internal sealed record NetworkRequest(DeepSvddNetwork Network, string? Pretraine
     /// <summary>Whether BatchNorm statistics stay frozen; null: automatic.</summary>
     public bool? FreezeBatchNorm { get; init; }
 
+    /// <summary>Which representation the hypersphere is fitted to; Auto: see <see cref="DeepSvddRepresentation.Auto"/>. Default Pooled (GEO's classifier).</summary>
+    public DeepSvddRepresentation Representation { get; init; } = DeepSvddRepresentation.Pooled;
+
     /// <summary>The learning rate of φ; null: automatic.</summary>
     public double? LearningRate { get; init; }
 
@@ -35,5 +38,6 @@ internal sealed record NetworkRequest(DeepSvddNetwork Network, string? Pretraine
             FreezeThrough = options.FreezeThrough,
             FreezeBatchNorm = options.FreezeBatchNorm,
             LearningRate = options.LearningRate,
+            Representation = options.Representation,
         };
 }

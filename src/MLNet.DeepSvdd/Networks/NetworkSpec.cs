@@ -8,9 +8,24 @@ namespace MLNet.DeepSvdd.Networks;
 /// images are resized to inside the network. Stored in the model file next to the weights (models saved before
 /// <see cref="Resolution"/> existed read it as null: no resize).
 /// </summary>
+/// <see cref="Representation"/> (resolved; models saved before it existed read it as <see cref="DeepSvddRepresentation.Pooled"/>) says which
+/// branches the output row carries.
 internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int RepresentationDimension, bool UseBias, int[] HiddenLayers,
-    bool UseMaxPool = true, bool BgrInput = false, int? Resolution = null)
+    bool UseMaxPool = true, bool BgrInput = false, int? Resolution = null, DeepSvddRepresentation Representation = DeepSvddRepresentation.Pooled)
 {
+    /// <summary>How the network's output row is laid out (pooled point, patch map).</summary>
+    [JsonIgnore]
+    public RepresentationLayout Layout => Representation is DeepSvddRepresentation.Pooled or DeepSvddRepresentation.Auto
+        ? RepresentationLayout.PooledOnly(RepresentationDimension)
+        : PatchLayout();
+
+    private RepresentationLayout PatchLayout()
+    {
+        var layer2 = ResNet.StageShapes(NetworkImageSize, UseMaxPool)[2];
+        return new RepresentationLayout(Representation == DeepSvddRepresentation.PooledAndPatches ? RepresentationDimension : 0, PatchEmbedding.Channels,
+            (int)layer2[1], (int)layer2[2]);
+    }
+
     /// <summary>Values per input row.</summary>
     public int InputSize => InputShape.Aggregate(1, (a, b) => a * b);
 
@@ -30,16 +45,20 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
         {
             DeepSvddNetwork.Mlp => new Mlp(InputSize, HiddenLayers, RepresentationDimension, UseBias),
             DeepSvddNetwork.LeNet => new LeNet(InputShape[0], NetworkImageSize.Height, NetworkImageSize.Width, RepresentationDimension, UseBias),
-            DeepSvddNetwork.ResNet18 => new ResNet(InputShape[0], [2, 2, 2, 2], RepresentationDimension, UseBias, UseMaxPool),
-            DeepSvddNetwork.ResNet18Pretrained => new ResNet(InputShape[0], Pretrained.ResNet18ImageNet.Blocks, RepresentationDimension, UseBias, UseMaxPool),
+            DeepSvddNetwork.ResNet18 => new ResNet(InputShape[0], [2, 2, 2, 2], RepresentationDimension, UseBias, UseMaxPool, Branches, NetworkImageSize),
+            DeepSvddNetwork.ResNet18Pretrained => new ResNet(InputShape[0], Pretrained.ResNet18ImageNet.Blocks, RepresentationDimension, UseBias, UseMaxPool,
+                Branches, NetworkImageSize),
             _ => throw new InvalidOperationException($"Network kind {Kind} cannot be built; it must be resolved first."),
         };
         Initialization.Apply(backbone, generator);
         return new FeatureMap(this, backbone);
     }
 
+    private DeepSvddRepresentation Branches => Representation == DeepSvddRepresentation.Auto ? DeepSvddRepresentation.Pooled : Representation;
+
     public override string ToString() => Kind == DeepSvddNetwork.Mlp
         ? $"Mlp [{InputSize} → {string.Join(" → ", HiddenLayers)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}"
         : $"{Kind} [{string.Join("×", InputShape)}{(Resolution is int side ? $" resized to {side}×{side}" : "")} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}" +
-          (Kind is DeepSvddNetwork.ResNet18 or DeepSvddNetwork.ResNet18Pretrained ? $", max-pool {(UseMaxPool ? "on" : "off")}" : "");
+          (Kind is DeepSvddNetwork.ResNet18 or DeepSvddNetwork.ResNet18Pretrained ? $", max-pool {(UseMaxPool ? "on" : "off")}" : "") +
+          (Layout.HasPatches ? $", {(Layout.HasPooled ? "pooled and " : "")}patches {Layout.PatchHeight}×{Layout.PatchWidth}" : "");
 }

@@ -9,6 +9,9 @@ namespace MLNet.DeepSvdd.Networks;
 /// a 3×3 stride-2 max-pool; the head is global average pooling and a linear projection from 512 to the representation.
 /// Convolutions have no bias (as in torchvision); with <c>bias = false</c> BatchNorm keeps its scale but loses its shift and the
 /// projection has no bias, so no layer can add a constant.
+/// With a patch branch (<see cref="DeepSvddRepresentation.Patches"/>, <see cref="DeepSvddRepresentation.PooledAndPatches"/>) the output row also
+/// carries the patch map of <see cref="PatchEmbedding"/> (module <c>patch</c>) over layer2's output, laid out as <see cref="Layout"/> says;
+/// without the pooled branch layer3, layer4 and <c>fc</c> are kept (so pretrained weights load) but not run.
 /// </summary>
 internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
 {
@@ -16,12 +19,32 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
     private readonly BatchNorm2d bn1;
     private readonly Sequential layer1, layer2, layer3, layer4;
     private readonly Linear fc;
+    private readonly PatchEmbedding? patch;
     private readonly bool useMaxPool;
+    private readonly long[][] stageShapes;
 
-    public ResNet(int channels, IReadOnlyList<int> blocks, long representationDimension, bool bias, bool useMaxPool) : base(nameof(ResNet))
+    /// <summary>A ResNet whose output is the pooled point only.</summary>
+    public ResNet(int channels, IReadOnlyList<int> blocks, long representationDimension, bool bias, bool useMaxPool)
+        : this(channels, blocks, representationDimension, bias, useMaxPool, DeepSvddRepresentation.Pooled, (0, 0))
+    {
+    }
+
+    /// <summary>
+    /// A ResNet with the branches of <paramref name="representation"/> (resolved: not Auto) for images of <paramref name="imageSize"/> as the
+    /// backbone sees them (needed for the patch map's size; (0, 0) for <see cref="DeepSvddRepresentation.Pooled"/>).
+    /// </summary>
+    public ResNet(int channels, IReadOnlyList<int> blocks, long representationDimension, bool bias, bool useMaxPool,
+        DeepSvddRepresentation representation, (int Height, int Width) imageSize) : base(nameof(ResNet))
     {
         if (blocks.Count != 4) throw new ArgumentException("A ResNet has four stages.", nameof(blocks));
+        if (representation == DeepSvddRepresentation.Auto) throw new ArgumentException("The representation must be resolved.", nameof(representation));
         this.useMaxPool = useMaxPool;
+        stageShapes = StageShapes(imageSize, useMaxPool);
+        bool patches = representation is DeepSvddRepresentation.Patches or DeepSvddRepresentation.PooledAndPatches;
+        if (patches && (imageSize.Height < 1 || imageSize.Width < 1))
+            throw new ArgumentException("A patch branch needs the image size.", nameof(imageSize));
+        Layout = new RepresentationLayout(representation != DeepSvddRepresentation.Patches ? (int)representationDimension : 0,
+            patches ? PatchEmbedding.Channels : 0, patches ? (int)stageShapes[2][1] : 0, patches ? (int)stageShapes[2][2] : 0);
         conv1 = nn.Conv2d(channels, 64, kernel_size: 7, stride: 2, padding: 3, bias: false);
         bn1 = Norm(64, bias);
         layer1 = Stage(64, 64, blocks[0], stride: 1, bias);
@@ -29,7 +52,102 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
         layer3 = Stage(128, 256, blocks[2], stride: 2, bias);
         layer4 = Stage(256, 512, blocks[3], stride: 2, bias);
         fc = nn.Linear(512, representationDimension, hasBias: bias);
+        if (patches) patch = new PatchEmbedding(bias);
         RegisterComponents();
+        if (!Layout.HasPooled)
+        {
+            // Patches only: layer3, layer4 and fc never run, so they take no part in training (no gradient, no weight decay, no Adam state).
+            foreach (var module in new nn.Module[] { layer3, layer4, fc })
+            {
+                foreach (var p in module.parameters()) p.requires_grad = false;
+            }
+        }
+    }
+
+    /// <summary>How the output row is laid out.</summary>
+    public RepresentationLayout Layout { get; }
+
+    /// <summary>
+    /// The [C, H, W] output shape of every stage (0 stem … 4 layer4) for images of <paramref name="imageSize"/>: each stride-2 layer
+    /// (the stem's convolution and max-pool, the first block of layer2…layer4) maps a side s to ⌈s / 2⌉.
+    /// </summary>
+    public static long[][] StageShapes((int Height, int Width) imageSize, bool useMaxPool)
+    {
+        static long Half(long s) => (s + 1) / 2;
+        long h = Half(imageSize.Height), w = Half(imageSize.Width);
+        if (useMaxPool) { h = Half(h); w = Half(w); }
+        var shapes = new long[5][];
+        shapes[0] = [64, h, w];
+        shapes[1] = [64, h, w];
+        long[] channels = [128, 256, 512];
+        for (int stage = 2; stage <= 4; stage++)
+        {
+            h = Half(h); w = Half(w);
+            shapes[stage] = [channels[stage - 2], h, w];
+        }
+        return shapes;
+    }
+
+    /// <summary>The patch projection, or null without a patch branch.</summary>
+    public PatchEmbedding? Patch => patch;
+
+    /// <summary>
+    /// The input stage's output run through the first <paramref name="stages"/> stages. With both branches and layer3 among them
+    /// (<paramref name="stages"/> ≥ 4) the row packs layer2's output with the last stage's (<see cref="StagePacking"/>), since the patch map
+    /// needs layer2's; with patches only, no stage after layer2 runs.
+    /// </summary>
+    public Tensor Leading(Tensor input, int stages)
+    {
+        if (patch is null) return ForwardStages(input, 0, stages);
+        if (!Layout.HasPooled) return ForwardStages(input, 0, Math.Min(stages, 3));
+        if (stages < 4) return ForwardStages(input, 0, stages);
+        using var scope = NewDisposeScope();
+        var layer2 = ForwardStages(input, 0, 3);
+        return StagePacking.Pack([layer2, ForwardStages(layer2, 3, stages)]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The output rows (<see cref="Layout"/>) from <see cref="Leading"/>'s output for the same <paramref name="stages"/>.</summary>
+    public Tensor Trailing(Tensor leading, int stages)
+    {
+        using var scope = NewDisposeScope();
+        Tensor? layer2 = null;
+        Tensor x;
+        if (patch is not null && Layout.HasPooled && stages >= 4)
+        {
+            var maps = StagePacking.Unpack(leading, [stageShapes[2], stageShapes[stages - 1]]);
+            layer2 = maps[0];
+            x = maps[1];
+        }
+        else
+        {
+            x = ChannelsLast.Apply(leading);
+            if (patch is not null && stages >= 3) layer2 = x;
+        }
+        int last = Layout.HasPooled ? StageCount : 3;
+        for (int stage = stages; stage < last; stage++)
+        {
+            x = ForwardStages(x, stage, stage + 1);
+            if (stage == 2) layer2 = x;
+        }
+        var parts = new List<Tensor>(2);
+        if (Layout.HasPooled) parts.Add(fc.forward(Pool(x)));
+        if (patch is not null) parts.Add(patch.forward(layer2!).reshape(x.shape[0], -1));
+        return (parts.Count == 1 ? parts[0] : cat(parts, 1)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The patch features before the projection (<see cref="PatchEmbedding.Embed"/>), [N, 128, h, w], from <see cref="Leading"/>'s output for
+    /// the same <paramref name="stages"/>.
+    /// </summary>
+    public Tensor PatchFeatures(Tensor leading, int stages)
+    {
+        if (patch is null) throw new InvalidOperationException("The network has no patch branch.");
+        using var scope = NewDisposeScope();
+        Tensor layer2;
+        if (Layout.HasPooled && stages >= 4) layer2 = StagePacking.Unpack(leading, [stageShapes[2], stageShapes[stages - 1]])[0];
+        else if (stages >= 3) layer2 = ChannelsLast.Apply(leading);
+        else layer2 = ForwardStages(ChannelsLast.Apply(leading), stages, 3);
+        return PatchEmbedding.Embed(layer2).MoveToOuterDisposeScope();
     }
 
     /// <summary>Five stages: the stem (convolution, BatchNorm, ReLU, max-pool) and layer1…layer4.</summary>
@@ -83,7 +201,7 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return Head(ForwardStages(input, 0, StageCount)).MoveToOuterDisposeScope();
+        return (patch is null ? Head(ForwardStages(input, 0, StageCount)) : Trailing(input, 0)).MoveToOuterDisposeScope();
     }
 
     private Tensor Stem(Tensor input)

@@ -21,6 +21,12 @@ internal static class DeepSvddOnnxExporter
     {
         var model = detector.Model;
         var spec = model.Network.Spec;
+        if (spec.Layout.HasPatches)
+        {
+            throw new NotSupportedException($"This Deep SVDD model scores patches (Representation = {spec.Representation}); its ONNX export is not " +
+                "available yet. Export a model trained with Representation = DeepSvddRepresentation.Pooled, or score the patch model with ML.NET " +
+                "(Transform, PredictionEngine, Model.LoadDeepSvdd), which also gives the anomaly maps.");
+        }
         string input = detector.FeatureColumnName;
         DetectorHeadEmitter.CheckInputName(input);
 

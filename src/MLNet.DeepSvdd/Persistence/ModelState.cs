@@ -27,7 +27,16 @@ internal sealed class ModelState
         float Threshold,
         string FeatureColumnName,
         ReportData Report,
-        int ScoringBatchSize = 256);
+        int ScoringBatchSize = 256,
+        PatchModel? Patches = null);
+
+    /// <summary>
+    /// What a model with a patch branch adds (null in pooled models and in files saved before patches existed): every branch's centre,
+    /// radius and scale (pooled first; the first ones repeat <see cref="Metadata.Center"/> and <see cref="Metadata.Radius"/>) and the
+    /// reduction of the patch map and the map threshold τ.
+    /// </summary>
+    public sealed record PatchModel(float[][] Centers, double[] Radii, double[] Scales, PatchScoreReduction Reduction, double TopFraction,
+        double MapThreshold);
 
     /// <summary>The training report as saved; the resolved settings are absent (null) in files saved before they were recorded.</summary>
     public sealed record ReportData(List<EpochReport> Epochs, int SelectedEpoch, CollapseAssessment Collapse, int TrainingRows,
@@ -48,8 +57,12 @@ internal sealed class ModelState
 
     public static byte[] Write(ScoringModel model, float threshold, string featureColumnName, TrainingReport report, int scoringBatchSize)
     {
+        var patches = model.Scoring.Layout.HasPatches
+            ? new PatchModel([.. model.Spheres.Select((_, i) => model.CenterValues(i))], [.. model.Radii], [.. model.Scales],
+                model.Scoring.Reduction, model.Scoring.TopFraction, model.MapThreshold)
+            : null;
         var metadata = new Metadata(model.Network.Spec, model.Objective, model.CenterValues(), model.Radius, threshold,
-            featureColumnName, ReportData.From(report), scoringBatchSize);
+            featureColumnName, ReportData.From(report), scoringBatchSize, patches);
         return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
     }
 
@@ -59,6 +72,23 @@ internal sealed class ModelState
         var metadata = JsonSerializer.Deserialize<Metadata>(json, Json) ?? throw new InvalidDataException("The saved model's metadata is empty.");
         var network = metadata.Network.Build(new Generator(0));
         using (var weightStream = new MemoryStream(weights, writable: false)) network.load(weightStream);
+        if (metadata.Patches is { } p)
+        {
+            if (!metadata.Network.Layout.HasPatches || p.Centers.Length != metadata.Network.Layout.Branches.Count)
+                throw new InvalidDataException("The saved model's patch data does not match its network.");
+            var centers = p.Centers.Select(c => tensor(c)).ToList();
+            try
+            {
+                var scoring = new PatchScoring(metadata.Network.Layout, p.Reduction, p.TopFraction);
+                return (new ScoringModel(network, centers, p.Radii, p.Scales, metadata.Objective, scoring, device) { MapThreshold = p.MapThreshold },
+                    metadata);
+            }
+            finally
+            {
+                foreach (var c in centers) c.Dispose();
+            }
+        }
+        if (metadata.Network.Layout.HasPatches) throw new InvalidDataException("The saved model has a patch branch but no patch data.");
         using var center = tensor(metadata.Center);
         return (new ScoringModel(network, center, metadata.Radius, metadata.Objective, device), metadata);
     }

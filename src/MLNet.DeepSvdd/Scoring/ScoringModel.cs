@@ -1,27 +1,58 @@
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
-/// The fitted detector as tensors: the network φ (evaluation mode), the centre c and the radius R on one device.
-/// Score(x) = ‖φ(x) − c‖² (one-class) or ‖φ(x) − c‖² − R² (soft-boundary). Safe to use from several threads at once.
+/// The fitted detector as tensors: the network φ (evaluation mode) and one hypersphere per branch of its representation (<see cref="BranchSphere"/>:
+/// centre, offset, scale) on one device. Score(x) = ‖φ(x) − c‖² (one-class) or ‖φ(x) − c‖² − R² (soft-boundary) for a pooled model; with
+/// patches, the reduced patch distances take part as <see cref="PatchScoring"/> says. Safe to use from several threads at once.
 /// </summary>
-internal sealed class ScoringModel : IBatchScorer, IDisposable
+internal sealed class ScoringModel : IMapScorer, IDisposable
 {
+    /// <summary>A model with one branch: centre <paramref name="center"/> and radius <paramref name="radius"/>.</summary>
     public ScoringModel(FeatureMap network, Tensor center, double radius, DeepSvddObjective objective, Device device)
+        : this(network, [center], [radius], [1.0], objective, PatchScoring.PooledOnly(network.Spec.RepresentationDimension), device)
     {
+    }
+
+    /// <summary>A model with one centre, radius and scale per branch of <paramref name="scoring"/>'s layout, pooled first.</summary>
+    public ScoringModel(FeatureMap network, IReadOnlyList<Tensor> centers, IReadOnlyList<double> radii, IReadOnlyList<double> scales,
+        DeepSvddObjective objective, PatchScoring scoring, Device device)
+    {
+        var branches = scoring.Layout.Branches;
+        if (scoring.Layout != network.Spec.Layout)
+            throw new ArgumentException($"The scoring layout {scoring.Layout} does not match the network's {network.Spec.Layout}.", nameof(scoring));
+        if (centers.Count != branches.Count || radii.Count != branches.Count || scales.Count != branches.Count)
+            throw new ArgumentException($"The model has {branches.Count} branches; got {centers.Count} centres, {radii.Count} radii and {scales.Count} scales.");
         Network = network;
         Network.to(device);
         Network.eval();
-        Center = center.detach().to(device).clone().DetachFromDisposeScope();
-        Radius = radius;
         Objective = objective;
         Device = device;
+        Scoring = scoring;
+        Radii = [.. radii];
+        Scales = [.. scales];
+        Spheres = [.. branches.Select((branch, i) => new BranchSphere(branch, centers[i].detach().to(device).clone().DetachFromDisposeScope(),
+            objective == DeepSvddObjective.SoftBoundary ? radii[i] * radii[i] : 0, scales[i]))];
     }
 
     public FeatureMap Network { get; }
 
-    public Tensor Center { get; }
+    /// <summary>The first branch's centre (the pooled one when there is one).</summary>
+    public Tensor Center => Spheres[0].Center;
 
-    public double Radius { get; }
+    /// <summary>The first branch's radius.</summary>
+    public double Radius => Radii[0];
+
+    /// <summary>Every branch's radius, pooled first.</summary>
+    public IReadOnlyList<double> Radii { get; }
+
+    /// <summary>Every branch's scale, pooled first.</summary>
+    public IReadOnlyList<double> Scales { get; }
+
+    /// <summary>The branches' hyperspheres, pooled first.</summary>
+    public IReadOnlyList<BranchSphere> Spheres { get; }
+
+    /// <summary>How output rows become scores.</summary>
+    public PatchScoring Scoring { get; }
 
     public DeepSvddObjective Objective { get; }
 
@@ -29,21 +60,63 @@ internal sealed class ScoringModel : IBatchScorer, IDisposable
 
     public int InputSize => Network.Spec.InputSize;
 
-    /// <summary>The score offset: R² for soft-boundary, 0 for one-class.</summary>
-    public double Offset => Objective == DeepSvddObjective.SoftBoundary ? Radius * Radius : 0;
+    /// <summary>Whether the model has a patch branch, and so an anomaly map per row.</summary>
+    public bool HasMaps => Scoring.Layout.HasPatches;
+
+    /// <summary>The map's height: the input image's (the feature column's [C, H, W]).</summary>
+    public int MapHeight => Network.Spec.InputShape.Length == 3 ? Network.Spec.InputShape[1] : 0;
+
+    /// <summary>The map's width: the input image's.</summary>
+    public int MapWidth => Network.Spec.InputShape.Length == 3 ? Network.Spec.InputShape[2] : 0;
+
+    /// <summary>
+    /// τ: the rendered patch distance that the map shows as 0.5 (<see cref="AnomalyMap"/>); learned at the end of training. Default 1 until
+    /// then.
+    /// </summary>
+    public double MapThreshold { get; set; } = 1;
+
+    /// <summary>The index of the patch branch in <see cref="Spheres"/>.</summary>
+    private int PatchSphere => Scoring.Layout.HasPooled ? 1 : 0;
+
+    /// <summary>The unnormalised rendered maps [rows, H, W] of a batch of output rows (<see cref="AnomalyMap.Render"/>).</summary>
+    public Tensor RenderMaps(Tensor output)
+    {
+        using var scope = NewDisposeScope();
+        var sphere = Spheres[PatchSphere];
+        return AnomalyMap.Render(Scoring.Distances(output, sphere.Branch, sphere.Center), MapHeight, MapWidth).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Scores and normalised maps (0.5 = <see cref="MapThreshold"/>) for a batch of flat rows already on the device.</summary>
+    public (Tensor Scores, Tensor Maps) ScoresAndMaps(Tensor batch)
+    {
+        using var scope = NewDisposeScope();
+        var output = Network.forward(batch);
+        var maps = RenderMaps(output).mul(AnomalyMap.ThresholdValue / MapThreshold);
+        return (Scoring.Scores(output, Spheres).MoveToOuterDisposeScope(), maps.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Scores <paramref name="rows"/> flat rows and writes their normalised maps (rows one after another, H × W each).</summary>
+    public void Score(float[] values, int rows, Span<float> scores, Span<float> maps)
+    {
+        if (!HasMaps) throw new InvalidOperationException("The model has no patch branch, so no anomaly maps.");
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var batch = values.Length == rows * InputSize
+            ? tensor(values, [rows, InputSize])
+            : tensor(values.AsSpan(0, rows * InputSize).ToArray(), [rows, InputSize]);
+        var (s, m) = ScoresAndMaps(batch.to(Device));
+        s.cpu().data<float>().CopyTo(scores[..rows]);
+        m.cpu().contiguous().data<float>().CopyTo(maps[..(rows * MapHeight * MapWidth)]);
+    }
+
+    /// <summary>The first branch's score offset: R² for soft-boundary, 0 for one-class.</summary>
+    public double Offset => Spheres[0].Offset;
 
     /// <summary>Scores for a batch of flat rows already on the device.</summary>
     public Tensor Scores(Tensor batch)
     {
         using var scope = NewDisposeScope();
-        return ScoresOfFeatures(Network.forward(batch), Center, Offset).MoveToOuterDisposeScope();
-    }
-
-    private static Tensor ScoresOfFeatures(Tensor features, Tensor center, double offset)
-    {
-        using var scope = NewDisposeScope();
-        var d = features.sub(center).square().sum(1);
-        return (offset == 0 ? d : d.sub(offset)).MoveToOuterDisposeScope();
+        return Scoring.Scores(Network.forward(batch), Spheres).MoveToOuterDisposeScope();
     }
 
     /// <summary>Scores <paramref name="rows"/> flat rows held in <paramref name="values"/> (one tensor per call, not per row).</summary>
@@ -58,48 +131,55 @@ internal sealed class ScoringModel : IBatchScorer, IDisposable
         result.data<float>().CopyTo(scores[..rows]);
     }
 
-    /// <summary>Scores every row of a device tensor in batches; also returns the mean per-dimension variance of the features.</summary>
-    public (float[] Scores, double MeanFeatureVariance) ScoreAll(Tensor data, int batchSize) =>
-        ScoreAll(Network, Center, Offset, data, batchSize);
-
     /// <summary>
-    /// Scores every row of a device tensor in batches with a network in evaluation mode (score = ‖φ(x) − c‖² − offset);
-    /// also returns the mean per-dimension (unbiased) variance of the features over all rows.
+    /// Scores every row produced batch by batch by <paramref name="outputs"/>(start, count) for rows [0, <paramref name="rows"/>) (the
+    /// caller puts the network in evaluation mode); also returns, per branch, the mean per-dimension (unbiased) variance of its points over all
+    /// rows and the mean of its reduced distances (what <see cref="BranchSphere.Scale"/> is set from).
     /// </summary>
-    public static (float[] Scores, double MeanFeatureVariance) ScoreAll(FeatureMap network, Tensor center, double offset, Tensor data, int batchSize) =>
-        ScoreAll((start, count) => network.forward(data.narrow(0, start, count)), data.shape[0], center, offset, batchSize);
-
-    /// <summary>
-    /// As above, for features produced batch by batch by <paramref name="features"/>(start, count) for rows [0, <paramref name="rows"/>)
-    /// (the caller puts the network in evaluation mode).
-    /// </summary>
-    public static (float[] Scores, double MeanFeatureVariance) ScoreAll(Func<long, long, Tensor> features, long rows, Tensor center, double offset,
+    public static BranchPass ScoreAll(Func<long, long, Tensor> outputs, long rows, PatchScoring scoring, IReadOnlyList<BranchSphere> spheres,
         int batchSize)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var scores = new float[rows];
-        Tensor? sum = null, sumSquares = null;
+        int branches = spheres.Count;
+        var sums = new Tensor?[branches];
+        var sumSquares = new Tensor?[branches];
+        var distanceSums = new double[branches];
+        var points = new long[branches];
         for (long start = 0; start < rows; start += batchSize)
         {
             using var batchScope = NewDisposeScope();
             long count = Math.Min(batchSize, rows - start);
-            var raw = features(start, count);
-            ScoresOfFeatures(raw, center, offset).cpu().data<float>().CopyTo(scores.AsSpan((int)start, (int)count));
-            var f = raw.to(ScalarType.Float64);
-            var s = f.sum(dim: 0);
-            var s2 = f.square().sum(dim: 0);
-            if (sum is null) { sum = s.MoveToOuterDisposeScope(); sumSquares = s2.MoveToOuterDisposeScope(); }
-            else { sum.add_(s); sumSquares!.add_(s2); }
+            var raw = outputs(start, count);
+            scoring.Scores(raw, spheres).cpu().data<float>().CopyTo(scores.AsSpan((int)start, (int)count));
+            for (int b = 0; b < branches; b++)
+            {
+                var branch = spheres[b].Branch;
+                var f = scoring.Layout.Points(raw, branch).to(ScalarType.Float64);
+                var s = f.sum(dim: 0);
+                var s2 = f.square().sum(dim: 0);
+                if (sums[b] is null) { sums[b] = s.MoveToOuterDisposeScope(); sumSquares[b] = s2.MoveToOuterDisposeScope(); }
+                else { sums[b]!.add_(s); sumSquares[b]!.add_(s2); }
+                points[b] += f.shape[0];
+                if (branches > 1)
+                    distanceSums[b] += scoring.Reduce(scoring.Distances(raw, branch, spheres[b].Center), branch).to(ScalarType.Float64).sum().item<double>();
+            }
         }
-        double variance = 0;
-        if (rows > 1)
+        var variances = new double[branches];
+        for (int b = 0; b < branches; b++)
         {
-            var mean = sum!.div(rows);
-            variance = sumSquares!.div(rows).sub(mean.square()).mul(rows / (rows - 1.0)).clamp_min(0).mean().item<double>();
+            long n = points[b];
+            if (n <= 1) continue;
+            var mean = sums[b]!.div(n);
+            variances[b] = sumSquares[b]!.div(n).sub(mean.square()).mul(n / (n - 1.0)).clamp_min(0).mean().item<double>();
         }
-        return (scores, variance);
+        return new BranchPass(scores, variances, [.. distanceSums.Select(d => rows > 0 ? d / rows : 0)]);
     }
+
+    /// <summary>Scores every row of a device tensor in batches; also the per-branch variances and mean distances.</summary>
+    public BranchPass ScoreAll(Tensor data, int batchSize) =>
+        ScoreAll((start, count) => Network.forward(data.narrow(0, start, count)), data.shape[0], Scoring, Spheres, batchSize);
 
     /// <summary>The mean squared entry of <paramref name="center"/>: the scale the collapse check compares the feature variance with.</summary>
     public static double MeanSquare(Tensor center)
@@ -108,15 +188,25 @@ internal sealed class ScoringModel : IBatchScorer, IDisposable
         return center.square().mean().item<float>();
     }
 
-    public float[] CenterValues()
+    /// <summary>The first branch's centre as values.</summary>
+    public float[] CenterValues() => CenterValues(0);
+
+    /// <summary>Branch <paramref name="branch"/>'s centre as values.</summary>
+    public float[] CenterValues(int branch)
     {
         using var scope = NewDisposeScope();
-        return Center.cpu().data<float>().ToArray();
+        return Spheres[branch].Center.cpu().data<float>().ToArray();
     }
 
     public void Dispose()
     {
         Network.Dispose();
-        Center.Dispose();
+        foreach (var sphere in Spheres) sphere.Center.Dispose();
     }
 }
+
+/// <summary>What a scoring pass over many rows gives: the scores, and per branch the mean point variance and mean reduced distance.</summary>
+/// <param name="Scores">One score per row.</param>
+/// <param name="Variances">Per branch, the mean per-dimension (unbiased) variance of its points.</param>
+/// <param name="MeanDistances">Per branch, the mean over rows of its reduced distance (computed only for models with two branches; else 0).</param>
+internal sealed record BranchPass(float[] Scores, double[] Variances, double[] MeanDistances);

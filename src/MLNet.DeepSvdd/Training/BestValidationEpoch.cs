@@ -2,18 +2,17 @@ namespace MLNet.DeepSvdd.Training;
 
 /// <summary>
 /// Model selection on the validation set, as in the paper: the ROC AUC of the network before training and after every epoch, and a copy of
-/// the weights (and the radius R) of the best epoch so far — the untrained network (epoch 0) included, so a fit never ends below where it
+/// the weights (and the branches' radii R) of the best epoch so far — the untrained network (epoch 0) included, so a fit never ends below where it
 /// started on the validation data. Scoring and copying are timed as <see cref="FitPhase.Validation"/>.
 /// </summary>
 /// <param name="network">The network being trained.</param>
-/// <param name="center">The centre c.</param>
 /// <param name="inputs">The staged validation inputs.</param>
 /// <param name="validation">The validation labels.</param>
-/// <param name="offset">Maps a radius to the score offset (R² for the soft boundary, else 0).</param>
+/// <param name="scoring">How output rows become scores.</param>
 /// <param name="scoringRows">Rows per scoring pass.</param>
 /// <param name="observer">Told where the validation phase starts and ends, or null.</param>
-internal sealed class BestValidationEpoch(FeatureMap network, Tensor center, StagedInputs inputs, ValidationData validation,
-    Func<double, double> offset, int scoringRows, ITrainingObserver? observer) : IDisposable
+internal sealed class BestValidationEpoch(FeatureMap network, StagedInputs inputs, ValidationData validation, PatchScoring scoring,
+    int scoringRows, ITrainingObserver? observer) : IDisposable
 {
     private Dictionary<string, Tensor>? weights;
 
@@ -23,36 +22,36 @@ internal sealed class BestValidationEpoch(FeatureMap network, Tensor center, Sta
     /// <summary>Its validation AUC.</summary>
     public double Auc { get; private set; } = double.NegativeInfinity;
 
-    /// <summary>Its radius R.</summary>
-    public double Radius { get; private set; }
+    /// <summary>Its branches' radii R (pooled first).</summary>
+    public IReadOnlyList<double> Radii { get; private set; } = [];
 
-    /// <summary>The validation AUC of the network as it is now, scored with <paramref name="radius"/> (network in evaluation mode).</summary>
-    public double Score(double radius)
+    /// <summary>The validation AUC of the network as it is now, scored with <paramref name="spheres"/> (network in evaluation mode).</summary>
+    public double Score(IReadOnlyList<BranchSphere> spheres)
     {
         observer?.PhaseStarted(FitPhase.Validation);
         network.eval();
-        var (scores, _) = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, center, offset(radius), scoringRows);
+        var scores = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, scoring, spheres, scoringRows).Scores;
         double auc = RocAuc.Compute(validation.LabeledRows.Select(i => scores[i]).ToArray(), validation.IsAnomaly);
         observer?.PhaseEnded(FitPhase.Validation);
         return auc;
     }
 
     /// <summary>Keeps the current weights as epoch <paramref name="epoch"/>'s, whatever was kept before.</summary>
-    public void Keep(int epoch, double auc, double radius)
+    public void Keep(int epoch, double auc, IReadOnlyList<double> radii)
     {
         observer?.PhaseStarted(FitPhase.Validation);
         Epoch = epoch;
         Auc = auc;
-        Radius = radius;
+        Radii = [.. radii];
         DisposeWeights();
         weights = Snapshot(network);
         observer?.PhaseEnded(FitPhase.Validation);
     }
 
     /// <summary>Keeps the current weights when <paramref name="auc"/> beats the kept epoch's.</summary>
-    public void KeepIfBetter(int epoch, double auc, double radius)
+    public void KeepIfBetter(int epoch, double auc, IReadOnlyList<double> radii)
     {
-        if (auc > Auc) Keep(epoch, auc, radius);
+        if (auc > Auc) Keep(epoch, auc, radii);
     }
 
     /// <summary>Loads the kept weights into the network.</summary>

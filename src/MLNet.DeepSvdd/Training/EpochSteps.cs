@@ -14,20 +14,16 @@ namespace MLNet.DeepSvdd.Training;
 /// <param name="inputs">The staged training inputs.</param>
 /// <param name="rows">Training rows.</param>
 /// <param name="labels">The semi-supervised labels, or null.</param>
-/// <param name="center">The centre c.</param>
-/// <param name="objective">L_svdd.</param>
-/// <param name="regularizer">L_reg, or null.</param>
-/// <param name="weight">c_t, or null without a regularizer.</param>
+/// <param name="layout">How the network's output rows carry the branches.</param>
+/// <param name="branches">Each branch's centre, L_svdd, L_reg and c_t (pooled first).</param>
 /// <param name="optimizer">Adam over φ (and the noise head).</param>
 /// <param name="batchSize">Rows per minibatch.</param>
 /// <param name="shuffle">The source of each epoch's permutation.</param>
 /// <param name="device">Where the sums live.</param>
 /// <param name="checkCanceled">Called after every step.</param>
-internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int rows, Tensor? labels, Tensor center, ISvddObjective objective,
-    ICollapseRegularizerLoss? regularizer, IRegularizerWeight? weight, FlatAdam optimizer, int batchSize, Random shuffle, Device device,
-    Action checkCanceled) : IDisposable
+internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int rows, Tensor? labels, RepresentationLayout layout,
+    IReadOnlyList<BranchTerms> branches, FlatAdam optimizer, int batchSize, Random shuffle, Device device, Action checkCanceled) : IDisposable
 {
-    private readonly SoftBoundaryObjective? softBoundary = objective as SoftBoundaryObjective;
     private readonly Tensor sumSvdd = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
     private readonly Tensor sumReg = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
     private readonly Tensor sumVar = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
@@ -41,14 +37,14 @@ internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int r
     /// <summary>Minibatches done in the current epoch (for the progress channel).</summary>
     public int CompletedBatches { get; private set; }
 
-    /// <summary>The radius R after the steps so far: the soft-boundary objective's, 0 for objectives without one.</summary>
-    public double Radius => softBoundary?.Radius ?? 0;
+    /// <summary>The first branch's radius R after the steps so far: the soft-boundary objective's, 0 for objectives without one.</summary>
+    public double Radius => branches[0].Radius;
 
     /// <summary>Runs the steps of epoch <paramref name="epoch"/> (1-based); checks for cancellation after every step.</summary>
     public void Run(int epoch)
     {
         frozen.TrainMode();
-        regularizer?.Train(true);
+        foreach (var branch in branches) branch.Regularizer?.Train(true);
         sumSvdd.zero_(); sumReg.zero_(); sumVar.zero_();
         using var permutation = tensor(Permutation(shuffle, Rows), ScalarType.Int64, device).DetachFromDisposeScope();
         for (int b = 0; b < Batches; b++)
@@ -63,34 +59,48 @@ internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int r
 
     /// <summary>
     /// The epoch's means over its minibatches, c_t, R and the variance-hinge threshold, with <paramref name="validationAuc"/> and
-    /// <paramref name="duration"/>; reads the device once.
+    /// <paramref name="duration"/>; reads the device once. With two branches the losses are their sums, the feature variance the smaller
+    /// branch's, and c_t, R and the threshold the first (pooled) branch's.
     /// </summary>
     public EpochReport Report(int epoch, double? validationAuc, TimeSpan duration) => new(epoch,
-        sumSvdd.item<float>() / Batches, sumReg.item<float>() / Batches, weight?.Current ?? 0, sumVar.item<float>() / Batches,
-        Radius, regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch - 1) : 0, validationAuc, duration);
+        sumSvdd.item<float>() / Batches, sumReg.item<float>() / Batches, branches[0].Weight?.Current ?? 0, sumVar.item<float>() / Batches,
+        Radius, branches[0].Regularizer is VarianceHinge hinge ? hinge.ThresholdAt(epoch - 1) : 0, validationAuc, duration);
 
     /// <summary>One minibatch: forward, L = L_svdd + c_t·L_reg, Adam step, radius update, running sums. <paramref name="epochIndex"/> is 0-based.</summary>
     private void Step(Tensor index, int epochIndex)
     {
         var z = frozen.Trailing(inputs.Select(index));
-        var d = z.sub(center).square().sum(1);
-        var lsvdd = objective.Loss(d, labels?.index_select(0, index));
-        var loss = lsvdd;
-        if (regularizer is not null)
+        var batchLabels = labels?.index_select(0, index);
+        Tensor? loss = null, variance = null;
+        var distances = new Tensor[branches.Count];
+        for (int b = 0; b < branches.Count; b++)
         {
-            var lreg = regularizer.Loss(z, epochIndex);
-            loss = lsvdd + weight!.Next(lsvdd, lreg) * lreg;
-            sumReg.add_(lreg.detach());
+            var terms = branches[b];
+            var points = layout.Points(z, terms.Branch);
+            var d = points.sub(terms.Center).square().sum(1);
+            distances[b] = d;
+            int perRow = layout.PointsPerRow(terms.Branch);
+            var lsvdd = terms.Objective.Loss(d, perRow == 1 ? batchLabels : batchLabels?.repeat_interleave(perRow));
+            var branchLoss = lsvdd;
+            if (terms.Regularizer is not null)
+            {
+                var lreg = terms.Regularizer.Loss(points, epochIndex);
+                branchLoss = lsvdd + terms.Weight!.Next(lsvdd, lreg) * lreg;
+                sumReg.add_(lreg.detach());
+            }
+            loss = loss is null ? branchLoss : loss + branchLoss;
+            using (no_grad())
+            {
+                sumSvdd.add_(lsvdd.detach());
+                var v = points.detach().var(dim: 0).mean();
+                variance = variance is null ? v : minimum(variance, v);
+            }
         }
         optimizer.ZeroGrad();
-        loss.backward();
+        loss!.backward();
         optimizer.Step();
-        softBoundary?.UpdateRadius(d.detach(), epochIndex);
-        using (no_grad())
-        {
-            sumSvdd.add_(lsvdd.detach());
-            sumVar.add_(z.detach().var(dim: 0).mean());
-        }
+        for (int b = 0; b < branches.Count; b++) (branches[b].Objective as SoftBoundaryObjective)?.UpdateRadius(distances[b].detach(), epochIndex);
+        using (no_grad()) sumVar.add_(variance!);
     }
 
     private static long[] Permutation(Random random, int n)

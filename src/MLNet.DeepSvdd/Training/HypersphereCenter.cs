@@ -52,4 +52,48 @@ internal static class HypersphereCenter
         double variance = rows > 1 ? meanSquares.sub(mean64.square()).mul(rows / (rows - 1.0)).clamp_min(0).mean().item<double>() : 0;
         return (center.MoveToOuterDisposeScope(), distance, variance);
     }
+
+    /// <summary>
+    /// <see cref="Compute(Func{long, long, Tensor}, long, int, double)"/> for every branch of <paramref name="layout"/> in one pass over the
+    /// output rows: each branch's centre is the mean of its points (one per row pooled, one per position patches), with the same ε rule,
+    /// mean squared distance and variance, pooled first.
+    /// </summary>
+    public static (Tensor Center, double MeanSquaredDistance, double FeatureVariance)[] Compute(Func<long, long, Tensor> outputs, long rows,
+        int batchSize, double epsilon, RepresentationLayout layout)
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        var branches = layout.Branches;
+        var sums = new Tensor?[branches.Count];
+        var sumSquares = new Tensor?[branches.Count];
+        var points = new long[branches.Count];
+        for (long start = 0; start < rows; start += batchSize)
+        {
+            using var batchScope = NewDisposeScope();
+            var output = outputs(start, Math.Min(batchSize, rows - start));
+            for (int b = 0; b < branches.Count; b++)
+            {
+                var z = layout.Points(output, branches[b]);
+                var batchSum = z.sum(dim: 0);
+                var batchSquares = z.to(ScalarType.Float64).square().sum(dim: 0);
+                if (sums[b] is null) { sums[b] = batchSum.MoveToOuterDisposeScope(); sumSquares[b] = batchSquares.MoveToOuterDisposeScope(); }
+                else { sums[b]!.add_(batchSum); sumSquares[b]!.add_(batchSquares); }
+                points[b] += z.shape[0];
+            }
+        }
+        var result = new (Tensor, double, double)[branches.Count];
+        for (int b = 0; b < branches.Count; b++)
+        {
+            long n = points[b];
+            var mean = sums[b]!.div(n);
+            var center = ApplyEpsilonRule(mean, epsilon);
+            var mean64 = mean.to(ScalarType.Float64);
+            var center64 = center.to(ScalarType.Float64);
+            var meanSquares = sumSquares[b]!.div(n);
+            double distance = meanSquares.sub(mean64.mul(center64).mul(2)).add(center64.square()).sum().item<double>();
+            double variance = n > 1 ? meanSquares.sub(mean64.square()).mul(n / (n - 1.0)).clamp_min(0).mean().item<double>() : 0;
+            result[b] = (center.MoveToOuterDisposeScope(), distance, variance);
+        }
+        return result;
+    }
 }

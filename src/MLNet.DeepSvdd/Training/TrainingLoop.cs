@@ -31,6 +31,7 @@ internal sealed class TrainingLoop
     private readonly Action checkCanceled;
     private readonly int seed;
     private int currentEpoch;
+    private FeatureMap trainedNetwork = null!;
     private double trainSeconds;
 
     public TrainingLoop(DeepSvddTrainer.Options options, NetworkResolver.Resolved network, Device device, int seed, IChannel channel,
@@ -61,6 +62,7 @@ internal sealed class TrainingLoop
         var generator = new Generator((ulong)seed);
         var shuffle = new Random(seed);
         var network = BuildNetwork(generator);
+        trainedNetwork = network;
         StandardiseInput(network, train.Features);
         network.to(device);
         network.eval();
@@ -73,35 +75,44 @@ internal sealed class TrainingLoop
         using var validationInputs = validation is null ? null
             : StagedInputs.Create(validation.Features, frozen, ScoringRows, trainInputs.IsCached ? budget - trainInputs.CachedBytes : 0, checkCanceled);
         LogFrozenStages(frozen, trainInputs, validationInputs, staging.Elapsed);
-        var (centerTensor, initialDistance, initialVariance) = InitialiseCenter(trainInputs);
-        using var center = centerTensor;
+        var layout = spec.Layout;
+        if (layout.HasPatches) PatchWhitening.Apply(network, trainInputs, frozen.Count, ScoringRows, checkCanceled);
+        var starts = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, (float)options.CenterEpsilon, layout);
+        double initialDistance = starts.Sum(b => b.MeanSquaredDistance), initialVariance = starts.Min(b => b.FeatureVariance);
+        var branches = new List<BranchTerms>();
+        using var disposeBranches = new DisposeAll(branches);
+        for (int b = 0; b < starts.Length; b++)
+        {
+            var regularizer = CreateRegularizer(generator);
+            regularizer?.To(device);
+            branches.Add(new BranchTerms(layout.Branches[b], starts[b].Center.DetachFromDisposeScope(), CreateObjective(semiSupervised: train.Labels is not null),
+                regularizer, CreateWeight(regularizer)));
+        }
         observer?.PhaseEnded(FitPhase.Center);
 
         var divergence = DivergenceGuard.FromInitialLoss(initialDistance, resolved.LearningRate);
-        var objective = CreateObjective(semiSupervised: train.Labels is not null);
-        using var regularizer = CreateRegularizer(generator);
-        regularizer?.To(device);
-        using var weight = CreateWeight(regularizer);
         using var optimizer = new FlatAdam(
-            [(frozen.TrainableParameters, resolved.LearningRate), (regularizer?.Parameters ?? [], (float)options.HeadLearningRate)],
+            [(frozen.TrainableParameters, resolved.LearningRate), ([.. branches.SelectMany(b => b.Regularizer?.Parameters ?? [])], (float)options.HeadLearningRate)],
             (float)options.WeightDecay);
-        using var steps = new EpochSteps(frozen, trainInputs, train.Rows, train.Labels, center, objective, regularizer, weight, optimizer, options.BatchSize,
+        using var steps = new EpochSteps(frozen, trainInputs, train.Rows, train.Labels, layout, branches, optimizer, options.BatchSize,
             shuffle, device, checkCanceled);
         ShowBatchProgress(steps);
+        var scoring = new PatchScoring(layout, options.PatchScoreReduction, options.PatchTopFraction);
         using var best = validationInputs is null ? null
-            : new BestValidationEpoch(network, center, validationInputs, validation!, Offset, ScoringRows, observer);
+            : new BestValidationEpoch(network, validationInputs, validation!, scoring, ScoringRows, observer);
 
-        var epochs = new List<EpochReport> { BeforeTraining(initialDistance, initialVariance, steps.Radius, best) };
+        var epochs = new List<EpochReport> { BeforeTraining(initialDistance, initialVariance, branches, scoring, trainInputs, best) };
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            epochs.Add(TrainEpoch(epoch, steps, best, divergence));
+            epochs.Add(TrainEpoch(epoch, steps, branches, scoring, trainInputs, best, divergence));
         }
 
         observer?.PhaseStarted(FitPhase.Final);
-        var (model, selected) = KeptModel(network, center, trainInputs, steps.Radius, best);
-        var (scores, collapse) = Assess(network, center, model.Offset, trainInputs);
+        var (model, selected) = KeptModel(network, branches, scoring, trainInputs, best);
+        var (scores, collapse) = Assess(model.Spheres, scoring, trainInputs);
         divergence.CheckScores(scores, model);
         float threshold = Threshold(scores);
+        if (model.HasMaps) model.MapThreshold = MapThreshold(model, validation is null ? trainInputs : validationInputs!, validation);
         observer?.PhaseEnded(FitPhase.Final);
         total.Stop();
         var report = new TrainingReport(epochs, selected, collapse, train.Rows, device.ToString(), spec.ToString(), total.Elapsed)
@@ -134,13 +145,6 @@ internal sealed class TrainingLoop
         observer?.PhaseEnded(FitPhase.InputStatistics);
     }
 
-    /// <summary>The centre c from a forward pass over the training rows, with the mean squared distance and feature variance of that pass (epoch 0).</summary>
-    private (Tensor Center, double Distance, double Variance) InitialiseCenter(StagedInputs trainInputs)
-    {
-        var (center, distance, variance) = HypersphereCenter.Compute(trainInputs.Features, trainInputs.Rows, ScoringRows, (float)options.CenterEpsilon);
-        return (center.DetachFromDisposeScope(), distance, variance);
-    }
-
     private void LogFrozenStages(FrozenStages frozen, StagedInputs trainInputs, StagedInputs? validationInputs, TimeSpan elapsed)
     {
         if (frozen.Count == 0) return;
@@ -153,6 +157,29 @@ internal sealed class TrainingLoop
     private ISvddObjective CreateObjective(bool semiSupervised) => options.Objective == DeepSvddObjective.SoftBoundary
         ? new SoftBoundaryObjective((float)options.Nu, options.RadiusWarmUpEpochs)
         : semiSupervised ? new SemiSupervisedObjective((float)options.Eta) : new OneClassObjective();
+
+    /// <summary>Disposes every branch's terms when the loop ends.</summary>
+    private sealed class DisposeAll(List<BranchTerms> branches) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var branch in branches) branch.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The branches' hyperspheres as they are now: centres, offsets from the current radii and, with two branches, scales from a scoring pass
+    /// over the training rows (the mean reduced distance of each branch), so validation scores the way the final model will.
+    /// </summary>
+    private List<BranchSphere> CurrentSpheres(IReadOnlyList<BranchTerms> branches, PatchScoring scoring, StagedInputs trainInputs,
+        IReadOnlyList<double>? radii = null)
+    {
+        var spheres = branches.Select((b, i) => new BranchSphere(b.Branch, b.Center, Offset(radii?[i] ?? b.Radius), 1.0)).ToList();
+        if (spheres.Count == 1) return spheres;
+        trainedNetwork.eval();
+        var pass = ScoringModel.ScoreAll(trainInputs.Features, trainInputs.Rows, scoring, spheres, ScoringRows);
+        return [.. spheres.Select((s, i) => s with { Scale = Math.Max(pass.MeanDistances[i], 1e-12) })];
+    }
 
     private ICollapseRegularizerLoss? CreateRegularizer(Generator generator) => options.Regularizer switch
     {
@@ -176,15 +203,17 @@ internal sealed class TrainingLoop
     /// Epoch 0: the network as it starts (a pretrained backbone's features), with the figures of the centre's forward pass; a candidate for
     /// the kept epoch like any other.
     /// </summary>
-    private EpochReport BeforeTraining(double initialDistance, double initialVariance, double radius, BestValidationEpoch? best)
+    private EpochReport BeforeTraining(double initialDistance, double initialVariance, IReadOnlyList<BranchTerms> branches, PatchScoring scoring,
+        StagedInputs trainInputs, BestValidationEpoch? best)
     {
         double? auc = null;
+        var radii = branches.Select(b => b.Radius).ToList();
         if (best is not null)
         {
-            auc = best.Score(radius);
-            best.Keep(0, auc.Value, radius);
+            auc = best.Score(CurrentSpheres(branches, scoring, trainInputs));
+            best.Keep(0, auc.Value, radii);
         }
-        var report = new EpochReport(0, initialDistance, 0, 0, initialVariance, radius, 0, auc, TimeSpan.Zero);
+        var report = new EpochReport(0, initialDistance, 0, 0, initialVariance, radii[0], 0, auc, TimeSpan.Zero);
         channel.Info(MessageSensitivity.None, $"Epoch 0/{options.Epochs} (before training): mean squared distance {initialDistance:G4}, " +
             $"feature variance {initialVariance:G3}{(auc is double a0 ? $", validation AUC {a0:F4}" : "")}");
         Announce(report);
@@ -195,7 +224,8 @@ internal sealed class TrainingLoop
     /// Epoch <paramref name="epoch"/>: its optimizer steps (timed: <see cref="EpochReport.Duration"/>), the validation AUC, the divergence
     /// check and the best-epoch copy. Whatever the epoch creates outside its steps is freed with it.
     /// </summary>
-    private EpochReport TrainEpoch(int epoch, EpochSteps steps, BestValidationEpoch? best, DivergenceGuard divergence)
+    private EpochReport TrainEpoch(int epoch, EpochSteps steps, IReadOnlyList<BranchTerms> branches, PatchScoring scoring, StagedInputs trainInputs,
+        BestValidationEpoch? best, DivergenceGuard divergence)
     {
         using var epochScope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
@@ -205,10 +235,10 @@ internal sealed class TrainingLoop
         trainSeconds += clock.Elapsed.TotalSeconds;
         checkCanceled();
 
-        double? auc = best?.Score(steps.Radius);
+        double? auc = best?.Score(CurrentSpheres(branches, scoring, trainInputs));
         var report = steps.Report(epoch, auc, clock.Elapsed);
         divergence.Check(report);
-        if (auc is double value) best!.KeepIfBetter(epoch, value, steps.Radius);
+        if (auc is double value) best!.KeepIfBetter(epoch, value, [.. branches.Select(b => b.Radius)]);
         double eta = trainSeconds / epoch * (options.Epochs - epoch);
         channel.Info(MessageSensitivity.None,
             $"Epoch {epoch}/{options.Epochs}: svdd {report.SvddLoss:G4}, reg {report.RegularizerLoss:G4}, c_t {report.RegularizerWeight:G3}, " +
@@ -221,17 +251,18 @@ internal sealed class TrainingLoop
 
     /// <summary>
     /// The model of the kept epoch: the best validation epoch when a validation set was given and the last epoch is not it (its weights
-    /// restored, with a warning when the last epoch had collapsed), else the last epoch.
+    /// restored, with a warning when the last epoch had collapsed), else the last epoch; with two branches, each scaled by its mean
+    /// distance on the training rows.
     /// </summary>
-    private (ScoringModel Model, int Selected) KeptModel(FeatureMap network, Tensor center, StagedInputs trainInputs, double lastRadius,
-        BestValidationEpoch? best)
+    private (ScoringModel Model, int Selected) KeptModel(FeatureMap network, IReadOnlyList<BranchTerms> branches, PatchScoring scoring,
+        StagedInputs trainInputs, BestValidationEpoch? best)
     {
         int selected = options.Epochs;
-        double radius = lastRadius;
+        IReadOnlyList<double> radii = [.. branches.Select(b => b.Radius)];
         network.eval();
         if (best is not null && best.Epoch != selected)
         {
-            var lastCollapse = Assess(network, center, Offset(lastRadius), trainInputs).Collapse;
+            var lastCollapse = Assess(CurrentSpheres(branches, scoring, trainInputs), scoring, trainInputs).Collapse;
             if (lastCollapse.IsCollapsed)
             {
                 channel.Warning(MessageSensitivity.None, $"The model collapsed after the best validation epoch ({lastCollapse.Reason}); keeping epoch {best.Epoch} " +
@@ -239,24 +270,53 @@ internal sealed class TrainingLoop
             }
             best.Restore();
             selected = best.Epoch;
-            radius = best.Radius;
+            radii = best.Radii;
             if (best.Epoch == 0)
             {
                 channel.Info(MessageSensitivity.None, $"No epoch improved on the untrained network's validation AUC {best.Auc:F4}: keeping its weights (epoch 0).");
             }
         }
-        return (new ScoringModel(network, center, radius, options.Objective, device), selected);
+        var spheres = CurrentSpheres(branches, scoring, trainInputs, radii);
+        return (new ScoringModel(network, [.. branches.Select(b => b.Center)], radii, [.. spheres.Select(s => s.Scale)], options.Objective, scoring, device),
+            selected);
     }
 
     /// <summary>The decision threshold: 0 for the soft boundary (score = d − R²), else the (1 − ν) quantile of the training scores.</summary>
     private float Threshold(float[] scores) =>
         options.Objective == DeepSvddObjective.SoftBoundary ? 0f : (float)Quantile.Of(scores, 1 - (float)options.Nu);
 
-    private (float[] Scores, CollapseAssessment Collapse) Assess(FeatureMap network, Tensor center, double offset, StagedInputs inputs)
+    /// <summary>
+    /// τ of the anomaly maps (<see cref="AnomalyMap.Threshold"/>): from the normal rows of the validation set when there is one (its labeled
+    /// normal rows), else from the training rows.
+    /// </summary>
+    private double MapThreshold(ScoringModel model, StagedInputs inputs, ValidationData? validation)
     {
-        network.eval();
-        var (scores, variance) = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, center, offset, ScoringRows);
-        return (scores, CollapseDetector.Assess(variance, ScoringModel.MeanSquare(center), scores, options.CollapseTolerance));
+        using var noGrad = no_grad();
+        trainedNetwork.eval();
+        var maxima = new float[inputs.Rows];
+        for (long start = 0; start < inputs.Rows; start += ScoringRows)
+        {
+            using var scope = NewDisposeScope();
+            long count = Math.Min(ScoringRows, inputs.Rows - start);
+            model.RenderMaps(inputs.Features(start, count)).amax([1, 2]).cpu().data<float>().CopyTo(maxima.AsSpan((int)start, (int)count));
+        }
+        var normal = validation is null ? maxima
+            : [.. validation.LabeledRows.Where((_, i) => !validation.IsAnomaly[i]).Select(r => maxima[r])];
+        if (normal.Length == 0) normal = maxima;
+        return AnomalyMap.Threshold(normal, options.Nu);
+    }
+
+    /// <summary>The training scores and the collapse verdict: a model with two branches is collapsed when either branch is.</summary>
+    private (float[] Scores, CollapseAssessment Collapse) Assess(IReadOnlyList<BranchSphere> spheres, PatchScoring scoring, StagedInputs inputs)
+    {
+        trainedNetwork.eval();
+        var pass = ScoringModel.ScoreAll(inputs.Features, inputs.Rows, scoring, spheres, ScoringRows);
+        var verdicts = spheres.Select((s, i) => CollapseDetector.Assess(pass.Variances[i], ScoringModel.MeanSquare(s.Center), pass.Scores,
+            options.CollapseTolerance)).ToList();
+        var collapsed = verdicts.FirstOrDefault(v => v.IsCollapsed);
+        if (collapsed is not null && spheres.Count > 1)
+            collapsed = collapsed with { Reason = $"{spheres[verdicts.IndexOf(collapsed)].Branch.ToString().ToLowerInvariant()} branch: {collapsed.Reason}" };
+        return (pass.Scores, collapsed ?? verdicts[0]);
     }
 
     private double Offset(double radius) => options.Objective == DeepSvddObjective.SoftBoundary ? radius * radius : 0;

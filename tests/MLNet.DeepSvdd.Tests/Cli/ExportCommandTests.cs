@@ -133,5 +133,13 @@ public sealed class ExportCommandTests : IDisposable
         (code, output) = CliRun.Run("score", "--model", model, "--images", images, "--out", first);
         code.Should().Be(ExitCodes.BadInput);
         output.Should().Contain("is an image path inside --images");
+        (code, output) = CliRun.Run("score", "--model", model, "--images", images, "--out", Path.Combine(root, "s.csv"), "--maps", Path.Combine(images, "maps.png"));
+        code.Should().Be(ExitCodes.BadInput);
+        output.Should().Contain("--maps").And.Contain("is an image path inside --images");
+        (code, output) = CliRun.Run("score", "--model", model, "--images", images, "--out", Path.Combine(root, "s.csv"), "--maps", Path.Combine(root, "link-free", "..", "m.zip"));
+        code.Should().Be(ExitCodes.BadInput);
+        output.Should().Contain("--maps").And.Contain("is the same file as --model");
+        File.ReadAllBytes(model).Should().Equal(original);
+        File.Exists(Path.Combine(images, "maps.png")).Should().BeFalse();
     }
 }

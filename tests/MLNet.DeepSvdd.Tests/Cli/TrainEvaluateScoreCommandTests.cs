@@ -59,7 +59,9 @@ public sealed class TrainEvaluateScoreCommandTests : IDisposable
         new TrainCommand.Settings { Images = root }.Validate().Message.Should().Contain("--model <file.zip> is required");
         var network = () => new NetworkSpellings().ConvertFromInvariantString("vgg"); // bound by its spellings, before Validate
         network.Should().Throw<OptionValueException>().WithMessage("--network 'vgg': expected auto, mlp, lenet, resnet18 or resnet18pretrained.");
-        new TrainCommand.Settings { Model = "m.zip", Anomaly = "blur3" }.Validate().Message.Should().Contain("bp2, bp4, bp8");
+        new TrainCommand.Settings { Model = "m.zip", Anomaly = "blur3" }.Validate().Message.Should().Contain("bp2, bp4, bp8").And.Contain("cutpaste or scar");
+        ImageSources.ParseAlteration("CutPaste").Should().BeOfType<MLNet.DeepSvdd.Datasets.Alterations.CutPaste>();
+        ImageSources.ParseAlteration("scar").Should().BeOfType<MLNet.DeepSvdd.Datasets.Alterations.CutPasteScar>();
         new TrainCommand.Settings { Model = "m.zip", NormalClass = 10 }.Validate().Successful.Should().BeFalse();
         new EvaluateCommand.Settings { Model = Path.Combine(root, "none.zip") }.Validate().Message.Should().Contain("does not exist");
 

@@ -40,7 +40,7 @@ public class AlterationProtocolTests
         plan.Train.Concat(plan.Validation).Order().Should().Equal(Enumerable.Range(0, 50_000), "every training image is used exactly once");
 
         var limits = new ProtocolLimits(Train: 300, Validation: 101, Test: 60);
-        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new BlockPermutation(8), new Strokes(1), new Strokes(3) })
+        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new BlockPermutation(8), new Strokes(1), new Strokes(3), new CutPaste(), new CutPasteScar() })
         {
             var splits = AlterationProtocol.Create(Cifar, alteration, seed: 3, limits);
             (splits.Train.Count, splits.Validation.Count, splits.Test.Count).Should().Be((300, 100, 60), "⌊101 / 2⌋ = 50 pairs");
@@ -56,6 +56,36 @@ public class AlterationProtocolTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Every_part_has_a_mask_column_all_zero_for_natural_images_and_the_alterations_mask_for_anomalies()
+    {
+        var limits = new ProtocolLimits(Train: 50, Validation: 40, Test: 40);
+        foreach (var alteration in new ImageAlteration[] { new BlockPermutation(2), new Strokes(1), new CutPaste(), new CutPasteScar() })
+        {
+            var splits = AlterationProtocol.Create(Cifar, alteration, seed: 5, limits);
+            foreach (var part in new[] { splits.Train, splits.Validation, splits.Test })
+            {
+                ((VectorDataViewType)part.Data.Schema[ProtocolColumns.Mask].Type).Dimensions.Should().Equal(32, 32);
+                part.Data.Schema.Select(c => c.Name).Should().Equal(ProtocolColumns.Image, ProtocolColumns.Label, ProtocolColumns.Class, ProtocolColumns.Mask);
+            }
+            splits.Train.Data.GetColumn<float[]>(ProtocolColumns.Mask).Should().OnlyContain(m => m.All(v => v == 0), "training images are natural");
+            foreach (var part in new[] { splits.Validation, splits.Test })
+            {
+                var images = part.Data.GetColumn<float[]>(ProtocolColumns.Image).ToList();
+                var masks = part.Data.GetColumn<float[]>(ProtocolColumns.Mask).ToList();
+                for (int k = 0; k < images.Count; k += 2)
+                {
+                    masks[k].Should().OnlyContain(v => v == 0, $"{alteration.Name}, row {k} is natural");
+                    var expected = alteration.ApplyWithMask(images[k], 3, 32, 32, AlterationSeed.For(5, images[k])).Mask;
+                    masks[k + 1].Should().Equal(expected.Select(m => m ? 1f : 0f), $"{alteration.Name}, row {k + 1} is the counterpart of row {k}");
+                    masks[k + 1].Should().Contain(1f);
+                }
+            }
+        }
+        OneVsAllProtocol.Create(Cifar, 1, seed: 5, limits).Test.Data.Schema.GetColumnOrNull(ProtocolColumns.Mask)
+            .Should().BeNull("a whole image of another class has no defect region");
     }
 
     [Fact]

@@ -79,12 +79,23 @@ public class SemiSupervisedProtocolTests
             unlabeledByPixels[string.Join(",", SortedPixels(anomaly))].Should()
                 .Contain(u => new BlockPermutation(8).Apply(u, 3, 32, 32, AlterationSeed.For(seed, u)).SequenceEqual(anomaly));
         }
+        var trainingMasks = splits.Train.Data.GetColumn<float[]>(ProtocolColumns.Mask).ToList();
+        for (int i = 0; i < images.Count; i++)
+        {
+            if (labels[i] == 1) trainingMasks[i].Should().Contain(1f, "a labeled anomaly carries its seams as mask");
+            else trainingMasks[i].Should().OnlyContain(v => v == 0, "an unlabeled training image is natural");
+        }
 
         foreach (var (part, alteration) in new[] { (splits.Validation, new Strokes(3)), (splits.Test, new Strokes(1)) })
         {
             var rows = part.Data.GetColumn<float[]>(ProtocolColumns.Image).ToList();
+            var masks = part.Data.GetColumn<float[]>(ProtocolColumns.Mask).ToList();
             for (int k = 0; k < rows.Count; k += 2)
+            {
                 rows[k + 1].Should().Equal(alteration.Apply(rows[k], 3, 32, 32, AlterationSeed.For(seed, rows[k])));
+                masks[k].Should().OnlyContain(v => v == 0);
+                masks[k + 1].Should().Equal(alteration.ApplyWithMask(rows[k], 3, 32, 32, AlterationSeed.For(seed, rows[k])).Mask.Select(m => m ? 1f : 0f));
+            }
         }
     }
 }

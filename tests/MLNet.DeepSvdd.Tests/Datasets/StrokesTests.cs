@@ -124,7 +124,7 @@ public class StrokesTests
     }
 
     /// <summary>The test's own point-to-segment distance, independent of the library's.</summary>
-    private static double DistanceToSegment(double x, double y, Point a, Point b)
+    internal static double DistanceToSegment(double x, double y, Point a, Point b)
     {
         double vx = b.X - a.X, vy = b.Y - a.Y, wx = x - a.X, wy = y - a.Y;
         double along = vx * wx + vy * wy, squared = vx * vx + vy * vy;

@@ -1,0 +1,54 @@
+namespace MLNet.DeepSvdd.Scoring;
+
+/// <summary>
+/// How a model turns its output rows into scores: one term per branch of the representation (<see cref="RepresentationLayout"/>), each
+/// the squared distance of the branch's points to the branch's centre, the patch branch's per-position distances reduced to one value per
+/// row by <see cref="Reduction"/>; each term minus the branch's offset (R² in soft-boundary mode, else 0) and divided by its scale, the terms
+/// added. A model with one branch has scale 1, so its score is exactly ‖φ(x) − c‖² − offset as before patches existed.
+/// </summary>
+/// <param name="Layout">The output row's layout.</param>
+/// <param name="Reduction">How a patch map becomes one score.</param>
+/// <param name="TopFraction">The fraction of positions <see cref="PatchScoreReduction.TopMean"/> averages.</param>
+internal sealed record PatchScoring(RepresentationLayout Layout, PatchScoreReduction Reduction, double TopFraction)
+{
+    /// <summary>The rule of a model without patches.</summary>
+    public static PatchScoring PooledOnly(int dimension) => new(RepresentationLayout.PooledOnly(dimension), PatchScoreReduction.Max, 0);
+
+    /// <summary>Positions <see cref="PatchScoreReduction.TopMean"/> averages: ⌈fraction · positions⌉, at least 1.</summary>
+    public int TopCount => Math.Clamp((int)Math.Ceiling(TopFraction * Layout.PatchPositions - 1e-9), 1, Math.Max(1, Layout.PatchPositions));
+
+    /// <summary>Squared distances of every point of <paramref name="branch"/> to <paramref name="center"/>: [rows] pooled, [rows, h, w] patches.</summary>
+    public Tensor Distances(Tensor output, RepresentationBranch branch, Tensor center)
+    {
+        using var scope = NewDisposeScope();
+        if (branch == RepresentationBranch.Pooled)
+            return Layout.Points(output, branch).sub(center).square().sum(1).MoveToOuterDisposeScope();
+        var map = Layout.PatchMap(output);
+        return map.sub(center.view(1, -1, 1, 1)).square().sum(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>One value per row from the branch's distances (<see cref="Distances"/>): itself (pooled) or the reduced map (patches).</summary>
+    public Tensor Reduce(Tensor distances, RepresentationBranch branch)
+    {
+        if (branch == RepresentationBranch.Pooled) return distances.alias();
+        using var scope = NewDisposeScope();
+        var flat = distances.reshape(distances.shape[0], -1);
+        var reduced = Reduction == PatchScoreReduction.Max ? flat.amax(1) : flat.topk(TopCount, 1).values.mean([1]);
+        return reduced.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The scores of a batch of output rows: Σ_b (reduced distance_b − offset_b) / scale_b.</summary>
+    public Tensor Scores(Tensor output, IReadOnlyList<BranchSphere> spheres)
+    {
+        using var scope = NewDisposeScope();
+        Tensor? total = null;
+        foreach (var sphere in spheres)
+        {
+            var term = Reduce(Distances(output, sphere.Branch, sphere.Center), sphere.Branch);
+            if (sphere.Offset != 0) term = term.sub(sphere.Offset);
+            if (sphere.Scale != 1) term = term.div(sphere.Scale);
+            total = total is null ? term : total.add(term);
+        }
+        return (total ?? throw new InvalidOperationException("A model has at least one branch.")).MoveToOuterDisposeScope();
+    }
+}
