@@ -83,7 +83,7 @@ internal sealed class TrainingLoop
         using var disposeBranches = new DisposeAll(branches);
         for (int b = 0; b < starts.Length; b++)
         {
-            var regularizer = CreateRegularizer(generator);
+            var regularizer = CreateRegularizer(generator, layout.Dimension(layout.Branches[b]));
             regularizer?.To(device);
             branches.Add(new BranchTerms(layout.Branches[b], starts[b].Center.DetachFromDisposeScope(), CreateObjective(semiSupervised: train.Labels is not null),
                 regularizer, CreateWeight(regularizer)));
@@ -197,9 +197,10 @@ internal sealed class TrainingLoop
         return chosen;
     }
 
-    private ICollapseRegularizerLoss? CreateRegularizer(Generator generator) => options.Regularizer switch
+    /// <summary>The regularizer of a branch whose points have <paramref name="dimension"/> values.</summary>
+    private ICollapseRegularizerLoss? CreateRegularizer(Generator generator, int dimension) => options.Regularizer switch
     {
-        CollapseRegularizer.NoiseInjection => new NoiseInjection(spec.RepresentationDimension, options.NoiseHeads, generator),
+        CollapseRegularizer.NoiseInjection => new NoiseInjection(dimension, options.NoiseHeads, generator),
         CollapseRegularizer.VarianceHinge => new VarianceHinge((float)options.VarianceThreshold, options.VarianceAnnealEpochs),
         _ => null,
     };
