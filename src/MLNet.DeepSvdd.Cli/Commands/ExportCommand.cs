@@ -56,7 +56,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         long opset = global::Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(output)).OpsetImport.Single().Version;
         write($"Exported the Deep SVDD detector of {settings.Model} ({detector.Report.Network}) → {output} ({size:N0} bytes, ONNX opset {opset}).");
         write($"Input '{detector.FeatureColumnName}': float [N, {detector.InputSize}]. Outputs: Score float [N, 1], PredictedLabel bool [N, 1] " +
-            $"(Score > {detector.Threshold:R}).");
+            $"(Score > {detector.Threshold:R}){(detector.HasAnomalyMap ? $", AnomalyMap float [N, {detector.Model.MapHeight}, {detector.Model.MapWidth}] (0.5 at the map threshold τ = {detector.MapThreshold:R}), PredictedMask bool [N, {detector.Model.MapHeight}, {detector.Model.MapWidth}] (AnomalyMap > 0.5)" : "")}.");
         if (inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null)
         {
             write("The model reads image files: the ONNX input is the pixels its LoadImages → ResizeImages → ExtractPixels steps produce " +
