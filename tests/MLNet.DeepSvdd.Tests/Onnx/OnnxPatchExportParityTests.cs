@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using MLNet.DeepSvdd.Tests.Patches;
+using Xunit.Abstractions;
+
+namespace MLNet.DeepSvdd.Tests.Onnx;
+
+/// <summary>
+/// The ONNX export of patch-level models (<see cref="DeepSvddRepresentation.Patches"/> with <see cref="PatchScoreReduction.Max"/> and
+/// <see cref="PatchScoreReduction.TopMean"/>, <see cref="DeepSvddRepresentation.PooledAndPatches"/>), run by ONNX Runtime, against the
+/// transformer (TorchSharp): Score to 1e-4 relative and PredictedLabel identical, as for pooled models; AnomalyMap within
+/// <see cref="MapTolerance"/> of the transformer's AnomalyMap column; PredictedMask the ONNX map above 0.5 and the transformer's mask wherever
+/// the map is not within the tolerance of 0.5; a row with a NaN or ∞ scored +∞ with a map of +∞ by both. Small ResNet-18 (pretrained)
+/// models at 64 px, trained one epoch on the smooth synthetic images of <see cref="AnomalyMapTests"/>.
+/// </summary>
+[Trait(TestCategories.Name, TestCategories.Slow)]
+public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models models, ITestOutputHelper output)
+    : IClassFixture<OnnxPatchExportParityTests.Models>
+{
+    /// <summary>The largest difference allowed between the two maps, relative to max(1, |map value|).</summary>
+    public const double MapTolerance = 1e-4;
+
+    private const int Side = AnomalyMapTests.Side;
+
+    /// <summary>The detectors, trained on first use (so one case can run alone).</summary>
+    public sealed class Models : IDisposable
+    {
+        private readonly ConcurrentDictionary<string, DeepSvddTransformer> fitted = new();
+
+        public MLContext Ml { get; } = new(seed: 1);
+
+        /// <summary>The detector of case <paramref name="name"/>.</summary>
+        public DeepSvddTransformer Get(string name) => fitted.GetOrAdd(name, n =>
+        {
+            var (representation, reduction) = Cases[n];
+            var random = new Random(11);
+            var train = Enumerable.Range(0, 24).Select(_ => new AnomalyMapTests.Image { Pixels = AnomalyMapTests.Smooth(random) }).ToList();
+            return Ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options
+            {
+                FeatureColumnName = nameof(AnomalyMapTests.Image.Pixels),
+                Network = DeepSvddNetwork.ResNet18Pretrained,
+                Representation = representation,
+                PatchScoreReduction = reduction,
+                InputResolution = 64,
+                Epochs = 1,
+                BatchSize = 8,
+                Seed = 1,
+                Device = DeepSvddDevice.Cpu,
+                ThrowOnCollapse = false,
+            }).Fit(Ml.Data.LoadFromEnumerable(train));
+        });
+
+        public void Dispose()
+        {
+            foreach (var model in fitted.Values) model.Model.Dispose();
+        }
+    }
+
+    private static readonly Dictionary<string, (DeepSvddRepresentation, PatchScoreReduction)> Cases = new()
+    {
+        ["Patches, Max"] = (DeepSvddRepresentation.Patches, PatchScoreReduction.Max),
+        ["Patches, TopMean"] = (DeepSvddRepresentation.Patches, PatchScoreReduction.TopMean),
+        ["PooledAndPatches, TopMean"] = (DeepSvddRepresentation.PooledAndPatches, PatchScoreReduction.TopMean),
+    };
+
+    public static TheoryData<string> Names => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Onnx_runtime_scores_and_maps_equal_the_transformer(string name)
+    {
+        var ml = models.Ml;
+        var detector = models.Get(name);
+        detector.HasAnomalyMap.Should().BeTrue();
+        detector.Representation.Should().Be(Cases[name].Item1);
+
+        var random = new Random(5);
+        var rows = new List<float[]>();
+        for (int i = 0; i < 8; i++) rows.Add(AnomalyMapTests.Smooth(random));
+        for (int i = 0; i < 3; i++) rows.Add(AnomalyMapTests.WithDefect(random));
+        var withNaN = (float[])rows[0].Clone();
+        withNaN[withNaN.Length / 2] = float.NaN;
+        var withInfinity = (float[])rows[1].Clone();
+        withInfinity[0] = float.PositiveInfinity;
+        rows.Add(withNaN);
+        rows.Add(withInfinity);
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new AnomalyMapTests.Image { Pixels = r }));
+        var expected = ml.Data.CreateEnumerable<AnomalyMapTests.Scored>(detector.Transform(data), reuseRowObject: false).ToList();
+
+        byte[] onnx = OnnxCases.Export(ml, detector);
+        var proto = global::Onnx.ModelProto.Parser.ParseFrom(onnx);
+        proto.OpsetImport.Single().Version.Should().Be(18);
+        proto.Graph.Output.Select(o => o.Name).Should().Equal("Score", "PredictedLabel", "AnomalyMap", "PredictedMask");
+        proto.Graph.Output[2].Type.TensorType.Shape.Dim.Select(d => d.DimParam == "" ? d.DimValue.ToString(CultureInfo.InvariantCulture) : d.DimParam)
+            .Should().Equal("N", $"{Side}", $"{Side}");
+        var metadata = proto.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        metadata["deepsvdd.map_threshold"].Should().Be(detector.Model.MapThreshold.ToString("R", CultureInfo.InvariantCulture));
+        metadata["deepsvdd.map_shape"].Should().Be($"{Side},{Side}");
+        proto.DocString.Should().Contain("AnomalyMap float [N, 32, 32]").And.Contain("PredictedMask bool [N, 32, 32] (AnomalyMap > 0.5)");
+
+        var (scores, labels, maps, masks) = Run(onnx, detector.FeatureColumnName, rows);
+
+        double scoreError = OnnxCases.MaxRelativeError(scores, [.. expected.Select(e => e.Score)], 0);
+        labels.Should().Equal(expected.Select(e => e.PredictedLabel));
+        double mapError = 0;
+        int borderline = 0;
+        for (int r = 0; r < rows.Count - 2; r++)
+        {
+            var want = expected[r].AnomalyMap;
+            want.Should().HaveCount(Side * Side);
+            for (int p = 0; p < want.Length; p++)
+            {
+                float got = maps[r * Side * Side + p];
+                mapError = Math.Max(mapError, Math.Abs(got - want[p]) / Math.Max(1, Math.Abs(want[p])));
+                masks[r * Side * Side + p].Should().Be(got > 0.5f, $"row {r}, pixel {p}: the ONNX mask is the ONNX map above 0.5");
+                if (Math.Abs(want[p] - 0.5f) > MapTolerance) masks[r * Side * Side + p].Should().Be(expected[r].PredictedMask[p], $"row {r}, pixel {p}");
+                else borderline++;
+            }
+        }
+        output.WriteLine($"{name}: max relative score error {scoreError:E2}, max map error {mapError:E2} over {rows.Count - 2} finite rows " +
+            $"({borderline} pixels within the tolerance of 0.5); τ = {detector.MapThreshold:R}; " +
+            $"{masks.Take((rows.Count - 2) * Side * Side).Count(m => m)} mask pixels; ONNX file {onnx.Length:N0} bytes");
+        scoreError.Should().BeLessThanOrEqualTo(1e-4);
+        mapError.Should().BeLessThanOrEqualTo(MapTolerance);
+        expected.Take(rows.Count - 2).Select(e => e.Score).Distinct().Count().Should().BeGreaterThan(1, "the scores must differ, or the comparison says little");
+        expected.Take(rows.Count - 2).SelectMany(e => e.AnomalyMap).Distinct().Count().Should().BeGreaterThan(100, "the maps must vary");
+
+        for (int r = rows.Count - 2; r < rows.Count; r++)
+        {
+            scores[r].Should().Be(float.PositiveInfinity, $"row {r} has a non-finite value");
+            labels[r].Should().BeTrue();
+            expected[r].AnomalyMap.Should().OnlyContain(v => float.IsPositiveInfinity(v), "the transformer's rule for such a row");
+            maps.Skip(r * Side * Side).Take(Side * Side).Should().OnlyContain(v => float.IsPositiveInfinity(v), $"row {r}: ONNX map");
+            masks.Skip(r * Side * Side).Take(Side * Side).Should().OnlyContain(m => m, $"row {r}: ONNX mask");
+        }
+    }
+
+    /// <summary>Runs the exported model on <paramref name="rows"/> in one batch with ONNX Runtime alone.</summary>
+    private static (float[] Scores, bool[] Labels, float[] Maps, bool[] Masks) Run(byte[] onnx, string inputName, IReadOnlyList<float[]> rows)
+    {
+        int size = rows[0].Length;
+        using var options = new SessionOptions { IntraOpNumThreads = 2 };
+        using var session = new InferenceSession(onnx, options);
+        var input = new DenseTensor<float>(rows.SelectMany(r => r).ToArray(), [rows.Count, size]);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(inputName, input)]);
+        var maps = results.Single(r => r.Name == "AnomalyMap").AsTensor<float>();
+        var masks = results.Single(r => r.Name == "PredictedMask").AsTensor<bool>();
+        maps.Dimensions.ToArray().Should().Equal(rows.Count, Side, Side);
+        masks.Dimensions.ToArray().Should().Equal(rows.Count, Side, Side);
+        var scores = results.Single(r => r.Name == "Score").AsTensor<float>();
+        scores.Dimensions.ToArray().Should().Equal(rows.Count, 1);
+        return (scores.ToArray(), results.Single(r => r.Name == "PredictedLabel").AsTensor<bool>().ToArray(), maps.ToArray(), masks.ToArray());
+    }
+}
