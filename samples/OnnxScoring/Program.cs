@@ -7,7 +7,8 @@ namespace OnnxScoring
 {
     /// <summary>
     /// <c>OnnxScoring &lt;model.onnx&gt; &lt;image folder&gt; [--gpu] [--batch N]</c>: prints one line per image (path, score, anomaly or
-    /// normal) and a summary, scoring with ONNX Runtime alone.
+    /// normal, and for a patch model with an anomaly map the number of pixels in its predicted mask) and a summary, scoring with ONNX Runtime
+    /// alone.
     /// </summary>
     public static class ScoringApp
     {
@@ -45,7 +46,7 @@ namespace OnnxScoring
             try
             {
                 using var detector = new OnnxDetector(model, gpu);
-                output.WriteLine($"{model}: input '{detector.InputName}' 3×{detector.Height}×{detector.Width}, threshold {detector.Threshold.ToString("R", CultureInfo.InvariantCulture)}, {detector.Provider}");
+                output.WriteLine($"{model}: input '{detector.InputName}' 3×{detector.Height}×{detector.Width}, threshold {detector.Threshold.ToString("R", CultureInfo.InvariantCulture)}, {detector.Provider}{(detector.HasMap ? $", anomaly map {detector.Height}×{detector.Width}" : "")}");
                 int anomalies = 0;
                 foreach (var chunk in files.Chunk(batch))
                 {
@@ -54,7 +55,8 @@ namespace OnnxScoring
                     for (int i = 0; i < chunk.Length; i++)
                     {
                         if (results[i].Anomaly) anomalies++;
-                        output.WriteLine($"{chunk[i]}\t{results[i].Score.ToString("R", CultureInfo.InvariantCulture)}\t{(results[i].Anomaly ? "anomaly" : "normal")}");
+                        output.WriteLine($"{chunk[i]}\t{results[i].Score.ToString("R", CultureInfo.InvariantCulture)}\t{(results[i].Anomaly ? "anomaly" : "normal")}" +
+                            (results[i].MaskPixels is int mask ? $"\tmask {mask} of {detector.Height * detector.Width} pixels" : ""));
                     }
                 }
                 output.WriteLine($"{files.Count} images, {anomalies} above the threshold.");

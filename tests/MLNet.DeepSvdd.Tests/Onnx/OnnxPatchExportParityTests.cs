@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using MLNet.DeepSvdd.Datasets.Alterations;
+using MLNet.DeepSvdd.Onnx;
 using MLNet.DeepSvdd.Tests.Patches;
+using OnnxScoring;
 using Xunit.Abstractions;
 
 namespace MLNet.DeepSvdd.Tests.Onnx;
@@ -134,6 +137,76 @@ public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models
             expected[r].AnomalyMap.Should().OnlyContain(v => float.IsPositiveInfinity(v), "the transformer's rule for such a row");
             maps.Skip(r * Side * Side).Take(Side * Side).Should().OnlyContain(v => float.IsPositiveInfinity(v), $"row {r}: ONNX map");
             masks.Skip(r * Side * Side).Take(Side * Side).Should().OnlyContain(m => m, $"row {r}: ONNX mask");
+        }
+    }
+
+    [Fact]
+    public void A_patches_only_graph_leaves_out_exactly_layer3_layer4_and_fc()
+    {
+        var patches = models.Get("Patches, Max");
+        var proto = global::Onnx.ModelProto.Parser.ParseFrom(OnnxCases.Export(models.Ml, patches));
+        var initializers = proto.Graph.Initializer.Select(i => i.Name).ToList();
+        initializers.Should().Contain("backbone.patch.projection.weight").And.Contain("backbone.layer2.1.conv2.weight");
+        initializers.Should().NotContain(n => n.StartsWith("backbone.layer3", StringComparison.Ordinal) ||
+            n.StartsWith("backbone.layer4", StringComparison.Ordinal) || n.StartsWith("backbone.fc", StringComparison.Ordinal));
+        var both = global::Onnx.ModelProto.Parser.ParseFrom(OnnxCases.Export(models.Ml, models.Get("PooledAndPatches, TopMean")));
+        both.Graph.Initializer.Select(i => i.Name).Should().Contain("backbone.layer4.2.conv2.weight").And.Contain("backbone.fc.weight");
+
+        // Skipping those modules accounts for them and nothing else: the check stays strict for every other weight.
+        var weights = new NetworkWeights(patches.Model.Network);
+        foreach (string module in new[] { "backbone.layer3", "backbone.layer4", "backbone.fc" }) weights.Skip(module);
+        var check = () => weights.CheckAllUsed();
+        check.Should().Throw<InvalidOperationException>().WithMessage("*backbone.bn1.running_mean*");
+        var unknown = () => weights.Skip("backbone.layer5");
+        unknown.Should().Throw<InvalidOperationException>().WithMessage("*'backbone.layer5'*");
+    }
+
+    [Fact]
+    public void The_OnnxScoring_sample_counts_the_mask_pixels_of_a_patch_model()
+    {
+        var ml = models.Ml;
+        var detector = models.Get("Patches, Max");
+        string root = Directory.CreateTempSubdirectory("deepsvdd-onnx-patch-").FullName;
+        try
+        {
+            string onnx = Path.Combine(root, "model.onnx"), images = Path.Combine(root, "images");
+            ml.Model.ExportDeepSvddToOnnx(detector, onnx);
+            Directory.CreateDirectory(images);
+            var random = new Random(3);
+            for (int n = 0; n < 4; n++)
+            {
+                var planar = n < 2 ? AnomalyMapTests.Smooth(random) : AnomalyMapTests.WithDefect(random);
+                var rgb = new byte[Side * Side * 3];
+                for (int i = 0; i < Side * Side; i++)
+                    for (int c = 0; c < 3; c++) rgb[i * 3 + c] = (byte)Math.Round(planar[c * Side * Side + i]);
+                File.WriteAllBytes(Path.Combine(images, $"{n:D2}.png"), PngEncoder.Encode(rgb, Side, Side, 3));
+            }
+            var files = Directory.GetFiles(images).Order(StringComparer.Ordinal).ToList();
+            var rows = files.Select(f => ImagePixels.Load(f, Side, Side)).ToList();
+            var expected = ml.Data.CreateEnumerable<AnomalyMapTests.Scored>(
+                detector.Transform(ml.Data.LoadFromEnumerable(rows.Select(r => new AnomalyMapTests.Image { Pixels = r }))), reuseRowObject: false).ToList();
+
+            using var sample = new OnnxDetector(onnx);
+            sample.HasMap.Should().BeTrue();
+            var results = sample.Score(rows);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                int borderline = expected[i].AnomalyMap.Count(v => Math.Abs(v - 0.5f) <= MapTolerance);
+                results[i].MaskPixels.Should().BeInRange(expected[i].PredictedMask.Count(m => m) - borderline,
+                    expected[i].PredictedMask.Count(m => m) + borderline, $"image {i}: the transformer's mask");
+                results[i].Anomaly.Should().Be(expected[i].PredictedLabel);
+            }
+
+            var printed = new StringWriter();
+            ScoringApp.Run([onnx, images], printed, TextWriter.Null).Should().Be(0);
+            var lines = printed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            lines[0].Should().Contain($"anomaly map {Side}×{Side}");
+            lines.Skip(1).Take(rows.Count).Select(l => l.Split('\t')[^1])
+                .Should().Equal(results.Select(r => $"mask {r.MaskPixels} of {Side * Side} pixels"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 
