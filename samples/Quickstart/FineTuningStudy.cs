@@ -32,7 +32,7 @@ public static class FineTuningStudy
         var ml = new MLContext(seed: seed);
         ml.Log += (_, e) =>
         {
-            if (e.Message.Contains("] Epoch ") || e.Message.Contains("Frozen") || e.Message.Contains("keeping")) Console.WriteLine("   " + e.Message[(e.Message.IndexOf(']') + 2)..]);
+            if (e.Message.Contains("] Epoch ") || e.Message.Contains("Frozen") || e.Message.Contains("keeping") || e.Message.Contains("Branches by")) Console.WriteLine("   " + e.Message[(e.Message.IndexOf(']') + 2)..]);
         };
         string setup = Get("setup", "ova");
         int train = int.Parse(Get("train", setup == "ova" ? "1000" : "2000"));

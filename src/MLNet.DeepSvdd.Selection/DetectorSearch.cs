@@ -41,6 +41,7 @@ public sealed partial class DetectorSearch : IEstimator<SelectedDetector>
             throw new ArgumentException($"ValidationSet's feature column '{feature.Name}' has {validationFeature.Size} values per row; the training data has {feature.Size}.",
                 nameof(Options.ValidationSet));
         var labels = LabelColumn.Read(validation, options.LabelColumnName, "ValidationSet");
+        FiniteFeatures.Check(validation, validationFeature.Name, "ValidationSet");
         int anomalies = labels.Count(a => a);
         if (anomalies == 0 || anomalies == labels.Length)
             throw new ArgumentException($"ValidationSet needs normal rows and anomalies to compute a ROC AUC; its label column '{options.LabelColumnName}' has " +
@@ -53,10 +54,12 @@ public sealed partial class DetectorSearch : IEstimator<SelectedDetector>
                 throw new ArgumentException($"TestSet's feature column '{feature.Name}' has {testFeature.Size} values per row; the training data has {feature.Size}.",
                     nameof(Options.TestSet));
             testLabels = LabelColumn.Read(test, options.LabelColumnName, "TestSet");
+            FiniteFeatures.Check(test, testFeature.Name, "TestSet");
             if (testLabels.All(a => a) || !testLabels.Any(a => a))
                 throw new ArgumentException($"TestSet needs normal rows and anomalies; its label column '{options.LabelColumnName}' has only one class.", nameof(Options.TestSet));
         }
 
+        FiniteFeatures.Check(input, feature.Name, "training data");
         var space = options.SearchSpace ?? DefaultSpace(feature);
         var host = context.Environment.Register("DetectorSearch");
         int seed = options.Seed ?? host.Rand.Next();

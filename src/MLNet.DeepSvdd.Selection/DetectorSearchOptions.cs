@@ -19,7 +19,12 @@ public sealed partial class DetectorSearch
         /// </summary>
         public IDataView? TestSet { get; set; }
 
-        /// <summary>The label column of the validation and test sets: Single (&gt; 0 = anomaly, 0 = normal) or Boolean (true = anomaly). Default "Label".</summary>
+        /// <summary>
+        /// The label column of the validation and test sets: Single (&gt; 0 = anomaly, 0 = normal) or Boolean (true = anomaly). Default "Label".
+        /// A negative, NaN or infinite Single label is refused (it fits neither reading; labels in the −1 = anomaly, +1 = normal convention
+        /// must be mapped first). Feature values of the training, validation and test rows must be finite: the search refuses a NaN or ±∞
+        /// before the first trial, naming the row.
+        /// </summary>
         public string LabelColumnName { get; set; } = "Label";
 
         /// <summary>

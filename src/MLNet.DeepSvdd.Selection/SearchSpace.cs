@@ -68,10 +68,11 @@ public sealed class SearchSpace
 
     /// <summary>
     /// The default space for images (a known-size Single vector of pixels in 0–255 with an image shape [C, H, W], as ExtractPixels writes),
-    /// 18 candidates, sized for a CPU:
+    /// 20 candidates, sized for a CPU:
     /// <list type="bullet">
     /// <item>Deep SVDD on the ImageNet-pretrained ResNet-18 at <paramref name="inputResolution"/> px (3-channel images only): the library
-    /// default (layer3 frozen, noise injection k = 64, biases, learning rate 1e-5); k = 5 and k = 200 (the ends of the paper's grid); the σ²
+    /// default (layer3 frozen, noise injection k = 64, biases, learning rate 1e-5); the pooled representation alone and the patch
+    /// representation alone (<see cref="DeepSvddRepresentation"/>: a wrong object or a small local defect); k = 5 and k = 200 (the ends of the paper's grid); the σ²
     /// hinge; plain Deep SVDD without biases; layer2 frozen; learning rate 1e-4; the default at half the resolution; and the paper's
     /// settings (<see cref="PaperSettings"/>: every layer fine-tuned at 1e-4);</item>
     /// <item>Deep SVDD on a LeNet trained from scratch at the images' own size: noise injection with and without biases, and plain Deep SVDD
@@ -94,6 +95,8 @@ public sealed class SearchSpace
             DeepSvddTrainer.Options ResNet() => new() { Network = DeepSvddNetwork.ResNet18Pretrained, InputResolution = inputResolution, Epochs = epochs };
             space.Add(
                 new DeepSvddCandidate(ResNet()),
+                new DeepSvddCandidate(With(ResNet(), o => o.Representation = DeepSvddRepresentation.Pooled)),
+                new DeepSvddCandidate(With(ResNet(), o => o.Representation = DeepSvddRepresentation.Patches)),
                 new DeepSvddCandidate(With(ResNet(), o => o.NoiseHeads = 5)),
                 new DeepSvddCandidate(With(ResNet(), o => o.NoiseHeads = 200)),
                 new DeepSvddCandidate(With(ResNet(), o => o.Regularizer = CollapseRegularizer.VarianceHinge)),

@@ -124,6 +124,23 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_negative_label_fits_no_reading_and_is_refused_in_training_and_validation_data()
+    {
+        // Issue 24: −1 used to be read as normal without a word, inverting labels in the −1 = anomaly, +1 = normal convention.
+        var data = new SyntheticData();
+        var rows = data.MixedRows(20);
+        rows[5].Label = -1;
+        var validation = SyntheticData.Load(ml, rows);
+        var act = () => Trainer(o => o.ValidationSet = validation).Fit(SyntheticData.Load(ml, data.NormalRows(20)));
+        act.Should().Throw<InvalidOperationException>().WithMessage("Row 5 of label column 'Label' in the data is -1; expected 0 (normal), > 0 (anomaly) or NaN (unlabeled). A negative label fits no reading*");
+
+        var training = data.NormalRows(20);
+        training[2].Label = float.NegativeInfinity;
+        act = () => Trainer(o => o.LabelColumnName = "Label").Fit(SyntheticData.Load(ml, training));
+        act.Should().Throw<InvalidOperationException>().WithMessage("Row 2 of label column 'Label' in the data is -Infinity; expected*");
+    }
+
+    [Fact]
     public void Validation_set_without_both_classes_is_rejected()
     {
         var data = new SyntheticData();

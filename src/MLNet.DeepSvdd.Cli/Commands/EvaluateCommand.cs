@@ -27,7 +27,10 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
     /// <summary>Evaluates and writes the report; returns the test ROC AUC.</summary>
     internal static double Evaluate(Settings settings, Action<string> write)
     {
+        if (settings.Images is { } images) OutputPath.CheckNotInsideInput(settings.Output, "--out", images, "--images");
         string output = OutputPath.CheckFolder(settings.Output, "--out"); // before any scoring
+        foreach (string file in new[] { "evaluation.json", "roc.png", "histogram.png" })
+            OutputPath.CheckNotInput(Path.Combine(output, file), "--out", settings.Model, "--model");
         var ml = new MLContext(settings.Seed);
         var model = ml.Model.LoadDeepSvdd(settings.Model, out _);
         IDataView test = settings.Images is { } folder

@@ -11,8 +11,6 @@ public class ModelDataSettings : DataSettings
     {
         var data = base.Validate();
         if (!data.Successful) return data;
-        if (string.IsNullOrWhiteSpace(Model)) return ValidationResult.Error("--model <file.zip> is required.");
-        if (!File.Exists(Model)) return ValidationResult.Error($"--model '{Model}' does not exist.");
-        return ValidationResult.Success();
+        return ModelFileOption.Check(Model);
     }
 }

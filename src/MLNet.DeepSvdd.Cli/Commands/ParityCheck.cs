@@ -1,24 +1,34 @@
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.OnnxRuntime;
+using MLNet.DeepSvdd.Shared.Detectors;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary>
 /// <c>deepsvdd export --check N</c>: scores N random rows of a detector's input shape (pixels uniform in 0–255 for images, standard normal
-/// values for vectors) with the detector's <c>Transform</c> (TorchSharp) and with the exported ONNX file in ONNX Runtime, in batches of
-/// the same size, and reports the largest relative score difference (relative to max(|score|, R²)) and the rows per second of each
-/// (after one warm-up batch each; the better of two alternating rounds).
+/// values for vectors) with the detector's <c>Transform</c> (TorchSharp for Deep SVDD) and with the exported ONNX file in ONNX Runtime, in
+/// batches of the same size, and reports the largest relative score difference (relative to max(|score|, the detector's scale: R² for
+/// soft-boundary Deep SVDD, ρ for the one-class SVM)) and the rows per second of each (after one warm-up batch each; the better of two
+/// alternating rounds).
 /// </summary>
 internal static class ParityCheck
 {
+    /// <summary>The most rows <c>--check</c> generates for a detector of <paramref name="inputSize"/> values per row (one array holds them all).</summary>
+    public static int MaxRows(int inputSize) => (int)Math.Min(ExportCommand.Settings.MaxCheckRows, Array.MaxLength / Math.Max(inputSize, 1));
+
     public static (double MaxRelativeDifference, double TorchRowsPerSecond, double OnnxRowsPerSecond) Run(MLContext ml, DeepSvddTransformer detector,
-        string onnxPath, int rows, Action<string> write)
+        string onnxPath, int rows, Action<string> write) =>
+        Run(ml, detector, detector.Model.Network.Spec.InputShape.Length == 3,
+            detector.Objective == DeepSvddObjective.SoftBoundary ? (double)detector.Radius * detector.Radius : 0,
+            Scoring.ScoringBatch.Rows(detector.ScoringBatchSize, detector.Model.Network.Spec.NetworkInputSize, detector.Model.Device), onnxPath, rows, write);
+
+    /// <summary>The check for any exported detector: <paramref name="image"/> draws pixels 0–255, <paramref name="offset"/> is the scale scores are compared relative to.</summary>
+    public static (double MaxRelativeDifference, double TorchRowsPerSecond, double OnnxRowsPerSecond) Run(MLContext ml, DetectorTransformer detector,
+        bool image, double offset, int batch, string onnxPath, int rows, Action<string> write)
     {
         var random = new Random(1);
-        bool image = detector.Model.Network.Spec.InputShape.Length == 3;
         var values = new float[(long)rows * detector.InputSize];
         for (long i = 0; i < values.Length; i++) values[i] = image ? random.Next(256) : (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
-        int batch = Scoring.ScoringBatch.Rows(detector.ScoringBatchSize, detector.Model.Network.Spec.NetworkInputSize, detector.Model.Device);
 
         var view = RowsView(ml, detector, values, rows);
         var warmUp = RowsView(ml, detector, values.AsSpan(0, Math.Min(rows, batch) * detector.InputSize).ToArray(), Math.Min(rows, batch));
@@ -40,15 +50,15 @@ internal static class ParityCheck
             onnxRate = Math.Max(onnxRate, rows / watch.Elapsed.TotalSeconds);
         }
 
-        double offset = detector.Objective == DeepSvddObjective.SoftBoundary ? (double)detector.Radius * detector.Radius : 0, worst = 0;
+        double worst = 0;
         for (int i = 0; i < rows; i++)
             worst = Math.Max(worst, Math.Abs(scores[i] - expected[i]) / Math.Max(Math.Max(Math.Abs(expected[i]), offset), 1e-12));
         write($"Check on {rows} random rows (batches of {batch}): largest relative score difference {worst:E2}; " +
-            $"TorchSharp (Transform) {torchRate:F0} rows/s, ONNX Runtime {onnxRate:F0} rows/s ({onnxRate / torchRate:F2}×).");
+            $"{(detector is DeepSvddTransformer ? "TorchSharp (Transform)" : "ML.NET (Transform)")} {torchRate:F0} rows/s, ONNX Runtime {onnxRate:F0} rows/s ({onnxRate / torchRate:F2}×).");
         return (worst, torchRate, onnxRate);
     }
 
-    private static void Score(InferenceSession session, DeepSvddTransformer detector, float[] values, int start, int count, float[] scores)
+    private static void Score(InferenceSession session, DetectorTransformer detector, float[] values, int start, int count, float[] scores)
     {
         var input = new DenseTensor<float>(values.AsMemory(start * detector.InputSize, count * detector.InputSize), [count, detector.InputSize]);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(detector.FeatureColumnName, input)]);
@@ -60,7 +70,7 @@ internal static class ParityCheck
         public float[] Features { get; set; } = [];
     }
 
-    private static IDataView RowsView(MLContext ml, DeepSvddTransformer detector, float[] values, int rows)
+    private static IDataView RowsView(MLContext ml, DetectorTransformer detector, float[] values, int rows)
     {
         var definition = SchemaDefinition.Create(typeof(Row));
         var column = definition[nameof(Row.Features)];

@@ -41,6 +41,18 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
     {
         string output = OutputPath.CheckFile(settings.Output, "--out"); // before any scoring
         string? mapsPath = settings.Maps is null ? null : OutputPath.CheckFile(settings.Maps, "--maps");
+        // No output may replace or join what the command reads: the model, or the images under --images.
+        foreach (var (path, option) in new[] { (settings.Output, "--out"), (settings.Maps, "--maps") })
+        {
+            if (path is null) continue;
+            OutputPath.CheckNotInput(path, option, settings.Model, "--model");
+            if (settings.Images is { } images && ResolvedPath.IsUnder(path, images) &&
+                ImageFolderSource.DefaultExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+                throw new ArgumentException($"{option} '{path}' is an image path inside --images '{images}': the file would replace or join the images " +
+                    $"the command reads. Choose a path outside --images{(option == "--out" ? " (or a .csv name)" : "")}.");
+        }
+        if (mapsPath is not null && ResolvedPath.Same(mapsPath, output))
+            throw new ArgumentException($"--maps '{settings.Maps}' and --out '{settings.Output}' are the same file; choose two paths.");
         var ml = new MLContext(settings.Seed);
         var model = ml.Model.LoadDeepSvdd(settings.Model, out var inputSchema);
         if (mapsPath is not null && !ml.Model.GetDeepSvdd(model).HasAnomalyMap)

@@ -65,8 +65,9 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
         public int? Trials { get; init; }
 
         [CommandOption("--time-budget")]
-        [Description("Wall-clock budget of the trials in minutes; the running trial is stopped and the best so far is selected.")]
-        public double? TimeBudget { get; init; }
+        [Description("Wall-clock budget of the trials: minutes, or a number with a unit s, m, h or d (90, 20s, 1.5h); the running trial is stopped and the best completed trial so far is selected.")]
+        [TypeConverter(typeof(TimeBudgetSpelling))]
+        public TimeSpan? TimeBudget { get; init; }
 
         [CommandOption("--compare")]
         [Description("Also train the library's defaults and the paper's settings (same epochs, resolution and splits) and score them on the test split, for comparison; they are not candidates.")]
@@ -87,7 +88,7 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             if (HalvingRate < 2) return ValidationResult.Error("--halving-rate must be at least 2.");
             if (InputResolution is < 32 or > 1024) return ValidationResult.Error("--input-resolution must be between 32 and 1024 pixels.");
             if (Trials is < 1) return ValidationResult.Error("--trials must be at least 1.");
-            if (TimeBudget is { } minutes && !(minutes > 0)) return ValidationResult.Error("--time-budget must be a positive number of minutes.");
+            if (TimeBudget is { } budget && budget <= TimeSpan.Zero) return ValidationResult.Error("--time-budget must be positive (minutes, or a number with a unit s, m, h or d).");
             return ValidationResult.Success();
         }
 
@@ -136,7 +137,7 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
             SearchSpace = space,
             Strategy = strategy,
             MaxTrials = settings.Trials,
-            TimeBudget = settings.TimeBudget is { } minutes ? TimeSpan.FromMinutes(minutes) : null,
+            TimeBudget = settings.TimeBudget,
             Seed = settings.Seed,
             MinEpochs = settings.MinEpochs,
             HalvingRate = settings.HalvingRate,

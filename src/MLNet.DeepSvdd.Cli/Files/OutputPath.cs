@@ -36,6 +36,34 @@ public static class OutputPath
         return full;
     }
 
+    /// <summary>
+    /// Refuses an output that is the command's own input: <paramref name="output"/> and <paramref name="input"/> name the same file once
+    /// both are resolved (relative parts, <c>..</c>, symbolic links of the file or of a folder on the way), so a command never replaces
+    /// what it reads.
+    /// </summary>
+    /// <param name="output">The destination file.</param>
+    /// <param name="outputOption">The option that named it (e.g. <c>--onnx</c>).</param>
+    /// <param name="input">A file the command reads.</param>
+    /// <param name="inputOption">The option that named the input (e.g. <c>--model</c>).</param>
+    /// <exception cref="ArgumentException">Both name the same file; the message names both options.</exception>
+    public static void CheckNotInput(string output, string outputOption, string input, string inputOption)
+    {
+        if (string.IsNullOrWhiteSpace(output) || string.IsNullOrWhiteSpace(input)) return;
+        if (ResolvedPath.Same(output, input))
+            throw new ArgumentException($"{outputOption} '{output}' is the same file as {inputOption} '{input}' ({ResolvedPath.Of(input)}): writing it would " +
+                $"replace the {inputOption[2..]} the command reads. Choose another {outputOption} path.");
+    }
+
+    /// <summary>Refuses an output folder that is <paramref name="inputFolder"/> or lies inside it (its files would become input of the next run).</summary>
+    /// <exception cref="ArgumentException">The output folder is inside the input folder; the message names both options.</exception>
+    public static void CheckNotInsideInput(string outputFolder, string outputOption, string inputFolder, string inputOption)
+    {
+        if (string.IsNullOrWhiteSpace(outputFolder) || string.IsNullOrWhiteSpace(inputFolder)) return;
+        if (ResolvedPath.IsUnder(outputFolder, inputFolder))
+            throw new ArgumentException($"{outputOption} '{outputFolder}' is inside {inputOption} '{inputFolder}': the PNG files written there would be read " +
+                $"as input images next time. Choose an {outputOption} folder outside {inputOption}.");
+    }
+
     private static void CheckWritableFolder(string folder, string option, string given)
     {
         for (string? ancestor = folder; ancestor is not null; ancestor = Path.GetDirectoryName(ancestor))

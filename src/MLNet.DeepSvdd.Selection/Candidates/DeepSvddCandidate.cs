@@ -60,6 +60,7 @@ public sealed class DeepSvddCandidate : DetectorCandidate
         if (o.Regularizer == CollapseRegularizer.VarianceHinge) settings["varianceThreshold"] = Text(o.VarianceThreshold);
         if (o.InputResolution is { } resolution) settings["inputResolution"] = resolution.ToString(CultureInfo.InvariantCulture);
         if (o.FreezeThrough is { } freeze) settings["freezeThrough"] = freeze.ToString();
+        if (o.Representation != DeepSvddRepresentation.Auto) settings["representation"] = o.Representation.ToString();
         if (o.RepresentationDimension is { } dimension) settings["representationDimension"] = dimension.ToString(CultureInfo.InvariantCulture);
         return settings;
     }
@@ -70,6 +71,12 @@ public sealed class DeepSvddCandidate : DetectorCandidate
         var parts = new List<string> { $"Deep SVDD {o.Network}" + (o.InputResolution is { } r ? $" {r}px" : "") };
         if (o.FreezeThrough is { } freeze) parts.Add(freeze == BackboneStage.None ? "all layers trained" : $"{freeze.ToString().ToLowerInvariant()} frozen");
         if (o.Objective != DeepSvddObjective.OneClass) parts.Add(o.Objective.ToString());
+        if (o.Representation != DeepSvddRepresentation.Auto) parts.Add(o.Representation switch
+        {
+            DeepSvddRepresentation.Patches => "patches",
+            DeepSvddRepresentation.PooledAndPatches => "pooled and patches",
+            _ => "pooled",
+        });
         parts.Add(o.Regularizer switch
         {
             CollapseRegularizer.NoiseInjection => $"noise k={o.NoiseHeads}",

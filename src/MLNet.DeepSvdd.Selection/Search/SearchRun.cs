@@ -20,6 +20,7 @@ internal sealed class SearchRun
     private readonly List<TrialResult> trials = [];
     private readonly Dictionary<DetectorCandidate, (TrialResult Trial, ITransformer Model)> standing = [];
     private readonly Dictionary<DetectorCandidate, int?> trainedEpochs = [];
+    private (TrialResult Trial, ITransformer Model)? bestCompleted;
     private TrialRunner? runner;
     private string? stopReason;
     private int plannedTrials;
@@ -43,7 +44,8 @@ internal sealed class SearchRun
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         clock.Start();
-        if (options.TimeBudget is { } limit) budget.CancelAfter(limit);
+        // CancelAfter takes at most about 49.7 days (uint.MaxValue - 1 ms); a longer budget is checked between trials (TryRun) only.
+        if (options.TimeBudget is { } limit && limit.TotalMilliseconds < uint.MaxValue - 1) budget.CancelAfter(limit);
         runner = new TrialRunner(context, validationLabels, cancellation, budget.Token, clock);
         channel.Info(MessageSensitivity.None, $"Detector search: {space.Candidates.Count} candidates, strategy {options.Strategy}, seed {seed}" +
             (options.MaxTrials is { } max ? $", at most {max} trials" : "") + (options.TimeBudget is { } t ? $", time budget {t}" : "") + ".");
@@ -58,6 +60,13 @@ internal sealed class SearchRun
 
         var best = finalists.Where(standing.ContainsKey).Select(c => standing[c])
             .OrderByDescending(s => s.Trial.ValidationAuc).ThenBy(s => s.Trial.Number).FirstOrDefault();
+        // No finalist has a usable trial (the last survivors of successive halving diverged, collapsed or failed in a later round): the best
+        // completed trial of the whole search is selected rather than none.
+        if (best.Model is null && bestCompleted is { } fallback)
+        {
+            best = fallback;
+            channel.Info(MessageSensitivity.None, $"No candidate still in the search has a usable trial; selecting the best completed trial of the search, trial {fallback.Trial.Number}.");
+        }
         if (best.Model is null)
         {
             string summary = string.Join(Environment.NewLine, trials.Select(t => $"  trial {t.Number} {t.Candidate}: {t.Verdict} {t.Message}"));
@@ -141,16 +150,25 @@ internal sealed class SearchRun
             stopReason = "trial budget";
             return false;
         }
-        if (budget.IsCancellationRequested)
+        if (budget.IsCancellationRequested || options.TimeBudget is { } limit && clock.Elapsed >= limit)
         {
             stopReason ??= "time budget";
             return false;
         }
         var (result, model) = runner!.Run(candidate, trials.Count + 1, rung, epochs);
         trials.Add(result);
-        trainedEpochs[candidate] = result.Epochs;
-        if (model is not null) standing[candidate] = (result, model);
-        else standing.Remove(candidate);
+        if (model is not null)
+        {
+            standing[candidate] = (result, model);
+            trainedEpochs[candidate] = result.Epochs;
+            if (bestCompleted is not { } leader || result.ValidationAuc > leader.Trial.ValidationAuc) bestCompleted = (result, model);
+        }
+        else if (result.Verdict != TrialVerdict.StoppedByBudget)
+        {
+            standing.Remove(candidate);
+            trainedEpochs[candidate] = result.Epochs;
+        }
+        // A trial the time budget stopped leaves the candidate's earlier rounds standing: they completed and can still be selected.
         if (result.Verdict == TrialVerdict.StoppedByBudget) stopReason = "time budget";
         Report(result, Work(result.Epochs));
         return result.Verdict != TrialVerdict.StoppedByBudget;

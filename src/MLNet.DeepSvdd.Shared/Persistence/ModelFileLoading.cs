@@ -11,12 +11,16 @@ internal static class ModelFileLoading
 {
     /// <summary>Checks that <paramref name="filePath"/> names an existing file (not a folder) before anything is read.</summary>
     /// <exception cref="FileNotFoundException">There is no such file, or it is a folder.</exception>
+    /// <exception cref="InvalidDataException">The file is an ONNX model, not an ML.NET model zip.</exception>
     public static void CheckFile(string filePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
         if (Directory.Exists(filePath))
             throw new FileNotFoundException($"Model file '{filePath}' is a folder; pass the path of a model .zip file.", filePath);
         if (!File.Exists(filePath)) throw new FileNotFoundException($"Model file '{filePath}' does not exist.", filePath);
+        if (OnnxFileSignature.IsOnnxModel(filePath))
+            throw new InvalidDataException($"Model file '{filePath}' is an ONNX file, not an ML.NET model (a .zip saved by mlContext.Model.Save or deepsvdd " +
+                "train): score it with ONNX Runtime (see samples/OnnxScoring), or pass the .zip it was exported from.");
     }
 
     /// <summary>

@@ -71,8 +71,7 @@ internal static class DataViewLoader
                 {
                     float value = 0;
                     getLabel(ref value);
-                    if (float.IsInfinity(value))
-                        throw new InvalidOperationException($"Row {row} of label column '{label!.Value.Name}' is {value}; expected > 0, 0 or NaN.");
+                    LabelColumn.Check(value, row, label!.Value.Name, "data", allowUnlabeled: true);
                     labels!.Add(value);
                 }
                 row++;

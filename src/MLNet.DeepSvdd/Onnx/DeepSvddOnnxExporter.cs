@@ -69,12 +69,13 @@ internal static class DeepSvddOnnxExporter
             for (int i = 0; i < model.Spheres.Count; i++)
             {
                 var sphere = model.Spheres[i];
+                if (sphere.Weight == 0) continue; // a branch chosen out of the score (it may still draw the map)
                 var term = sphere.Branch == Networks.RepresentationBranch.Pooled
                     ? ScoreEmitter.Term(graph, ScoreEmitter.PooledDistance(graph, features.Pooled!, model.CenterValues(i)), sphere, "score.pooled")
                     : ScoreEmitter.Term(graph, PatchScoreEmitter.Reduce(graph, distances!, model.Scoring), sphere, "score.patches");
-                total = total is null ? term : graph.Node("Add", "score.total", [total, term]);
+                total = total is null ? term : graph.Node("Max", "score.larger", [total, term]);
             }
-            score = total!;
+            score = total ?? throw new InvalidOperationException("The model scores with no branch; it cannot be exported.");
         }
         var nonFinite = DetectorHeadEmitter.Emit(graph, score, input, detector.Threshold);
         if (layout.HasPatches)
@@ -112,8 +113,9 @@ internal static class DeepSvddOnnxExporter
                 : model.Scoring.Reduction.ToString();
             string reduction = model.Scoring.Reduction == PatchScoreReduction.TopMean
                 ? $"the mean of its {model.Scoring.TopCount} largest values" : "its maximum";
+            string scored = string.Join(" and ", model.Spheres.Where(b => b.Weight != 0).Select(b => b.Branch.ToString().ToLowerInvariant()));
             doc += $"Outputs: Score float [N, 1] (the patch map of squared distances ({layout.PatchHeight}×{layout.PatchWidth} positions) reduced to " +
-                $"{reduction}{(layout.HasPooled ? ", plus the pooled ‖φ(x) − c‖², each minus its offset and divided by its scale" : ", minus its offset")}; " +
+                $"{reduction}{(layout.HasPooled ? $", and the pooled ‖φ(x) − c‖², each minus its offset, standardised on the training rows; the larger of the branches that score ({scored})" : ", minus its offset")}; " +
                 $"+∞ for a row with a NaN or infinite value), PredictedLabel bool [N, 1] (Score > {threshold}), " +
                 $"AnomalyMap float [N, {model.MapHeight}, {model.MapWidth}] (the patch distances smoothed with a Gaussian of σ = 1 position, " +
                 $"resized bilinearly to the input image and multiplied by 0.5 / τ with τ = {tau}, so 0.5 is the map threshold on every image; " +

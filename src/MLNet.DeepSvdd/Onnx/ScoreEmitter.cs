@@ -6,7 +6,8 @@ namespace MLNet.DeepSvdd.Onnx;
 
 /// <summary>
 /// Deep SVDD's score as ONNX nodes: ‖φ(x) − c‖², minus R² in soft-boundary mode, as float [N, 1] for a pooled model; for a model with
-/// a patch branch, the sum over branches of (reduced distance − offset) / scale, as <see cref="PatchScoring.Scores"/> computes it.
+/// a patch branch, the largest over the branches that take part (weight 1) of (reduced distance − offset − shift) / scale, as
+/// <see cref="PatchScoring.Scores"/> computes it.
 /// <see cref="DetectorHeadEmitter"/> adds the non-finite rule, the threshold and the outputs.
 /// </summary>
 internal static class ScoreEmitter
@@ -22,12 +23,13 @@ internal static class ScoreEmitter
 
     /// <summary>
     /// One branch's term of the score from its reduced distance <paramref name="reduced"/> [N, 1]: minus the sphere's offset (when not 0),
-    /// divided by its scale (when not 1), in that order, as <see cref="PatchScoring.Scores"/> does.
+    /// minus its shift (when not 0), divided by its scale (when not 1), in that order, as <see cref="PatchScoring.Scores"/> does.
     /// </summary>
     public static string Term(OnnxGraphBuilder graph, string reduced, BranchSphere sphere, string name)
     {
         var term = reduced;
         if (sphere.Offset != 0) term = graph.Node("Sub", name + ".soft_boundary", [term, graph.Scalar(name + ".radius_squared", (float)sphere.Offset)]);
+        if (sphere.Shift != 0) term = graph.Node("Sub", name + ".shifted", [term, graph.Scalar(name + ".shift", (float)sphere.Shift)]);
         if (sphere.Scale != 1) term = graph.Node("Div", name + ".scaled", [term, graph.Scalar(name + ".scale", (float)sphere.Scale)]);
         return term;
     }

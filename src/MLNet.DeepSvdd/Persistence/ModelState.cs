@@ -32,11 +32,11 @@ internal sealed class ModelState
 
     /// <summary>
     /// What a model with a patch branch adds (null in pooled models and in files saved before patches existed): every branch's centre,
-    /// radius and scale (pooled first; the first ones repeat <see cref="Metadata.Center"/> and <see cref="Metadata.Radius"/>) and the
+    /// radius and calibration (pooled first; the first ones repeat <see cref="Metadata.Center"/> and <see cref="Metadata.Radius"/>) and the
     /// reduction of the patch map and the map threshold τ.
     /// </summary>
-    public sealed record PatchModel(float[][] Centers, double[] Radii, double[] Scales, PatchScoreReduction Reduction, double TopFraction,
-        double MapThreshold);
+    public sealed record PatchModel(float[][] Centers, double[] Radii, BranchCalibration[] Calibrations, PatchScoreReduction Reduction,
+        double TopFraction, double MapThreshold);
 
     /// <summary>The training report as saved; the resolved settings are absent (null) in files saved before they were recorded.</summary>
     public sealed record ReportData(List<EpochReport> Epochs, int SelectedEpoch, CollapseAssessment Collapse, int TrainingRows,
@@ -58,7 +58,7 @@ internal sealed class ModelState
     public static byte[] Write(ScoringModel model, float threshold, string featureColumnName, TrainingReport report, int scoringBatchSize)
     {
         var patches = model.Scoring.Layout.HasPatches
-            ? new PatchModel([.. model.Spheres.Select((_, i) => model.CenterValues(i))], [.. model.Radii], [.. model.Scales],
+            ? new PatchModel([.. model.Spheres.Select((_, i) => model.CenterValues(i))], [.. model.Radii], [.. model.Calibrations],
                 model.Scoring.Reduction, model.Scoring.TopFraction, model.MapThreshold)
             : null;
         var metadata = new Metadata(model.Network.Spec, model.Objective, model.CenterValues(), model.Radius, threshold,
@@ -80,7 +80,7 @@ internal sealed class ModelState
             try
             {
                 var scoring = new PatchScoring(metadata.Network.Layout, p.Reduction, p.TopFraction);
-                return (new ScoringModel(network, centers, p.Radii, p.Scales, metadata.Objective, scoring, device) { MapThreshold = p.MapThreshold },
+                return (new ScoringModel(network, centers, p.Radii, p.Calibrations, metadata.Objective, scoring, device) { MapThreshold = p.MapThreshold },
                     metadata);
             }
             finally

@@ -3,8 +3,11 @@ namespace MLNet.DeepSvdd.Scoring;
 /// <summary>
 /// How a model turns its output rows into scores: one term per branch of the representation (<see cref="RepresentationLayout"/>), each
 /// the squared distance of the branch's points to the branch's centre, the patch branch's per-position distances reduced to one value per
-/// row by <see cref="Reduction"/>; each term minus the branch's offset (R² in soft-boundary mode, else 0) and divided by its scale, the terms
-/// added. A model with one branch has scale 1, so its score is exactly ‖φ(x) − c‖² − offset as before patches existed.
+/// row by <see cref="Reduction"/>, minus the branch's offset (R² in soft-boundary mode, else 0). With two branches each term is standardised
+/// on the training rows (<see cref="BranchSphere"/>) and the score is the larger of the branches that take part: an image is as anomalous
+/// as the branch in which it stands out most, so a wrong object (the pooled branch) and a small defect (the patch branch) both show, and a
+/// branch in which an anomaly looks normal adds nothing. A model with one branch scores exactly ‖φ(x) − c‖² − offset, as before patches
+/// existed.
 /// </summary>
 /// <param name="Layout">The output row's layout.</param>
 /// <param name="Reduction">How a patch map becomes one score.</param>
@@ -37,18 +40,20 @@ internal sealed record PatchScoring(RepresentationLayout Layout, PatchScoreReduc
         return reduced.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The scores of a batch of output rows: Σ_b (reduced distance_b − offset_b) / scale_b.</summary>
+    /// <summary>The scores of a batch of output rows: max over the branches of weight 1 of (reduced distance_b − offset_b − shift_b) / scale_b.</summary>
     public Tensor Scores(Tensor output, IReadOnlyList<BranchSphere> spheres)
     {
         using var scope = NewDisposeScope();
         Tensor? total = null;
         foreach (var sphere in spheres)
         {
+            if (sphere.Weight == 0) continue;
             var term = Reduce(Distances(output, sphere.Branch, sphere.Center), sphere.Branch);
             if (sphere.Offset != 0) term = term.sub(sphere.Offset);
+            if (sphere.Shift != 0) term = term.sub(sphere.Shift);
             if (sphere.Scale != 1) term = term.div(sphere.Scale);
-            total = total is null ? term : total.add(term);
+            total = total is null ? term : maximum(total, term);
         }
-        return (total ?? throw new InvalidOperationException("A model has at least one branch.")).MoveToOuterDisposeScope();
+        return (total ?? throw new InvalidOperationException("A model scores with at least one branch.")).MoveToOuterDisposeScope();
     }
 }

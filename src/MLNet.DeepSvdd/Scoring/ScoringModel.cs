@@ -9,19 +9,20 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
 {
     /// <summary>A model with one branch: centre <paramref name="center"/> and radius <paramref name="radius"/>.</summary>
     public ScoringModel(FeatureMap network, Tensor center, double radius, DeepSvddObjective objective, Device device)
-        : this(network, [center], [radius], [1.0], objective, PatchScoring.PooledOnly(network.Spec.RepresentationDimension), device)
+        : this(network, [center], [radius], [new BranchCalibration(0, 1, 1)], objective, PatchScoring.PooledOnly(network.Spec.RepresentationDimension), device)
     {
     }
 
-    /// <summary>A model with one centre, radius and scale per branch of <paramref name="scoring"/>'s layout, pooled first.</summary>
-    public ScoringModel(FeatureMap network, IReadOnlyList<Tensor> centers, IReadOnlyList<double> radii, IReadOnlyList<double> scales,
+    /// <summary>A model with one centre, radius and calibration per branch of <paramref name="scoring"/>'s layout, pooled first.</summary>
+    public ScoringModel(FeatureMap network, IReadOnlyList<Tensor> centers, IReadOnlyList<double> radii, IReadOnlyList<BranchCalibration> calibrations,
         DeepSvddObjective objective, PatchScoring scoring, Device device)
     {
         var branches = scoring.Layout.Branches;
+        var scales = calibrations;
         if (scoring.Layout != network.Spec.Layout)
             throw new ArgumentException($"The scoring layout {scoring.Layout} does not match the network's {network.Spec.Layout}.", nameof(scoring));
         if (centers.Count != branches.Count || radii.Count != branches.Count || scales.Count != branches.Count)
-            throw new ArgumentException($"The model has {branches.Count} branches; got {centers.Count} centres, {radii.Count} radii and {scales.Count} scales.");
+            throw new ArgumentException($"The model has {branches.Count} branches; got {centers.Count} centres, {radii.Count} radii and {scales.Count} calibrations.");
         Network = network;
         Network.to(device);
         Network.eval();
@@ -29,9 +30,9 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
         Device = device;
         Scoring = scoring;
         Radii = [.. radii];
-        Scales = [.. scales];
+        Calibrations = [.. calibrations];
         Spheres = [.. branches.Select((branch, i) => new BranchSphere(branch, centers[i].detach().to(device).clone().DetachFromDisposeScope(),
-            objective == DeepSvddObjective.SoftBoundary ? radii[i] * radii[i] : 0, scales[i]))];
+            objective == DeepSvddObjective.SoftBoundary ? radii[i] * radii[i] : 0, calibrations[i].Shift, calibrations[i].Scale, calibrations[i].Weight))];
     }
 
     public FeatureMap Network { get; }
@@ -45,8 +46,8 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
     /// <summary>Every branch's radius, pooled first.</summary>
     public IReadOnlyList<double> Radii { get; }
 
-    /// <summary>Every branch's scale, pooled first.</summary>
-    public IReadOnlyList<double> Scales { get; }
+    /// <summary>Every branch's calibration (shift, scale, weight), pooled first.</summary>
+    public IReadOnlyList<BranchCalibration> Calibrations { get; }
 
     /// <summary>The branches' hyperspheres, pooled first.</summary>
     public IReadOnlyList<BranchSphere> Spheres { get; }
@@ -146,6 +147,7 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
         var sums = new Tensor?[branches];
         var sumSquares = new Tensor?[branches];
         var distanceSums = new double[branches];
+        var distanceSquares = new double[branches];
         var points = new long[branches];
         for (long start = 0; start < rows; start += batchSize)
         {
@@ -163,7 +165,11 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
                 else { sums[b]!.add_(s); sumSquares[b]!.add_(s2); }
                 points[b] += f.shape[0];
                 if (branches > 1)
-                    distanceSums[b] += scoring.Reduce(scoring.Distances(raw, branch, spheres[b].Center), branch).to(ScalarType.Float64).sum().item<double>();
+                {
+                    var term = scoring.Reduce(scoring.Distances(raw, branch, spheres[b].Center), branch).to(ScalarType.Float64).sub(spheres[b].Offset);
+                    distanceSums[b] += term.sum().item<double>();
+                    distanceSquares[b] += term.square().sum().item<double>();
+                }
             }
         }
         var variances = new double[branches];
@@ -174,7 +180,9 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
             var mean = sums[b]!.div(n);
             variances[b] = sumSquares[b]!.div(n).sub(mean.square()).mul(n / (n - 1.0)).clamp_min(0).mean().item<double>();
         }
-        return new BranchPass(scores, variances, [.. distanceSums.Select(d => rows > 0 ? d / rows : 0)]);
+        var means = distanceSums.Select(d => rows > 0 ? d / rows : 0).ToArray();
+        var deviations = distanceSquares.Select((q, b) => rows > 1 ? Math.Sqrt(Math.Max(q / rows - means[b] * means[b], 0) * rows / (rows - 1.0)) : 0).ToArray();
+        return new BranchPass(scores, variances, means, deviations);
     }
 
     /// <summary>Scores every row of a device tensor in batches; also the per-branch variances and mean distances.</summary>
@@ -205,8 +213,18 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
     }
 }
 
-/// <summary>What a scoring pass over many rows gives: the scores, and per branch the mean point variance and mean reduced distance.</summary>
+/// <summary>
+/// What a scoring pass over many rows gives: the scores, and per branch the mean point variance and the mean and standard deviation over
+/// rows of its reduced distance minus offset (those two computed only for models with two branches; else 0).
+/// </summary>
 /// <param name="Scores">One score per row.</param>
 /// <param name="Variances">Per branch, the mean per-dimension (unbiased) variance of its points.</param>
-/// <param name="MeanDistances">Per branch, the mean over rows of its reduced distance (computed only for models with two branches; else 0).</param>
-internal sealed record BranchPass(float[] Scores, double[] Variances, double[] MeanDistances);
+/// <param name="MeanDistances">Per branch, the mean of its reduced distance minus offset.</param>
+/// <param name="DistanceDeviations">Per branch, the (unbiased) standard deviation of the same.</param>
+internal sealed record BranchPass(float[] Scores, double[] Variances, double[] MeanDistances, double[] DistanceDeviations);
+
+/// <summary>How a branch's term enters a two-branch score (<see cref="BranchSphere"/>): shift, scale and weight.</summary>
+/// <param name="Shift">The mean training term.</param>
+/// <param name="Scale">Its standard deviation.</param>
+/// <param name="Weight">1 or 0.</param>
+internal sealed record BranchCalibration(double Shift, double Scale, double Weight);

@@ -168,17 +168,33 @@ internal sealed class TrainingLoop
     }
 
     /// <summary>
-    /// The branches' hyperspheres as they are now: centres, offsets from the current radii and, with two branches, scales from a scoring pass
-    /// over the training rows (the mean reduced distance of each branch), so validation scores the way the final model will.
+    /// The branches' hyperspheres as they are now: centres, offsets from the current radii and, with two branches, each branch's term
+    /// standardised by its mean and standard deviation over the training rows (one scoring pass), so validation scores the way the final
+    /// model will.
     /// </summary>
     private List<BranchSphere> CurrentSpheres(IReadOnlyList<BranchTerms> branches, PatchScoring scoring, StagedInputs trainInputs,
         IReadOnlyList<double>? radii = null)
     {
-        var spheres = branches.Select((b, i) => new BranchSphere(b.Branch, b.Center, Offset(radii?[i] ?? b.Radius), 1.0)).ToList();
+        var spheres = branches.Select((b, i) => new BranchSphere(b.Branch, b.Center, Offset(radii?[i] ?? b.Radius))).ToList();
         if (spheres.Count == 1) return spheres;
         trainedNetwork.eval();
         var pass = ScoringModel.ScoreAll(trainInputs.Features, trainInputs.Rows, scoring, spheres, ScoringRows);
-        return [.. spheres.Select((s, i) => s with { Scale = Math.Max(pass.MeanDistances[i], 1e-12) })];
+        return [.. spheres.Select((s, i) => s with { Shift = pass.MeanDistances[i], Scale = Math.Max(pass.DistanceDeviations[i], 1e-12) })];
+    }
+
+    /// <summary>
+    /// With two branches and a validation set: which branches take part in the score, chosen by validation AUC among both (the default, kept on
+    /// a tie), the pooled branch alone and the patch branch alone, as the kept epoch is chosen; the anomaly map stays the patch branch's.
+    /// </summary>
+    private List<BranchSphere> SelectBranches(List<BranchSphere> spheres, BestValidationEpoch? best)
+    {
+        if (spheres.Count == 1 || best is null) return spheres;
+        List<BranchSphere> pooled = [spheres[0], spheres[1] with { Weight = 0 }], patches = [spheres[0] with { Weight = 0 }, spheres[1]];
+        double both = best.Score(spheres), pooledAuc = best.Score(pooled), patchAuc = best.Score(patches);
+        var (chosen, name) = both >= Math.Max(pooledAuc, patchAuc) ? (spheres, "both branches")
+            : pooledAuc >= patchAuc ? (pooled, "the pooled branch alone") : (patches, "the patch branch alone");
+        channel.Info(MessageSensitivity.None, $"Branches by validation AUC: both {both:F4}, pooled {pooledAuc:F4}, patches {patchAuc:F4}; scoring with {name}.");
+        return chosen;
     }
 
     private ICollapseRegularizerLoss? CreateRegularizer(Generator generator) => options.Regularizer switch
@@ -276,9 +292,9 @@ internal sealed class TrainingLoop
                 channel.Info(MessageSensitivity.None, $"No epoch improved on the untrained network's validation AUC {best.Auc:F4}: keeping its weights (epoch 0).");
             }
         }
-        var spheres = CurrentSpheres(branches, scoring, trainInputs, radii);
-        return (new ScoringModel(network, [.. branches.Select(b => b.Center)], radii, [.. spheres.Select(s => s.Scale)], options.Objective, scoring, device),
-            selected);
+        var spheres = SelectBranches(CurrentSpheres(branches, scoring, trainInputs, radii), best);
+        return (new ScoringModel(network, [.. branches.Select(b => b.Center)], radii, [.. spheres.Select(s => new BranchCalibration(s.Shift, s.Scale, s.Weight))],
+            options.Objective, scoring, device), selected);
     }
 
     /// <summary>The decision threshold: 0 for the soft boundary (score = d − R²), else the (1 − ν) quantile of the training scores.</summary>

@@ -61,7 +61,7 @@ public sealed class TuneCommandTests : IDisposable
         var space = () => new TuneSpaceSpellings().ConvertFromInvariantString("everything");
         space.Should().Throw<OptionValueException>().WithMessage("--space 'everything': expected default, deep, shallow or paper.");
         new TuneCommand.Settings { Anomaly = "bp3" }.Validate().Message.Should().Contain("bp3");
-        new TuneCommand.Settings { TimeBudget = 0 }.Validate().Message.Should().Contain("--time-budget");
+        new TuneCommand.Settings { TimeBudget = TimeSpan.Zero }.Validate().Message.Should().Contain("--time-budget");
         new TuneCommand.Settings { HalvingRate = 1 }.Validate().Message.Should().Contain("--halving-rate");
     }
 }

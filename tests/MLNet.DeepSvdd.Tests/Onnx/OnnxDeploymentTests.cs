@@ -63,6 +63,53 @@ public sealed class OnnxDeploymentTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestCategories.Name, TestCategories.Slow)]
+    public void The_sample_lists_images_like_the_CLI_without_looping_and_skips_those_that_do_not_decode()
+    {
+        // Issue 24: a link back to the folder made the sample list 123 images from 3 files; one file that did not decode stopped it.
+        string images = Path.Combine(root, "images");
+        WritePngs(images, 3);
+        Directory.CreateSymbolicLink(Path.Combine(images, "loop"), images);
+        Directory.CreateDirectory(Path.Combine(images, "more"));
+        Directory.CreateSymbolicLink(Path.Combine(images, "more", "up"), Path.Combine(images, "more"));
+        File.WriteAllText(Path.Combine(images, "broken.png"), "not an image");
+        Cli.CliImageFiles.WriteTruncatedPng(Path.Combine(images, "more", "truncated.png"), Cli.CliImageFiles.OfClass(1, 1).Single());
+        Directory.CreateDirectory(Path.Combine(images, ".hidden"));
+        File.Copy(Path.Combine(images, "00.png"), Path.Combine(images, ".hidden", "00.png"));
+        string onnx = ExportSmallImageModel(images);
+
+        ImageFiles.List(images).Should().Equal(ImageFolderInput.List(images), "the sample takes the images deepsvdd score takes");
+        ImageFiles.List(images).Should().HaveCount(5);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        ScoringApp.Run([onnx, images], output, error).Should().Be(0, error.ToString());
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCount(1 + 3 + 1, "a header, the three decodable images and the summary");
+        lines[^1].Should().Be("3 images, " + lines.Count(l => l.EndsWith("\tanomaly")) + " above the threshold; 2 skipped (do not decode).");
+        error.ToString().Should().Contain("broken.png' does not decode").And.Contain("truncated.png' does not decode: truncated")
+            .And.Contain("Warning: skipped 2 of 5 images");
+        ScoringApp.Run([onnx, images, "--strict"], TextWriter.Null, error).Should().Be(2);
+    }
+
+    /// <summary>A LeNet image model trained for one epoch on the PNGs of <paramref name="images"/> at 16 px, exported to ONNX.</summary>
+    private string ExportSmallImageModel(string images)
+    {
+        string training = Path.Combine(root, "training");
+        WritePngs(training, 8);
+        var ml = new MLContext(seed: 1);
+        var data = ImageFolderSource.Flat(training).ToDataView();
+        var model = ImageSources.ImagePipeline(ml, Side).Append(ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options
+        {
+            FeatureColumnName = ImageSources.PixelColumn, Network = DeepSvddNetwork.LeNet, Epochs = 1, BatchSize = 4, RepresentationDimension = 8,
+            NoiseHeads = 4, Seed = 1, Device = DeepSvddDevice.Cpu, ThrowOnCollapse = false,
+        })).Fit(data);
+        string onnx = Path.Combine(root, "small.onnx");
+        using (var file = File.Create(onnx)) ml.Model.ExportDeepSvddToOnnx(ml.Model.GetDeepSvdd(model), file);
+        return onnx;
+    }
+
+    [Fact]
     public void Bad_export_and_sample_input_is_refused_with_the_file_named()
     {
         new ExportCommand.Settings { Onnx = "m.onnx" }.Validate().Message.Should().Contain("--model <file.zip> is required");

@@ -75,7 +75,7 @@ public class PatchRepresentationTests
     }
 
     [Fact]
-    public void Patch_scores_reduce_the_map_and_add_the_branches_by_hand()
+    public void Patch_scores_reduce_the_map_and_take_the_larger_standardised_branch_by_hand()
     {
         // Pooled point (3, 4) with centre (0, 0): distance 25. Patch points (1-dimensional) 1, 2, 3, 4 with centre 0: distances 1, 4, 9, 16.
         var layout = new RepresentationLayout(2, 1, 2, 2);
@@ -86,11 +86,15 @@ public class PatchRepresentationTests
         var top = new PatchScoring(layout, PatchScoreReduction.TopMean, 0.5);
         top.TopCount.Should().Be(2);
         using (var d = max.Distances(output, RepresentationBranch.Patches, c1)) d.data<float>().ToArray().Should().Equal(1, 4, 9, 16);
-        // Max: 25/5 + (16 − 0)/2 = 13; TopMean: 25/5 + ((16 + 9)/2 − 1)/2 = 5 + 5.75 = 10.75.
-        BranchSphere[] spheres = [new(RepresentationBranch.Pooled, c2, 0, 5), new(RepresentationBranch.Patches, c1, 0, 2)];
-        using (var s = max.Scores(output, spheres)) s.item<float>().Should().Be(13f);
+        // Pooled term (25 − 5)/5 = 4. Max: (16 − 0)/2 = 8, so the score is max(4, 8) = 8.
+        BranchSphere[] spheres = [new(RepresentationBranch.Pooled, c2, 0, Shift: 5, Scale: 5), new(RepresentationBranch.Patches, c1, 0, Scale: 2)];
+        using (var s = max.Scores(output, spheres)) s.item<float>().Should().Be(8f);
+        // TopMean with offset 1: ((16 + 9)/2 − 1)/2 = 5.75 > 4.
         BranchSphere[] offset = [spheres[0], spheres[1] with { Offset = 1 }];
-        using (var s = top.Scores(output, offset)) s.item<float>().Should().Be(10.75f);
+        using (var s = top.Scores(output, offset)) s.item<float>().Should().Be(5.75f);
+        // A branch of weight 0 takes no part: the pooled term alone, 4.
+        BranchSphere[] pooledOnly = [spheres[0], spheres[1] with { Weight = 0 }];
+        using (var s = max.Scores(output, pooledOnly)) s.item<float>().Should().Be(4f);
         new PatchScoring(layout, PatchScoreReduction.TopMean, 0.01).TopCount.Should().Be(1, "at least one position");
     }
 

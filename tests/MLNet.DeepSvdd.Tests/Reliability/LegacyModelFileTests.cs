@@ -106,6 +106,9 @@ public class LegacyModelFileTests : IDisposable
     /// <see cref="SmallDetectors"/>, 12 rows each of their own shape.</item>
     /// </list>
     /// Loaded by ML.NET's <c>Model.Load</c> and by the library's own entry points, they must score bit-identically and predict the same labels.
+    /// GEO is the exception: its score runs a convolutional network through libtorch, whose oneDNN kernels are chosen by the CPU, so on
+    /// another CPU than the one the fixture was made on its sums can differ in the last bits (seen: 1 ulp in 2 of 12 rows on an AMD EPYC on
+    /// 2026-12-07, with the code that made the fixture too); its scores must agree within 4 ulp (and its labels exactly).
     /// </summary>
     [Theory]
     [InlineData("v1", "DeepSvdd")]
@@ -125,8 +128,16 @@ public class LegacyModelFileTests : IDisposable
         var test = SmallDetectors.View(ml, rows, expected.InputSize);
         static int[] Bits(float[] scores) => scores.Select(BitConverter.SingleToInt32Bits).ToArray();
 
+        int ulps = name == "Geo" ? 4 : 0;
+        void Same(float[] scores, int[] bits)
+        {
+            var actual = Bits(scores);
+            actual.Should().HaveSameCount(bits);
+            for (int i = 0; i < bits.Length; i++) Math.Abs((long)actual[i] - bits[i]).Should().BeLessThanOrEqualTo(ulps, $"row {i} ({name} {version})");
+        }
+
         var plain = ml.Model.Load(path, out _);
-        Bits(SmallDetectors.Scores(plain, test)).Should().Equal(expected.Loaded);
+        Same(SmallDetectors.Scores(plain, test), expected.Loaded);
         SmallDetectors.Labels(plain, test).Should().Equal(expected.Labels);
         ITransformer restored = name switch
         {
@@ -134,7 +145,7 @@ public class LegacyModelFileTests : IDisposable
             "Geo" => ml.Model.LoadGeo(path, out _),
             _ => ml.Model.LoadBaselines(path, out _),
         };
-        Bits(SmallDetectors.Scores(restored, test)).Should().Equal(expected.Library);
+        Same(SmallDetectors.Scores(restored, test), expected.Library);
         SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
     }
 

@@ -21,6 +21,8 @@ public class SearchSpaceTests
         deep.Where(o => o.Network == DeepSvddNetwork.ResNet18Pretrained).Select(o => o.InputResolution).Distinct().Should().BeEquivalentTo(new int?[] { 128, 64 });
         deep.Select(o => o.FreezeThrough).Should().Contain(BackboneStage.Layer2);
         deep.Select(o => o.LearningRate).Should().Contain(1e-4f);
+        deep.Where(o => o.Network == DeepSvddNetwork.ResNet18Pretrained).Select(o => o.Representation).Distinct().Should().BeEquivalentTo(
+            [DeepSvddRepresentation.Auto, DeepSvddRepresentation.Pooled, DeepSvddRepresentation.Patches], "a wrong object or a small local defect");
         deep.Should().ContainSingle(o => o.FreezeThrough == BackboneStage.None, "the paper's settings: every layer fine-tuned")
             .Which.Should().Match<DeepSvddTrainer.Options>(o => o.LearningRate == 1e-4f && o.HeadLearningRate == 1e-3f && o.InputResolution == 128);
         space.Candidates.OfType<ShallowCandidate>().Select(c => (c.Family, c.Features)).Distinct().Should().BeEquivalentTo(new[]

@@ -5,12 +5,26 @@ namespace MLNet.DeepSvdd.Tests.Support;
 /// <summary>
 /// The test assembly's entry point. Under the test host it is never called; the persistence tests start this assembly as a separate
 /// process (<c>dotnet exec</c>) with "score-model MODEL SEED N" to load a saved model with nothing but ML.NET's <c>Model.Load</c> in a
-/// fresh process and print the scores of N synthetic rows, one per line, as exact float bits.
+/// fresh process and print the scores of N synthetic rows, one per line, as exact float bits. With "interrupted-write PATH" it installs
+/// the CLI's interrupt handling, starts an atomic write of PATH, prints "writing" midway and waits to be interrupted.
 /// </summary>
 public static class ModelLoadProcess
 {
     public static int Main(string[] args)
     {
+        if (args.Length == 2 && args[0] == "interrupted-write")
+        {
+            using var interrupts = MLNet.DeepSvdd.Cli.Files.InterruptCleanup.Install();
+            MLNet.DeepSvdd.Cli.Files.AtomicFile.Write(args[1], stream =>
+            {
+                stream.Write(new byte[1 << 20]);
+                stream.Flush();
+                Console.WriteLine("writing");
+                Console.Out.Flush();
+                Thread.Sleep(TimeSpan.FromMinutes(2));
+            });
+            return 3; // not interrupted
+        }
         if (args.Length != 4 || args[0] != "score-model")
         {
             Console.Error.WriteLine("usage: score-model MODEL DATASEED ROWS");
