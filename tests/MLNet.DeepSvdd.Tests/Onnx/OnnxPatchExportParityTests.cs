@@ -159,7 +159,7 @@ public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models
             o.UseBias = true;
             // OnnxCases.Fit sets 8, but the noise-injection head is sized by RepresentationDimension for every branch, so a patch branch
             // (128 channels) fails with any other value (a training bug, reported separately); 128 keeps this test about the export.
-            o.RepresentationDimension = Networks.PatchEmbedding.Channels;
+            o.RepresentationDimension = MLNet.DeepSvdd.Networks.PatchEmbedding.Channels;
         });
         var detector = OnnxCases.Fit(ml, c);
         try
