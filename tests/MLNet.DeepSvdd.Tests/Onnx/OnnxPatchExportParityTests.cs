@@ -148,6 +148,35 @@ public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void A_branch_of_weight_0_takes_no_part_in_the_exported_score(int left)
+    {
+        // The PooledAndPatches model with its calibrations, except that branch `left` (0 pooled, 1 patches) is chosen out of the score, as
+        // training with a validation set may do; the network is shared, not copied (so the variant is not disposed).
+        var ml = models.Ml;
+        var fitted = models.Get("PooledAndPatches, TopMean").Model;
+        var calibrations = fitted.Calibrations.Select((c, i) => i == left ? c with { Weight = 0 } : c).ToList();
+        var variant = new MLNet.DeepSvdd.Scoring.ScoringModel(fitted.Network, [.. fitted.Spheres.Select(s => s.Center)], fitted.Radii, calibrations,
+            fitted.Objective, fitted.Scoring, fitted.Device) { MapThreshold = fitted.MapThreshold };
+        var original = models.Get("PooledAndPatches, TopMean");
+        var detector = new DeepSvddTransformer(variant, original.Threshold, original.FeatureColumnName, original.Report);
+
+        var random = new Random(9);
+        var rows = Enumerable.Range(0, 6).Select(i => i < 4 ? AnomalyMapTests.Smooth(random) : AnomalyMapTests.WithDefect(random)).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new AnomalyMapTests.Image { Pixels = r }));
+        var expected = detector.Transform(data).GetColumn<float>("Score").ToArray();
+        var both = original.Transform(data).GetColumn<float>("Score").ToArray();
+        // On these rows the patch term is the larger one, so leaving the pooled branch out changes nothing (that case checks the graph
+        // still runs and matches); leaving the patch branch out must change the scores, or the case would say nothing.
+        if (left == 1) expected.Should().NotEqual(both, "leaving the patch branch out must change the scores");
+        var (scores, _, _, _) = Run(OnnxCases.Export(ml, detector), detector.FeatureColumnName, rows);
+        double error = OnnxCases.MaxRelativeError(scores, expected, 1);
+        output.WriteLine($"branch {left} left out: max relative score error {error:E2}");
+        error.Should().BeLessThanOrEqualTo(1e-4);
+    }
+
     [Fact]
     public void A_non_square_image_without_a_resize_maps_like_the_transformer()
     {
