@@ -7,9 +7,9 @@ namespace MLNet.DeepSvdd;
 public enum DeepSvddRepresentation
 {
     /// <summary>
-    /// Automatic: <see cref="PooledAndPatches"/> for the ResNets (the detector then finds both a wrong object and a small local defect, and
-    /// can say where the defect is), <see cref="Pooled"/> for <see cref="DeepSvddNetwork.LeNet"/> and <see cref="DeepSvddNetwork.Mlp"/>,
-    /// which have no intermediate feature maps to score.
+    /// Automatic: <see cref="DeepSvddTrainer.Options.DefaultImageRepresentation"/> (<see cref="Pooled"/>) for the ResNets, <see cref="Pooled"/> for
+    /// <see cref="DeepSvddNetwork.LeNet"/> and <see cref="DeepSvddNetwork.Mlp"/>, which have no intermediate feature maps to score. (The
+    /// ResNets' default stays pooled until a combined default is shown to keep one-vs-all detection where it is; see the README.)
     /// </summary>
     Auto = 0,
 
@@ -20,17 +20,19 @@ public enum DeepSvddRepresentation
     Pooled,
 
     /// <summary>
-    /// Patch-level Deep SVDD (ResNets only): every spatial position of layer2's feature map, with layer3's upsampled to it and both averaged
-    /// over 3×3 neighbourhoods, is projected by a 1×1 convolution to a point ψ(x)ᵢⱼ, and the objective and regularizer of the paper apply to
-    /// every such point around one centre. The image's anomaly map is ‖ψ(x)ᵢⱼ − c‖², its score the map reduced by
-    /// <see cref="DeepSvddTrainer.Options.PatchScoreReduction"/>. layer4 is not run.
+    /// Patch-level Deep SVDD (ResNets only): every spatial position of layer2's feature map, averaged over 3×3 neighbourhoods, is projected
+    /// by a 1×1 convolution to a point ψ(x)ᵢⱼ, and the objective and regularizer of the paper apply to
+    /// every such point around one centre. The projection starts as the whitening of the training patches (Mahalanobis distances at epoch 0).
+    /// The image's anomaly map is ‖ψ(x)ᵢⱼ − c‖², its score the map reduced by <see cref="DeepSvddTrainer.Options.PatchScoreReduction"/>.
+    /// layer3 and layer4 are not run.
     /// </summary>
     Patches,
 
     /// <summary>
-    /// Both <see cref="Pooled"/> and <see cref="Patches"/>, trained together (each with its own centre, objective term and regularizer). The
-    /// score adds the two scores, each divided by its mean on the training data, so that neither dominates; the anomaly map is the patch
-    /// branch's.
+    /// Both <see cref="Pooled"/> and <see cref="Patches"/>, trained together (each with its own centre, objective term, regularizer and c_t).
+    /// Each branch's score is standardised by its mean and standard deviation on the training rows, and the image score is the larger of the
+    /// two; with a <see cref="DeepSvddTrainer.Options.ValidationSet"/> the branches that take part (both, pooled, patches) are chosen by
+    /// validation AUC. The anomaly map is the patch branch's.
     /// </summary>
     PooledAndPatches,
 }

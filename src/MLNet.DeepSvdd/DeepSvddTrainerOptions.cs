@@ -250,7 +250,8 @@ public sealed partial class DeepSvddTrainer
         public const BackboneStage DefaultPretrainedFreezeThrough = BackboneStage.Layer3;
 
         /// <summary>
-        /// What <see cref="Representation"/> = <see cref="DeepSvddRepresentation.Auto"/> gives the ResNets: <see cref="DeepSvddRepresentation.Pooled"/>.
+        /// What <see cref="Representation"/> = <see cref="DeepSvddRepresentation.Auto"/> gives the ResNets: <see cref="DeepSvddRepresentation.Pooled"/>
+        /// (measured trade-off in the README's "Where the anomaly is").
         /// </summary>
         public const DeepSvddRepresentation DefaultImageRepresentation = DeepSvddRepresentation.Pooled;
 
