@@ -5,7 +5,9 @@ namespace OnnxScoring;
 
 /// <summary>
 /// A Deep SVDD detector exported to ONNX, run by ONNX Runtime: reads its input name and image shape from the model, and scores batches of
-/// pixel rows into Score (higher = more anomalous) and PredictedLabel (true = anomaly, Score above the model's threshold).
+/// pixel rows into Score (higher = more anomalous) and PredictedLabel (true = anomaly, Score above the model's threshold). A model with a
+/// patch branch also outputs AnomalyMap and PredictedMask (float and bool [N, H, W], the mask being the map above 0.5); the detector then
+/// counts each image's mask pixels (<see cref="HasMap"/>). Outputs are read by name, never by position.
 /// </summary>
 public sealed class OnnxDetector : IDisposable
 {
@@ -54,7 +56,11 @@ public sealed class OnnxDetector : IDisposable
         (Height, Width) = (dims[1], dims[2]);
         InputName = session.InputMetadata.Keys.Single();
         Threshold = float.Parse(metadata["deepsvdd.threshold"], System.Globalization.CultureInfo.InvariantCulture);
+        HasMap = session.OutputMetadata.ContainsKey("PredictedMask");
     }
+
+    /// <summary>Whether the model outputs an anomaly map and a mask (a patch model); then <see cref="Score"/> counts mask pixels.</summary>
+    public bool HasMap { get; }
 
     /// <summary>The graph input: the model's feature column name.</summary>
     public string InputName { get; }
@@ -71,8 +77,12 @@ public sealed class OnnxDetector : IDisposable
     /// <summary>The execution provider in use.</summary>
     public string Provider { get; }
 
-    /// <summary>Scores rows of 3 · <see cref="Height"/> · <see cref="Width"/> planar RGB values (0–255) in one run.</summary>
-    public (float Score, bool Anomaly)[] Score(IReadOnlyList<float[]> rows)
+    /// <summary>
+    /// Scores rows of 3 · <see cref="Height"/> · <see cref="Width"/> planar RGB values (0–255) in one run: each row's score, label and, for a
+    /// model with a map (<see cref="HasMap"/>), how many of its <see cref="Height"/> × <see cref="Width"/> pixels are in the predicted mask
+    /// (null otherwise).
+    /// </summary>
+    public (float Score, bool Anomaly, int? MaskPixels)[] Score(IReadOnlyList<float[]> rows)
     {
         if (rows.Count == 0) return [];
         int size = 3 * Height * Width;
@@ -85,7 +95,10 @@ public sealed class OnnxDetector : IDisposable
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(InputName, new DenseTensor<float>(batch, [rows.Count, size]))]);
         var scores = results.Single(r => r.Name == "Score").AsTensor<float>().ToArray();
         var labels = results.Single(r => r.Name == "PredictedLabel").AsTensor<bool>().ToArray();
-        return scores.Zip(labels).ToArray();
+        if (!HasMap) return [.. scores.Zip(labels, (score, label) => (score, label, (int?)null))];
+        var masks = results.Single(r => r.Name == "PredictedMask").AsTensor<bool>().ToArray();
+        int pixels = Height * Width;
+        return [.. scores.Select((score, i) => (score, labels[i], (int?)masks.AsSpan(i * pixels, pixels).Count(true)))];
     }
 
     /// <summary>Releases the session.</summary>

@@ -7,7 +7,8 @@ namespace OnnxScoring
 {
     /// <summary>
     /// <c>OnnxScoring &lt;model.onnx&gt; &lt;image folder&gt; [--gpu] [--batch N] [--strict]</c>: prints one line per image (path, score,
-    /// anomaly or normal) and a summary, scoring with ONNX Runtime alone. The images are those <c>deepsvdd score --images</c> takes
+    /// anomaly or normal, and for a patch model with an anomaly map the number of pixels in its predicted mask) and a summary, scoring with
+    /// ONNX Runtime alone. The images are those <c>deepsvdd score --images</c> takes
     /// (<see cref="ImageFiles"/>); one that does not decode is named and skipped with a warning, or stops the run with <c>--strict</c>.
     /// </summary>
     public static class ScoringApp
@@ -55,7 +56,7 @@ namespace OnnxScoring
             try
             {
                 using var detector = new OnnxDetector(model, gpu);
-                output.WriteLine($"{model}: input '{detector.InputName}' 3×{detector.Height}×{detector.Width}, threshold {detector.Threshold.ToString("R", CultureInfo.InvariantCulture)}, {detector.Provider}");
+                output.WriteLine($"{model}: input '{detector.InputName}' 3×{detector.Height}×{detector.Width}, threshold {detector.Threshold.ToString("R", CultureInfo.InvariantCulture)}, {detector.Provider}{(detector.HasMap ? $", anomaly map {detector.Height}×{detector.Width}" : "")}");
                 int anomalies = 0;
                 foreach (var chunk in files.Chunk(batch))
                 {
@@ -64,7 +65,8 @@ namespace OnnxScoring
                     for (int i = 0; i < chunk.Length; i++)
                     {
                         if (results[i].Anomaly) anomalies++;
-                        output.WriteLine($"{chunk[i]}\t{results[i].Score.ToString("R", CultureInfo.InvariantCulture)}\t{(results[i].Anomaly ? "anomaly" : "normal")}");
+                        output.WriteLine($"{chunk[i]}\t{results[i].Score.ToString("R", CultureInfo.InvariantCulture)}\t{(results[i].Anomaly ? "anomaly" : "normal")}" +
+                            (results[i].MaskPixels is int mask ? $"\tmask {mask} of {detector.Height * detector.Width} pixels" : ""));
                     }
                 }
                 output.WriteLine($"{files.Count} images, {anomalies} above the threshold" + (bad.Count > 0 ? $"; {bad.Count} skipped (do not decode)." : "."));

@@ -16,7 +16,11 @@ public static class DeepSvddOnnxExport
     /// Input: one tensor named after the detector's feature column, float [N, D] (the flat row the transformer reads, e.g. the planar
     /// RGB pixels of <c>ExtractPixels</c>), N dynamic. Outputs: <c>Score</c>, float [N, 1], the transformer's Score (‖φ(x) − c‖², minus
     /// R² in soft-boundary mode; +∞ for a row with a NaN or infinite value), and <c>PredictedLabel</c>, bool [N, 1] (Score &gt;
-    /// <c>DeepSvddTransformer.Threshold</c>). The input normalisation, channel order and resize to
+    /// <c>DeepSvddTransformer.Threshold</c>). A model with a patch branch (<see cref="DeepSvddTransformer.HasAnomalyMap"/>; its Score is the
+    /// transformer's, reduced from the patch map and, with <see cref="DeepSvddRepresentation.PooledAndPatches"/>, added to the pooled term) also
+    /// outputs <c>AnomalyMap</c>, float [N, H, W] at the input image's size (0.5 at the map threshold
+    /// <see cref="DeepSvddTransformer.MapThreshold"/>; +∞ for a row with a NaN or infinite value), and <c>PredictedMask</c>, bool [N, H, W]
+    /// (AnomalyMap &gt; 0.5), and is written at operator set 18. The input normalisation, channel order and resize to
     /// <see cref="DeepSvddTrainer.Options.InputResolution"/> are inside the graph; transforms before the detector in a pipeline
     /// (image loading, resizing, pixel extraction, normalizers) are not.
     /// </summary>

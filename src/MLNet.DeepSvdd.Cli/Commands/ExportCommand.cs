@@ -66,7 +66,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         string kind = detector is DeepSvddTransformer deep ? $"Deep SVDD detector ({deep.Report.Network})" : $"{((AnomalyDetectorTransformer)detector).Scorer.Kind} detector";
         write($"Exported the {kind} of {settings.Model} → {output} ({size:N0} bytes, ONNX opset {opset}).");
         write($"Input '{detector.FeatureColumnName}': float [N, {detector.InputSize}]. Outputs: Score float [N, 1], PredictedLabel bool [N, 1] " +
-            $"(Score > {detector.Threshold:R}).");
+            $"(Score > {detector.Threshold:R}){(detector is DeepSvddTransformer { HasAnomalyMap: true } maps ? $", AnomalyMap float [N, {maps.Model.MapHeight}, {maps.Model.MapWidth}] (0.5 at the map threshold τ = {maps.MapThreshold:R}), PredictedMask bool [N, {maps.Model.MapHeight}, {maps.Model.MapWidth}] (AnomalyMap > 0.5)" : "")}.");
         if (inputSchema.GetColumnOrNull(ProtocolColumns.ImagePath) is not null && detector is DeepSvddTransformer)
         {
             write("The model reads image files: the ONNX input is the pixels its LoadImages → ResizeImages → ExtractPixels steps produce " +

@@ -19,7 +19,8 @@ internal static class DetectorHeadEmitter
     /// <param name="score">The detector's score, float [N, 1].</param>
     /// <param name="flatInput">The graph input, float [N, D].</param>
     /// <param name="threshold">The decision threshold on the score.</param>
-    public static void Emit(OnnxGraphBuilder graph, string score, string flatInput, float threshold)
+    /// <returns>The rows that cannot be scored, bool [N, 1] (a row with a NaN or infinite value), for outputs that follow the same rule.</returns>
+    public static string Emit(OnnxGraphBuilder graph, string score, string flatInput, float threshold)
     {
         // x·0 is 0 for a finite x and NaN for NaN or ±∞, so the row sum is NaN exactly for the rows that cannot be scored.
         var zeroed = graph.Node("Mul", "input.times_zero", [flatInput, graph.Scalar("zero", 0f)]);
@@ -31,6 +32,7 @@ internal static class DetectorHeadEmitter
         var label = graph.Node("Or", "label.or_nan", [above, graph.Node("IsNaN", "label.score_nan", [score])]);
         graph.Output(score, ScoreName, TensorProto.Types.DataType.Float, null, 1);
         graph.Output(label, PredictedLabelName, TensorProto.Types.DataType.Bool, null, 1);
+        return nonFinite;
     }
 
     /// <summary>Refuses a feature column named like an output (an ONNX graph cannot have an input and an output of one name).</summary>

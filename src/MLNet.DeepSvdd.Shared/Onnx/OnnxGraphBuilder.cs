@@ -96,6 +96,20 @@ internal sealed class OnnxGraphBuilder
         return value;
     }
 
+    /// <summary>
+    /// Adds a node of the default domain with the outputs named <paramref name="outputs"/> (each made unique), for operators whose outputs
+    /// are all required (TopK: values and indices); returns the outputs' names in order.
+    /// </summary>
+    public string[] NodeWithOutputs(string opType, IReadOnlyList<string> outputs, IEnumerable<string> inputs, params AttributeProto[] attributes)
+    {
+        var values = outputs.Select(Unique).ToArray();
+        var node = new NodeProto { OpType = opType, Domain = "", Name = $"{opType}_{nodeCount++}", Output = { values } };
+        node.Input.Add(inputs);
+        node.Attribute.Add(attributes);
+        graph.Node.Add(node);
+        return values;
+    }
+
     /// <summary>An integer attribute.</summary>
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };

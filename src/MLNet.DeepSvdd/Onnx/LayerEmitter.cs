@@ -6,7 +6,7 @@ namespace MLNet.DeepSvdd.Onnx;
 /// <summary>
 /// Emits the layers the networks are made of (in evaluation mode) as ONNX nodes, reading their weights by state-dict key from
 /// <see cref="NetworkWeights"/>: linear layers (Gemm), 2-d convolutions, BatchNorm with its running statistics, ReLU, LeakyReLU,
-/// max-pooling, global average pooling and flattening.
+/// max-pooling, average pooling (window and global) and flattening.
 /// </summary>
 internal sealed class LayerEmitter(OnnxGraphBuilder graph, NetworkWeights weights)
 {
@@ -14,6 +14,17 @@ internal sealed class LayerEmitter(OnnxGraphBuilder graph, NetworkWeights weight
 
     /// <summary>Whether the network has a tensor under <paramref name="key"/> (e.g. a shortcut convolution).</summary>
     public bool Has(string key) => weights.Has(key);
+
+    /// <summary>Leaves the module at <paramref name="path"/> out of the graph on purpose (<see cref="NetworkWeights.Skip"/>).</summary>
+    public void Skip(string path) => weights.Skip(path);
+
+    /// <summary>
+    /// Average pooling with a square window, the padded zeros counted in every window's mean (<c>count_include_pad = 1</c>, PyTorch's
+    /// <c>avg_pool2d</c> default).
+    /// </summary>
+    public string AveragePool(string x, string name, long kernel, long stride, long padding) =>
+        graph.Node("AveragePool", name, [x], Ints("kernel_shape", kernel, kernel), Ints("strides", stride, stride),
+            Ints("pads", padding, padding, padding, padding), Int("count_include_pad", 1), Int("ceil_mode", 0));
 
     /// <summary>y = x·Wᵀ + b for a linear layer at <paramref name="path"/> (weight [out, in], bias [out] when the layer has one).</summary>
     public string Linear(string x, string path)

@@ -50,6 +50,21 @@ internal sealed class NetworkWeights
     /// <summary>The tensor under <paramref name="key"/> (marked as used), or null when the network has none.</summary>
     public (float[] Values, long[] Shape)? TakeOptional(string key) => Has(key) ? Take(key) : null;
 
+    /// <summary>
+    /// Marks every tensor under the module <paramref name="modulePath"/> (e.g. "backbone.layer3") as deliberately left out of the graph, so that
+    /// <see cref="CheckAllUsed"/> accepts them: for the modules a layout keeps but never runs (a Patches-only ResNet's layer3, layer4 and
+    /// fc, kept so that pretrained weights load). Only emitters that know the module is not run may call this.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The network has no tensor under <paramref name="modulePath"/>.</exception>
+    public void Skip(string modulePath)
+    {
+        string prefix = modulePath + ".";
+        var keys = tensors.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        if (keys.Count == 0)
+            throw new InvalidOperationException($"The network has no module '{modulePath}' that the ONNX export expects to leave out; its layout does not match the exporter.");
+        foreach (string key in keys) used.Add(key);
+    }
+
     /// <summary>The epsilon of the BatchNorm module at <paramref name="modulePath"/> (e.g. "backbone.layer1.0.bn1").</summary>
     public double Epsilon(string modulePath) => epsilons.TryGetValue(modulePath, out double eps)
         ? eps
