@@ -18,15 +18,15 @@ public sealed class ReproduceMapsTests
         try
         {
             var log = new List<string>();
-            string tablePath = Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, log.Add, methods: "patches");
+            string tablePath = Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, log.Add, methods: "patch-level");
 
-            var strokes = RunStore.Read(Directory.GetFiles(Path.Combine(folder, "runs"), "strokes-1__d-svdd-w-bias-noise-reg-patches__*.json").Single());
+            var strokes = RunStore.Read(Directory.GetFiles(Path.Combine(folder, "runs"), "strokes-1__patch-level-d-svdd-w-noise-reg__*.json").Single());
             strokes.PixelAuc.Should().BeInRange(0, 1);
             strokes.Pro.Should().BeInRange(0, 1);
             strokes.MapExamples!.Images.Should().HaveCount(MapExamples.Count);
             strokes.MapExamples.Maps.Should().OnlyContain(m => m.Length == 32 * 32);
             strokes.MapExamples.Images.Should().OnlyContain(i => i.Length == 3 * 32 * 32);
-            var oneVsAll = RunStore.Read(Directory.GetFiles(Path.Combine(folder, "runs"), "one-vs-all__d-svdd-w-bias-noise-reg-patches__*.json").Single());
+            var oneVsAll = RunStore.Read(Directory.GetFiles(Path.Combine(folder, "runs"), "one-vs-all__patch-level-d-svdd-w-noise-reg__*.json").Single());
             oneVsAll.PixelAuc.Should().Be(double.NaN, "one-vs-all has no defect masks");
 
             using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json"))))
@@ -42,7 +42,7 @@ public sealed class ReproduceMapsTests
             }
             string table = File.ReadAllText(tablePath);
             table.Should().Contain("pixel ROC AUC / AUPRO").And.Contain("| Models | Strokes 1 |")
-                .And.Contain($"| D. SVDD w/ bias & noise reg., patches | {100 * strokes.PixelAuc:F1}±0.0 / {100 * strokes.Pro:F1}±0.0 |")
+                .And.Contain($"| Patch-level D. SVDD w/ noise reg. | {100 * strokes.PixelAuc:F1}±0.0 / {100 * strokes.Pro:F1}±0.0 |")
                 .And.Contain("`maps-<column>.png`");
 
             string grid = Path.Combine(folder, "maps-strokes-1.png");
@@ -54,7 +54,7 @@ public sealed class ReproduceMapsTests
 
             // From the stored runs alone (--report-only), the same grid and numbers.
             File.Delete(grid);
-            Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, _ => { }, reportOnly: true, methods: "patches");
+            Reproduction.Run("III", "smoke", folder, Cifar10Data.Directory, seeds: null, _ => { }, reportOnly: true, methods: "patch-level");
             File.ReadAllBytes(grid).Should().Equal(png);
             File.ReadAllText(tablePath).Should().Contain($"{100 * strokes.PixelAuc:F1}±0.0 / {100 * strokes.Pro:F1}±0.0");
         }

@@ -83,7 +83,9 @@ public sealed class RunSettingsTests
         }
         var patches = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Representation is not null);
         patches.Representation.Should().Be(DeepSvddRepresentation.Patches);
-        patches.Id.Should().Be("d-svdd-w-bias-noise-reg-patches");
+        patches.Id.Should().Be("patch-level-d-svdd-w-noise-reg");
+        foreach (string documented in new[] { "d-svdd-w-bias-noise-reg", "d-svdd-w-bias", "d-svdd" + "-w-bias-noise-reg-proposed" })
+            Reproduction.SelectMethods(PaperTables.Get("III"), documented).Should().NotContain(patches, $"the README's --methods {documented} selects the paper's rows only");
         RunSettings.Canonical(ReproduceProfile.Smoke, strokes, patches).Should().Contain("\"Representation\":\"Patches\"");
         var noise = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Name == "D. SVDD w/ bias & noise reg. (proposed)");
         Hash(ReproduceProfile.Smoke, strokes, patches).Should().NotBe(Hash(ReproduceProfile.Smoke, strokes, noise with { Name = patches.Name }),
