@@ -113,8 +113,8 @@ public sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         string pixel = localization is { } m
             ? FormattableString.Invariant($", pixel ROC AUC {m.Metrics.PixelAreaUnderRocCurve:F4}, PRO (AUPRO, FPR ≤ {m.Metrics.MaxFalsePositiveRate:0.##}) {m.Metrics.AreaUnderPro:F4}")
             : "";
-        write($"ROC AUC {metrics.AreaUnderRocCurve:F4}{pixel} on {scores.Length} images ({report.anomalies} anomalous); report, roc.png, histogram.png" +
-            $"{(hasMaps ? " and maps.png" : "")} in {output}");
+        write($"ROC AUC {metrics.AreaUnderRocCurve:F4}{pixel} on {scores.Length} images ({report.anomalies} anomalous); report, " +
+            $"{(hasMaps ? "roc.png, histogram.png and maps.png" : "roc.png and histogram.png")} in {output}");
         return metrics.AreaUnderRocCurve;
     }
 
