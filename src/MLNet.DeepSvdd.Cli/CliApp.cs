@@ -41,7 +41,7 @@ public static class CliApp
                 .WithExample("train", "--images", "photos/normal", "--model", "detector.zip")
                 .WithExample("train", "--normal-class", "1", "--network", "resnet18pretrained", "--model", "automobile.zip");
             config.AddCommand<EvaluateCommand>("evaluate")
-                .WithDescription("ROC AUC of a saved model on labeled images (folder with an 'anomaly' sub-folder, or the CIFAR-10 test split), with ROC and histogram PNGs.")
+                .WithDescription("ROC AUC of a saved model on labeled images (folder with an 'anomaly' sub-folder, or the CIFAR-10 test split), with ROC and histogram PNGs; for models with anomaly maps also maps.png and, against ground-truth masks, pixel ROC AUC and PRO.")
                 .WithExample("evaluate", "--model", "detector.zip", "--images", "photos/test")
                 .WithExample("evaluate", "--model", "automobile.zip", "--normal-class", "1");
             config.AddCommand<ScoreCommand>("score")

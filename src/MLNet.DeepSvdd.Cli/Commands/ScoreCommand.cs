@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Datasets.Visualization;
-
 namespace MLNet.DeepSvdd.Cli.Commands;
 
 /// <summary><c>deepsvdd score</c>: anomaly scores of images from a saved model, as CSV (higher = more anomalous).</summary>
@@ -85,27 +83,9 @@ public sealed class ScoreCommand : Command<ScoreCommand.Settings>
             csv.Append(Quote(names[i])).Append(',').Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(predicted[i] ? "true" : "false").Append('\n');
         AtomicFile.WriteAllText(output, csv.ToString());
         write($"Scored {scores.Length} images ({predicted.Count(p => p)} above the model's threshold) → {output}");
-        if (mapsPath is not null) WriteMaps(scored, scores, settings.MapsCount, mapsPath, write);
+        if (mapsPath is not null)
+            write($"Heat maps of the {MapOverlays.WriteMostAnomalous(scored, scores, settings.MapsCount, mapsPath)} most anomalous images (image, map, mask per row) → {mapsPath}");
         return scores.Length;
-    }
-
-    /// <summary>The overlays of the <paramref name="count"/> highest-scoring rows, most anomalous first.</summary>
-    private static void WriteMaps(IDataView scored, float[] scores, int count, string path, Action<string> write)
-    {
-        var shape = ((VectorDataViewType)scored.Schema[ImageSources.PixelColumn].Type).Dimensions;
-        var top = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Take(count).ToHashSet();
-        var images = new Dictionary<int, float[]>();
-        var maps = new Dictionary<int, float[]>();
-        int row = 0;
-        foreach (var (image, map) in scored.GetColumn<float[]>(ImageSources.PixelColumn).Zip(scored.GetColumn<float[]>(DeepSvddTransformer.AnomalyMapColumnName)))
-        {
-            if (top.Contains(row)) { images[row] = image; maps[row] = map; }
-            row++;
-        }
-        var order = top.OrderByDescending(i => scores[i]).ToList();
-        AtomicFile.WriteAllBytes(path, AnomalyMapOverlay.Encode([.. order.Select(i => images[i])], [.. order.Select(i => maps[i])],
-            shape[0], shape[1], shape[2], scale: Math.Max(1, 128 / Math.Max(shape[1], shape[2]))));
-        write($"Heat maps of the {order.Count} most anomalous images (image, map, mask per row) → {path}");
     }
 
     private static string Quote(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

@@ -89,7 +89,8 @@ internal sealed class ExperimentRunner
                     Counts = Counts with { Executed = ++executed };
                     string where = unit >= 0 ? $", class {unit}" : "";
                     progress.Completed($"{column.Name}{where}, seed {seed}: {(run.Method.Group is null ? "" : run.Method.Group + " ")}{run.Method.Name} " +
-                        $"AUC {100 * result.TestAuc:F1}{(result.Collapsed ? " (collapsed)" : "")} in {result.Seconds:F1} s");
+                        $"AUC {100 * result.TestAuc:F1}{(result.Collapsed ? " (collapsed)" : "")}" +
+                        $"{(double.IsNaN(result.PixelAuc) ? "" : $", pixel AUC {100 * result.PixelAuc:F1}, PRO {100 * result.Pro:F1}")} in {result.Seconds:F1} s");
                 }
             }
         });

@@ -45,6 +45,7 @@ internal static class MethodRunner
             Seed = seed,
             ThrowOnCollapse = false, // a collapse is a result to report, not a reason to stop the table
         };
+        if (method.Representation is { } representation) options.Representation = representation;
         if (column.HeadLearningRate is { } rate)
         {
             options.HeadLearningRate = rate;
@@ -55,6 +56,7 @@ internal static class MethodRunner
         var model = trainer.Fit(splits.Train.Data);
         var scored = model.Transform(splits.Test.Data);
         var result = Evaluate(ml, scored);
+        if (model.HasAnomalyMap) Localize(ml, scored, seed, result);
         var report = model.Report;
         result.SelectedEpoch = report.SelectedEpoch;
         result.ValidationAuc = report.Epochs[report.SelectedEpoch].ValidationAuc ?? double.NaN;
@@ -65,6 +67,22 @@ internal static class MethodRunner
         result.Details["headLearningRate"] = Text(used.HeadLearningRate, "G3");
         result.Details["trainImagesPerSecond"] = Text(report.RowsPerSecond, "F0");
         return result;
+    }
+
+    /// <summary>
+    /// A patch model's pixel ROC AUC and PRO against the test masks of an alteration column (none in one-vs-all columns), and, for seed 1,
+    /// a few test anomalies with their maps for the map grid.
+    /// </summary>
+    private static void Localize(MLContext ml, IDataView scored, int seed, RunResult result)
+    {
+        if (scored.Schema.GetColumnOrNull(ProtocolColumns.Mask) is not null)
+        {
+            var metrics = ml.AnomalyDetection.EvaluateLocalization(scored, ProtocolColumns.Mask, DeepSvddTransformer.AnomalyMapColumnName);
+            result.PixelAuc = metrics.PixelAreaUnderRocCurve;
+            result.Pro = metrics.AreaUnderPro;
+            result.Details["defectRegions"] = Text(metrics.RegionCount);
+        }
+        if (seed == 1) result.MapExamples = MapExamples.From(scored);
     }
 
     private static RunResult RunGeo(MLContext ml, ColumnSpec column, ProtocolSplits splits, ReproduceProfile profile, int seed)

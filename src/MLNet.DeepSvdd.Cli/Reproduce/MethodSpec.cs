@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
 /// <summary>One row of a paper table: a detector and how it is configured.</summary>
@@ -20,7 +22,17 @@ public abstract record MethodSpec(string Name)
 /// <param name="Objective">One-class (default) or soft-boundary.</param>
 /// <param name="Weighting">Adaptive (default, c_t) or fixed (c_t = 1), Table I.</param>
 public sealed record DeepSvddMethod(string Name, bool UseBias, CollapseRegularizer Regularizer,
-    DeepSvddObjective Objective = DeepSvddObjective.OneClass, RegularizerWeighting Weighting = RegularizerWeighting.Adaptive) : MethodSpec(Name);
+    DeepSvddObjective Objective = DeepSvddObjective.OneClass, RegularizerWeighting Weighting = RegularizerWeighting.Adaptive) : MethodSpec(Name)
+{
+    /// <summary>
+    /// The representation the hypersphere is fitted to (<see cref="DeepSvddTrainer.Options.Representation"/>); null: the trainer's default,
+    /// as in the paper's rows. <see cref="DeepSvddRepresentation.Patches"/> gives a model with anomaly maps, whose runs in the alteration
+    /// columns also measure pixel ROC AUC and PRO and feed the table's map grids. Left out of the run settings while null
+    /// (<see cref="RunSettings.OmittedWhenNull"/>), so the paper's rows keep the run keys they had before this setting existed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DeepSvddRepresentation? Representation { get; init; }
+}
 
 /// <summary>The shallow detectors of the paper's comparisons.</summary>
 public enum ShallowDetector

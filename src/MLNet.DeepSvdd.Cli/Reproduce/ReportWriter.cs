@@ -1,12 +1,15 @@
 using MLNet.DeepSvdd.Cli.Plots;
 using MLNet.DeepSvdd.Datasets.Alterations;
+using MLNet.DeepSvdd.Datasets.Visualization;
 
 namespace MLNet.DeepSvdd.Cli.Reproduce;
 
 /// <summary>
 /// Writes the outputs of a reproduction: <c>results.json</c> (every setting and number), <c>table.md</c> (our table laid out like the
 /// paper's, then the paper's own), one ROC PNG per column, one score histogram PNG per column and method (first class, first seed), and
-/// <c>anomaly-grid.png</c> for tables with altered images.
+/// <c>anomaly-grid.png</c> for tables with altered images; for methods with anomaly maps, the pixel ROC AUC and PRO of the alteration columns
+/// (results.json "localizationCells" and each run's PixelAuc and Pro; a table in table.md) and <c>maps-&lt;column&gt;.png</c>, the heat-map
+/// overlays of a few test anomalies of the column's first run (first class, seed 1) of each such method.
 /// </summary>
 internal static class ReportWriter
 {
@@ -17,13 +20,25 @@ internal static class ReportWriter
             let runs = results.Where(r => r.Key.Column == key.Column && r.Key.Method == key.Method).Select(r => r.Value).ToList()
             select CellSummary.Of(column.Id, key.Method, runs.Select(r => r.TestAuc).ToList(), runs.Count(r => r.Collapsed))];
 
+    /// <summary>The localization cells of the table: methods with anomaly maps in the columns whose runs measured them.</summary>
+    public static IReadOnlyList<LocalizationSummary> LocalizationSummaries(TableSpec table, IReadOnlyDictionary<RunKey, RunResult> results) =>
+        [.. from column in table.Columns
+            from method in table.Methods
+            let key = ExperimentRunner.KeyOf(column, 0, 0, method)
+            let summary = LocalizationSummary.Of(column.Id, key.Method,
+                [.. results.Where(r => r.Key.Column == key.Column && r.Key.Method == key.Method).Select(r => r.Value)])
+            where summary is not null
+            select summary];
+
     public static void WriteAll(string folder, TableSpec table, ReproduceProfile profile, IReadOnlyDictionary<RunKey, RunResult> results,
         Cifar10Dataset cifar, TimeSpan elapsed, RunCounts counts)
     {
         var summaries = Summaries(table, results);
-        WriteJson(Path.Combine(folder, "results.json"), table, profile, results, summaries, elapsed, counts);
-        AtomicFile.WriteAllText(Path.Combine(folder, "table.md"), Markdown(table, profile, summaries, elapsed, counts));
+        var localization = LocalizationSummaries(table, results);
+        WriteJson(Path.Combine(folder, "results.json"), table, profile, results, summaries, localization, elapsed, counts);
+        AtomicFile.WriteAllText(Path.Combine(folder, "table.md"), Markdown(table, profile, summaries, elapsed, counts, localization));
         WritePlots(folder, table, results);
+        WriteMapGrids(folder, table, results);
         var alterations = table.Columns.SelectMany(c => new[] { c.TrainingAnomalies, c.ValidationAnomalies, c.TestAnomalies })
             .OfType<ImageAlteration>().DistinctBy(a => a.Name).ToList();
         if (alterations.Count > 0)
@@ -58,8 +73,32 @@ internal static class ReportWriter
         }
     }
 
+    /// <summary>
+    /// <c>maps-&lt;column&gt;.png</c> for each column with stored map examples: for each method with maps, in table order, the overlays
+    /// (image, heat map, predicted mask) of the test anomalies kept by its first run (first class, then first seed).
+    /// </summary>
+    private static void WriteMapGrids(string folder, TableSpec table, IReadOnlyDictionary<RunKey, RunResult> results)
+    {
+        foreach (var column in table.Columns)
+        {
+            var examples = new List<MapExamples>();
+            foreach (var method in table.Methods)
+            {
+                var key = ExperimentRunner.KeyOf(column, 0, 0, method);
+                var first = results.Where(r => r.Key.Column == key.Column && r.Key.Method == key.Method && r.Value.MapExamples is { Images.Count: > 0 })
+                    .OrderBy(r => r.Key.NormalClass).ThenBy(r => r.Key.Seed).Select(r => r.Value.MapExamples!).FirstOrDefault();
+                if (first is not null) examples.Add(first);
+            }
+            if (examples.Count == 0) continue;
+            var shape = examples[0];
+            var kept = examples.Where(e => e.Channels == shape.Channels && e.Height == shape.Height && e.Width == shape.Width).ToList();
+            AtomicFile.WriteAllBytes(Path.Combine(folder, $"maps-{column.Id}.png"), AnomalyMapOverlay.Encode(
+                [.. kept.SelectMany(e => e.Images)], [.. kept.SelectMany(e => e.Maps)], shape.Channels, shape.Height, shape.Width, scale: 3));
+        }
+    }
+
     private static void WriteJson(string path, TableSpec table, ReproduceProfile profile, IReadOnlyDictionary<RunKey, RunResult> results,
-        IReadOnlyList<CellSummary> summaries, TimeSpan elapsed, RunCounts counts)
+        IReadOnlyList<CellSummary> summaries, IReadOnlyList<LocalizationSummary> localization, TimeSpan elapsed, RunCounts counts)
     {
         var document = new
         {
@@ -92,8 +131,11 @@ internal static class ReportWriter
             columns = table.Columns.Select(c => new { c.Id, c.Name, kind = c.Kind.ToString(), testAnomalies = c.TestAnomalies?.Name, trainingAnomalies = c.TrainingAnomalies?.Name, validationAnomalies = c.ValidationAnomalies?.Name, c.HeadLearningRate, c.UseMaxPool, c.PaperColumns }),
             methods = table.Methods.Select(m => new { id = ExperimentRunner.KeyOf(table.Columns[0], 0, 0, m).Method, m.Name, m.Group, settings = m.ToString() }),
             cells = summaries,
+            // Pixel ROC AUC and AUPRO (FPR ≤ 0.3) ×100 of the methods with anomaly maps, in the alteration columns.
+            localizationCells = localization.Select(l => new { l.Column, l.Method, pixelAuc = l.PixelAuc, pro = l.Pro }),
             runs = results.Values.OrderBy(r => r.Column).ThenBy(r => r.Method).ThenBy(r => r.NormalClass).ThenBy(r => r.Seed)
-                .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.SettingsHash, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
+                .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.SettingsHash, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc,
+                    pixelAuc = double.IsNaN(r.PixelAuc) ? (double?)null : r.PixelAuc, pro = double.IsNaN(r.Pro) ? (double?)null : r.Pro, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
             // Every setting of the runs, once per settings hash (the runs' SettingsHash points here).
             runSettings = results.Values.Where(r => r.Settings is not null).GroupBy(r => r.SettingsHash).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Settings),
@@ -106,7 +148,8 @@ internal static class ReportWriter
         }));
     }
 
-    public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed, RunCounts? counts = null)
+    public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed, RunCounts? counts = null,
+        IReadOnlyList<LocalizationSummary>? localization = null)
     {
         var md = new StringBuilder();
         bool grouped = table.Methods.Any(m => m.Group is not null);
@@ -128,6 +171,25 @@ internal static class ReportWriter
                 md.Append($" {summaries.FirstOrDefault(s => s.Column == column.Id && s.Method == id)?.Text ?? "–"} |");
             md.AppendLine();
         }
+        if (localization is { Count: > 0 })
+        {
+            var columns = table.Columns.Where(c => localization.Any(l => l.Column == c.Id)).ToList();
+            md.AppendLine().AppendLine("## Ours, where (pixel ROC AUC / AUPRO up to FPR 0.3, ×100, mean ± std over runs; methods with anomaly maps, alteration columns)").AppendLine();
+            md.Append(grouped ? "| | Models |" : "| Models |");
+            foreach (var c in columns) md.Append($" {c.Name} |");
+            md.AppendLine().Append(grouped ? "| --- | --- |" : "| --- |");
+            foreach (var _ in columns) md.Append(" --- |");
+            md.AppendLine();
+            foreach (var method in table.Methods)
+            {
+                string id = ExperimentRunner.KeyOf(table.Columns[0], 0, 0, method).Method;
+                if (!localization.Any(l => l.Method == id)) continue;
+                md.Append(grouped ? $"| {method.Group} | {method.Name} |" : $"| {method.Name} |");
+                foreach (var column in columns)
+                    md.Append($" {localization.FirstOrDefault(l => l.Column == column.Id && l.Method == id)?.Text ?? "–"} |");
+                md.AppendLine();
+            }
+        }
         if (table.Paper.Rows.Count > 0)
         {
             md.AppendLine().AppendLine("## The paper's").AppendLine();
@@ -147,7 +209,8 @@ internal static class ReportWriter
         if (table.Paper.Rows.Any(r => r.Row.Contains("GEO", StringComparison.Ordinal)) && !table.Methods.OfType<GeoMethod>().Any())
             md.AppendLine().AppendLine("GEO is not run in this table; its row shows the paper's numbers only.");
         md.AppendLine().AppendLine("Files: `results.json` (every setting and run), `runs/` (one JSON per run, used to resume), `roc-<column>.png`, " +
-            "`hist-<column>-<method>.png`" + (table.Columns.Any(c => c.TestAnomalies is not null) ? ", `anomaly-grid.png`." : "."));
+            "`hist-<column>-<method>.png`" + (table.Columns.Any(c => c.TestAnomalies is not null) ? ", `anomaly-grid.png`" : "") +
+            (localization is { Count: > 0 } ? ", `maps-<column>.png` (image, heat map, predicted mask of a few test anomalies, first run of each method with maps)." : "."));
         return md.ToString();
     }
 }

@@ -37,6 +37,18 @@ public sealed class RunResult
     /// <summary>Test ROC AUC, from <c>mlContext.AnomalyDetection.Evaluate</c>.</summary>
     public double TestAuc { get; set; }
 
+    /// <summary>
+    /// Pixel-level test ROC AUC of the model's anomaly maps against the alteration masks (<c>EvaluateLocalization</c>), or NaN: the model has no
+    /// maps, or the column no masks (one-vs-all).
+    /// </summary>
+    public double PixelAuc { get; set; } = double.NaN;
+
+    /// <summary>The normalised area under the test PRO curve up to a false-positive rate of 0.3 (MVTec AD's AUPRO), or NaN as <see cref="PixelAuc"/>.</summary>
+    public double Pro { get; set; } = double.NaN;
+
+    /// <summary>A few test anomalies with their anomaly maps (runs of seed 1 of models with maps), for the table's map grid; else null.</summary>
+    public MapExamples? MapExamples { get; set; }
+
     /// <summary>Validation AUC of the kept model (best epoch for deep models, best γ for OC-SVM), or NaN.</summary>
     public double ValidationAuc { get; set; } = double.NaN;
 

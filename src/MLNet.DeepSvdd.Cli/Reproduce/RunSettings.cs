@@ -27,6 +27,15 @@ public static class RunSettings
         (typeof(ColumnSpec), nameof(ColumnSpec.PaperColumns)),
     ];
 
+    /// <summary>
+    /// Members added after runs were stored, written only when set (they carry <c>[JsonIgnore(Condition = WhenWritingNull)]</c>): while
+    /// null they mean what the runs made before them did, so those runs keep their keys; once set they are part of the key like any other.
+    /// </summary>
+    public static IReadOnlyCollection<(Type Type, string Member)> OmittedWhenNull { get; } =
+    [
+        (typeof(DeepSvddMethod), nameof(DeepSvddMethod.Representation)),
+    ];
+
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
     /// <summary>The canonical JSON of the settings of a run of <paramref name="method"/> in <paramref name="column"/> under <paramref name="profile"/>.</summary>

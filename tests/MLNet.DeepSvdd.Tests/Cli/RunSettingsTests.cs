@@ -63,11 +63,35 @@ public sealed class RunSettingsTests
             {
                 bool stored = property.CanWrite || type.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is not null
                     || type.BaseType?.GetField($"<{property.Name}>k__BackingField", BindingFlags.Instance | BindingFlags.NonPublic) is not null;
-                bool excluded = RunSettings.Excluded.Any(e => e.Type == type && e.Member == property.Name);
+                bool excluded = RunSettings.Excluded.Concat(RunSettings.OmittedWhenNull).Any(e => e.Type == type && e.Member == property.Name);
                 if (stored && !excluded) canonical.Should().Contain($"\"{property.Name}\":", $"{type.Name}.{property.Name} changes a run");
             }
         canonical.Should().NotContain("\"Reductions\"", "computed text is not a setting").And.NotContain("\"Seeds\"");
         RunSettings.Canonical(ReproduceProfile.Cpu, OneVsAll, Noise).Should().Be(canonical, "the canonical form is stable");
+    }
+
+    [Fact]
+    public void The_patch_representation_is_part_of_the_key_and_the_paper_rows_keep_the_keys_they_had_before_it()
+    {
+        var strokes = new ColumnSpec("Strokes 1", ColumnKind.Alteration, TestAnomalies: new Strokes(1));
+        // The paper's rows leave Representation null: their canonical settings (and so their hashes) are those of the runs stored before it existed.
+        foreach (string id in PaperTables.Ids)
+        {
+            var table = PaperTables.Get(id);
+            foreach (var method in table.Methods.OfType<DeepSvddMethod>().Where(m => m.Representation is null))
+                RunSettings.Canonical(ReproduceProfile.Cpu, table.Columns[0], method).Should().NotContain("Representation", $"{id}: {method.Name}");
+        }
+        var patches = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Representation is not null);
+        patches.Representation.Should().Be(DeepSvddRepresentation.Patches);
+        patches.Id.Should().Be("patch-level-d-svdd-w-noise-reg");
+        foreach (string documented in new[] { "d-svdd-w-bias-noise-reg", "d-svdd-w-bias", "d-svdd" + "-w-bias-noise-reg-proposed" })
+            Reproduction.SelectMethods(PaperTables.Get("III"), documented).Should().NotContain(patches, $"the README's --methods {documented} selects the paper's rows only");
+        RunSettings.Canonical(ReproduceProfile.Smoke, strokes, patches).Should().Contain("\"Representation\":\"Patches\"");
+        var noise = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Name == "D. SVDD w/ bias & noise reg. (proposed)");
+        Hash(ReproduceProfile.Smoke, strokes, patches).Should().NotBe(Hash(ReproduceProfile.Smoke, strokes, noise with { Name = patches.Name }),
+            "the representation alone changes the key");
+        Hash(ReproduceProfile.Smoke, strokes, noise with { Representation = DeepSvddRepresentation.Pooled })
+            .Should().NotBe(Hash(ReproduceProfile.Smoke, strokes, noise), "once set, even to the default's value, it is a setting like any other");
     }
 
     [Fact]
