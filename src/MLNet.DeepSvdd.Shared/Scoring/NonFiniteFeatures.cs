@@ -32,31 +32,16 @@ internal static class NonFiniteFeatures
     /// </summary>
     public static (int Count, int First) ScoreBatch(IBatchScorer model, float[] values, int rows, int rowSize, Span<float> scores)
     {
-        int count = 0, first = -1;
         Span<bool> bad = rows <= 1024 ? stackalloc bool[rows] : new bool[rows];
-        for (int r = 0; r < rows; r++)
-        {
-            var row = values.AsSpan(r * rowSize, rowSize);
-            if (!Any(row)) continue;
-            row.Clear();
-            bad[r] = true;
-            if (count++ == 0) first = r;
-        }
+        var (count, first) = ClearNonFinite(values, rows, rowSize, bad);
         model.Score(values, rows, scores);
-        if (count > 0)
+        for (int r = 0; r < rows && count > 0; r++)
         {
-            for (int r = 0; r < rows; r++)
-            {
-                if (bad[r]) scores[r] = Score;
-            }
+            if (bad[r]) scores[r] = Score;
         }
         return (count, first);
     }
 
-    /// <summary>
-    /// The score of one row of exactly <see cref="IBatchScorer.InputSize"/> values: <see cref="Score"/> when it holds a NaN or infinite
-    /// value (the model never sees it), else the model's score.
-    /// </summary>
     /// <summary>
     /// <see cref="ScoreBatch(IBatchScorer, float[], int, int, Span{float})"/> with maps (<paramref name="mapSize"/> values per row): a row with a
     /// NaN or infinite feature gets Score = +∞ and a map of +∞ (every pixel in the mask).
@@ -64,16 +49,8 @@ internal static class NonFiniteFeatures
     public static (int Count, int First) ScoreBatch(IMapScorer model, float[] values, int rows, int rowSize, Span<float> scores, Span<float> maps,
         int mapSize)
     {
-        int count = 0, first = -1;
         Span<bool> bad = rows <= 1024 ? stackalloc bool[rows] : new bool[rows];
-        for (int r = 0; r < rows; r++)
-        {
-            var row = values.AsSpan(r * rowSize, rowSize);
-            if (!Any(row)) continue;
-            row.Clear();
-            bad[r] = true;
-            if (count++ == 0) first = r;
-        }
+        var (count, first) = ClearNonFinite(values, rows, rowSize, bad);
         model.Score(values, rows, scores, maps);
         for (int r = 0; r < rows && count > 0; r++)
         {
@@ -84,6 +61,25 @@ internal static class NonFiniteFeatures
         return (count, first);
     }
 
+    /// <summary>Zeroes every row with a NaN or infinite value and marks it in <paramref name="bad"/>; returns their count and the first one's index (−1: none).</summary>
+    private static (int Count, int First) ClearNonFinite(float[] values, int rows, int rowSize, Span<bool> bad)
+    {
+        int count = 0, first = -1;
+        for (int r = 0; r < rows; r++)
+        {
+            var row = values.AsSpan(r * rowSize, rowSize);
+            if (!Any(row)) continue;
+            row.Clear();
+            bad[r] = true;
+            if (count++ == 0) first = r;
+        }
+        return (count, first);
+    }
+
+    /// <summary>
+    /// The score of one row of exactly <see cref="IBatchScorer.InputSize"/> values: <see cref="Score"/> when it holds a NaN or infinite
+    /// value (the model never sees it), else the model's score.
+    /// </summary>
     public static float ScoreRow(IBatchScorer model, float[] row)
     {
         if (Any(row)) return Score;

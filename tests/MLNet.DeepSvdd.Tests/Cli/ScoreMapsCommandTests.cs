@@ -7,7 +7,6 @@ namespace MLNet.DeepSvdd.Tests.Cli;
 [Trait(TestCategories.Name, TestCategories.Slow)]
 public sealed class ScoreMapsCommandTests : IDisposable
 {
-    private const int Plane = 32 * 32;
     private readonly string root = Path.Combine(Path.GetTempPath(), "deepsvdd-maps-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -62,16 +61,5 @@ public sealed class ScoreMapsCommandTests : IDisposable
         File.Exists(Path.Combine(root, "m.png")).Should().BeFalse();
     }
 
-    private static void WriteImages(string folder, IEnumerable<Cifar10Image> images)
-    {
-        Directory.CreateDirectory(folder);
-        int index = 0;
-        foreach (var image in images)
-        {
-            var rgb = new byte[3 * Plane];
-            for (int p = 0; p < Plane; p++)
-                for (int c = 0; c < 3; c++) rgb[3 * p + c] = (byte)image.Image[c * Plane + p];
-            File.WriteAllBytes(Path.Combine(folder, $"{index++:D4}.png"), MLNet.DeepSvdd.Datasets.Alterations.PngEncoder.Encode(rgb, 32, 32, 3));
-        }
-    }
+    private static void WriteImages(string folder, IEnumerable<Cifar10Image> images) => CliImageFiles.Write(folder, images);
 }
