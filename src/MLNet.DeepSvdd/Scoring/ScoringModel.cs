@@ -18,11 +18,10 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
         DeepSvddObjective objective, PatchScoring scoring, Device device)
     {
         var branches = scoring.Layout.Branches;
-        var scales = calibrations;
         if (scoring.Layout != network.Spec.Layout)
             throw new ArgumentException($"The scoring layout {scoring.Layout} does not match the network's {network.Spec.Layout}.", nameof(scoring));
-        if (centers.Count != branches.Count || radii.Count != branches.Count || scales.Count != branches.Count)
-            throw new ArgumentException($"The model has {branches.Count} branches; got {centers.Count} centres, {radii.Count} radii and {scales.Count} calibrations.");
+        if (centers.Count != branches.Count || radii.Count != branches.Count || calibrations.Count != branches.Count)
+            throw new ArgumentException($"The model has {branches.Count} branches; got {centers.Count} centres, {radii.Count} radii and {calibrations.Count} calibrations.");
         Network = network;
         Network.to(device);
         Network.eval();

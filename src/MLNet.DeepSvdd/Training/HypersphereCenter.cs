@@ -15,48 +15,21 @@ internal static class HypersphereCenter
         return where(mean.abs().lt(epsilon), pushed, mean).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The centre from the features of every training row, computed in batches.</summary>
+    /// <summary>The centre from the features of every training row (one pooled point per row), computed in batches.</summary>
     public static Tensor Compute(Func<Tensor, Tensor> features, Tensor data, int batchSize, double epsilon)
     {
-        var (center, _, _) = Compute((start, count) => features(data.narrow(0, start, count)), data.shape[0], batchSize, epsilon);
-        return center;
+        long dimension;
+        using (var probe = features(data.narrow(0, 0, 1))) dimension = probe.shape[1];
+        var branches = Compute((start, count) => features(data.narrow(0, start, count)), data.shape[0], batchSize, epsilon,
+            RepresentationLayout.PooledOnly((int)dimension));
+        return branches[0].Center;
     }
 
     /// <summary>
-    /// The centre from features produced batch by batch by <paramref name="features"/>(start, count) for rows [0, <paramref name="rows"/>);
-    /// also the mean squared distance of those features to the centre and their mean per-dimension (unbiased) variance: the state of the
-    /// network before training (epoch 0), from the same pass.
-    /// </summary>
-    public static (Tensor Center, double MeanSquaredDistance, double FeatureVariance) Compute(Func<long, long, Tensor> features, long rows,
-        int batchSize, double epsilon)
-    {
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        Tensor? sum = null, sumSquares = null;
-        for (long start = 0; start < rows; start += batchSize)
-        {
-            using var batchScope = NewDisposeScope();
-            var z = features(start, Math.Min(batchSize, rows - start));
-            var batchSum = z.sum(dim: 0);
-            var batchSquares = z.to(ScalarType.Float64).square().sum(dim: 0);
-            if (sum is null) { sum = batchSum.MoveToOuterDisposeScope(); sumSquares = batchSquares.MoveToOuterDisposeScope(); }
-            else { sum.add_(batchSum); sumSquares!.add_(batchSquares); }
-        }
-        var mean = sum!.div(rows);
-        var center = ApplyEpsilonRule(mean, epsilon);
-        // E‖z − c‖² = Σ_j (E z_j² − 2 c_j E z_j + c_j²), in double precision
-        var mean64 = mean.to(ScalarType.Float64);
-        var center64 = center.to(ScalarType.Float64);
-        var meanSquares = sumSquares!.div(rows);
-        double distance = meanSquares.sub(mean64.mul(center64).mul(2)).add(center64.square()).sum().item<double>();
-        double variance = rows > 1 ? meanSquares.sub(mean64.square()).mul(rows / (rows - 1.0)).clamp_min(0).mean().item<double>() : 0;
-        return (center.MoveToOuterDisposeScope(), distance, variance);
-    }
-
-    /// <summary>
-    /// <see cref="Compute(Func{long, long, Tensor}, long, int, double)"/> for every branch of <paramref name="layout"/> in one pass over the
-    /// output rows: each branch's centre is the mean of its points (one per row pooled, one per position patches), with the same ε rule,
-    /// mean squared distance and variance, pooled first.
+    /// The centre of every branch of <paramref name="layout"/> from the output rows produced batch by batch by
+    /// <paramref name="outputs"/>(start, count) for rows [0, <paramref name="rows"/>), in one pass: each branch's centre is the mean of its
+    /// points (one per row pooled, one per position patches) with the ε rule; also the mean squared distance of those points to the centre
+    /// and their mean per-dimension (unbiased) variance, the state of the network before training (epoch 0). Pooled first.
     /// </summary>
     public static (Tensor Center, double MeanSquaredDistance, double FeatureVariance)[] Compute(Func<long, long, Tensor> outputs, long rows,
         int batchSize, double epsilon, RepresentationLayout layout)
