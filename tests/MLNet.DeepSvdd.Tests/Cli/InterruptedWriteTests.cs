@@ -61,26 +61,4 @@ public sealed class InterruptedWriteTests : IDisposable
             "a writer that exited or an hour without writes makes a temporary file stale; a fresh one may belong to a write in progress");
         File.ReadAllText(destination).Should().Be("new");
     }
-
-    [Fact]
-    public void DeleteInFlight_removes_only_the_writes_in_progress()
-    {
-        string destination = Path.Combine(root, "out.json");
-        File.WriteAllText(destination, "old");
-        int deleted = -1;
-
-        var write = () => AtomicFile.Write(destination, stream =>
-        {
-            stream.Write(new byte[100]);
-            Directory.GetFiles(root, ".*.tmp").Should().ContainSingle();
-            deleted = AtomicFile.DeleteInFlight();
-            Directory.GetFiles(root, ".*.tmp").Should().BeEmpty();
-        });
-
-        write.Should().Throw<IOException>("the rename finds its temporary file gone, as when the signal's handler ran first");
-        deleted.Should().Be(1);
-        Directory.GetFiles(root).Should().Equal(destination);
-        File.ReadAllText(destination).Should().Be("old");
-        AtomicFile.DeleteInFlight().Should().Be(0);
-    }
 }
