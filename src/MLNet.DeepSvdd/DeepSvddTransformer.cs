@@ -81,6 +81,19 @@ public sealed class DeepSvddTransformer : DetectorTransformer
         return new DeepSvddTransformer(model, CheckThreshold(threshold), FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
     }
 
+    /// <summary>
+    /// A copy of this model (sharing its network) whose score takes only the branches whose entry of <paramref name="weights"/> is 1 (pooled
+    /// first): how a two-branch model would score with one branch or both, for studies of the branch choice.
+    /// </summary>
+    internal DeepSvddTransformer WithBranchWeights(params double[] weights)
+    {
+        if (weights.Length != model.Spheres.Count) throw new ArgumentException($"The model has {model.Spheres.Count} branches; got {weights.Length} weights.", nameof(weights));
+        var calibrations = model.Calibrations.Select((c, i) => c with { Weight = weights[i] }).ToList();
+        var scoring = new ScoringModel(model.Network, [.. model.Spheres.Select(s => s.Center)], model.Radii, calibrations, model.Objective, model.Scoring,
+            model.Device) { MapThreshold = model.MapThreshold };
+        return new(scoring, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
+    }
+
     /// <summary>A copy of this model (sharing its network) that logs to <paramref name="environment"/>.</summary>
     internal DeepSvddTransformer WithEnvironment(IHostEnvironment? environment) =>
         new(model, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = environment };

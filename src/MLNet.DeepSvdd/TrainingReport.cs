@@ -60,6 +60,12 @@ public sealed class TrainingReport
     /// <summary>Whether BatchNorm statistics stayed frozen (resolved). Null for models saved before it was recorded.</summary>
     public bool? FreezeBatchNorm { get; init; }
 
+    /// <summary>
+    /// A two-branch model's choice of the branches that score, by validation AUC (<see cref="DeepSvddRepresentation.PooledAndPatches"/> with a
+    /// <see cref="DeepSvddTrainer.Options.ValidationSet"/>); null otherwise: both branches score then, and one-branch models have no choice.
+    /// </summary>
+    public BranchValidation? Branches { get; init; }
+
     /// <summary>Total wall-clock time of the fit, data loading included.</summary>
     public TimeSpan Duration { get; }
 

@@ -32,6 +32,10 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         [Description("Only these rows: comma-separated method ids or parts of them (e.g. noise-reg,oc-svm-w-cnn).")]
         public string? Methods { get; init; }
 
+        [CommandOption("--columns")]
+        [Description("Only these columns: comma-separated column ids or parts of them (e.g. strokes-1,bp-2x2; default: every column of the table).")]
+        public string? Columns { get; init; }
+
         [CommandOption("--classes")]
         [Description("One-vs-all: only these normal classes, comma-separated (e.g. 0,3,5; default: the profile's).")]
         public string? Classes { get; init; }
@@ -69,6 +73,11 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
                 try { Reproduction.SelectMethods(PaperTables.Get(Table), Methods); }
                 catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
             }
+            if (Columns is not null)
+            {
+                try { Reproduction.SelectColumns(PaperTables.Get(Table), Columns); }
+                catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            }
             return ValidationResult.Success();
         }
     }
@@ -78,7 +87,7 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         // Errors (CIFAR-10 not found, a bad --out, a cancelled or failed run) go to ExitCodes through CliApp's exception handler.
         string table = Reproduction.Run(settings.Table, settings.Profile, settings.Output, settings.Data, settings.Seeds,
             line => AnsiConsole.WriteLine(line), cancellation, settings.ReportOnly, settings.Methods,
-            settings.Classes is null ? null : Settings.ParseClasses(settings.Classes));
+            settings.Classes is null ? null : Settings.ParseClasses(settings.Classes), settings.Columns);
         AnsiConsole.WriteLine();
         AnsiConsole.WriteLine(File.ReadAllText(table));
         return ExitCodes.Success;

@@ -66,6 +66,20 @@ internal static class MethodRunner
         result.Details["freezeThrough"] = report.FreezeThrough!.Value.ToString();
         result.Details["headLearningRate"] = Text(used.HeadLearningRate, "G3");
         result.Details["trainImagesPerSecond"] = Text(report.RowsPerSecond, "F0");
+        if (report.Branches is { } branches)
+        {
+            result.Details["validationAucBoth"] = Text(branches.BothAuc, "F4");
+            result.Details["validationAucPooled"] = Text(branches.PooledAuc, "F4");
+            result.Details["validationAucPatches"] = Text(branches.PatchesAuc, "F4");
+            result.Details["scoredWith"] = branches.ScoredWith.ToString();
+        }
+        if (model.Representation == DeepSvddRepresentation.PooledAndPatches)
+        {
+            // What each choice of branches scores on the test split (the chosen one is the run's AUC): the cost of choosing without labels.
+            result.Details["testAucBoth"] = Text(Evaluate(ml, model.WithBranchWeights(1, 1).Transform(splits.Test.Data)).TestAuc, "F4");
+            result.Details["testAucPooled"] = Text(Evaluate(ml, model.WithBranchWeights(1, 0).Transform(splits.Test.Data)).TestAuc, "F4");
+            result.Details["testAucPatches"] = Text(Evaluate(ml, model.WithBranchWeights(0, 1).Transform(splits.Test.Data)).TestAuc, "F4");
+        }
         return result;
     }
 

@@ -15,11 +15,13 @@ public static class Reproduction
     /// <exception cref="ArgumentException">Unknown table or profile, or seeds below 1.</exception>
     /// <exception cref="DirectoryNotFoundException">CIFAR-10 was not found.</exception>
     public static string Run(string tableId, string profileName, string? outputFolder, string? dataPath, int? seeds, Action<string> log,
-        CancellationToken cancellation = default, bool reportOnly = false, string? methods = null, IReadOnlyList<int>? classes = null)
+        CancellationToken cancellation = default, bool reportOnly = false, string? methods = null, IReadOnlyList<int>? classes = null,
+        string? columns = null)
     {
         var table = PaperTables.Get(tableId);
         var profile = ReproduceProfile.Get(profileName);
         if (methods is not null) table = table with { Methods = SelectMethods(table, methods) };
+        if (columns is not null) table = table with { Columns = SelectColumns(table, columns) };
         if (classes is { Count: > 0 }) profile = profile with { OneVsAllClasses = classes };
         if (seeds is { } s)
         {
@@ -44,6 +46,23 @@ public static class Reproduction
         log($"Runs: {counts.Text}");
         log($"Done in {clock.Elapsed.TotalMinutes:F1} min (compute in all runs of this folder: {computeSeconds / 60:F1} min).");
         return Path.Combine(folder, "table.md");
+    }
+
+    /// <summary>
+    /// The columns of <paramref name="table"/> named in <paramref name="columns"/>: a comma-separated list of column ids (the slugs of the
+    /// column headings, as in runs/*.json: "one-vs-all", "strokes-1", "bp-2x2") or parts of them.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name matches no column of the table.</exception>
+    public static IReadOnlyList<ColumnSpec> SelectColumns(TableSpec table, string columns)
+    {
+        var wanted = columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (wanted.Length == 0) throw new ArgumentException($"--columns '{columns}' names no column. Columns of table {table.Id}: {string.Join(", ", table.Columns.Select(c => c.Id))}.");
+        foreach (var name in wanted)
+        {
+            if (!table.Columns.Any(c => c.Id.Contains(name, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"--columns '{name}' matches no column of table {table.Id}. Its columns: {string.Join(", ", table.Columns.Select(c => c.Id))}.");
+        }
+        return table.Columns.Where(c => wanted.Any(n => c.Id.Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
     /// <summary>

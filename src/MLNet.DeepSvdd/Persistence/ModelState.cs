@@ -41,17 +41,18 @@ internal sealed class ModelState
     /// <summary>The training report as saved; the resolved settings are absent (null) in files saved before they were recorded.</summary>
     public sealed record ReportData(List<EpochReport> Epochs, int SelectedEpoch, CollapseAssessment Collapse, int TrainingRows,
         string Device, string Network, TimeSpan Duration, double? LearningRate = null, BackboneStage? FreezeThrough = null,
-        bool? FreezeBatchNorm = null)
+        bool? FreezeBatchNorm = null, BranchValidation? Branches = null)
     {
         public static ReportData From(TrainingReport r) =>
             new([.. r.Epochs], r.SelectedEpoch, r.Collapse, r.TrainingRows, r.Device, r.Network, r.Duration, r.LearningRate, r.FreezeThrough,
-                r.FreezeBatchNorm);
+                r.FreezeBatchNorm, r.Branches);
 
         public TrainingReport ToReport() => new(Epochs, SelectedEpoch, Collapse, TrainingRows, Device, Network, Duration)
         {
             LearningRate = LearningRate,
             FreezeThrough = FreezeThrough,
             FreezeBatchNorm = FreezeBatchNorm,
+            Branches = Branches,
         };
     }
 

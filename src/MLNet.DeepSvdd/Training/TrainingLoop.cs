@@ -33,6 +33,7 @@ internal sealed class TrainingLoop
     private int currentEpoch;
     private FeatureMap trainedNetwork = null!;
     private double trainSeconds;
+    private BranchValidation? branchValidation;
 
     public TrainingLoop(DeepSvddTrainer.Options options, NetworkResolver.Resolved network, Device device, int seed, IChannel channel,
         IProgressChannel? progressChannel, Action checkCanceled)
@@ -59,6 +60,7 @@ internal sealed class TrainingLoop
     public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total)
     {
         trainSeconds = 0;
+        branchValidation = null;
         var generator = new Generator((ulong)seed);
         var shuffle = new Random(seed);
         var network = BuildNetwork(generator);
@@ -120,6 +122,7 @@ internal sealed class TrainingLoop
             LearningRate = resolved.LearningRate,
             FreezeThrough = (BackboneStage)resolved.FrozenStages,
             FreezeBatchNorm = resolved.FreezeBatchNorm,
+            Branches = branchValidation,
         };
         return new Result(model, threshold, report);
     }
@@ -191,8 +194,10 @@ internal sealed class TrainingLoop
         if (spheres.Count == 1 || best is null) return spheres;
         List<BranchSphere> pooled = [spheres[0], spheres[1] with { Weight = 0 }], patches = [spheres[0] with { Weight = 0 }, spheres[1]];
         double both = best.Score(spheres), pooledAuc = best.Score(pooled), patchAuc = best.Score(patches);
-        var (chosen, name) = both >= Math.Max(pooledAuc, patchAuc) ? (spheres, "both branches")
-            : pooledAuc >= patchAuc ? (pooled, "the pooled branch alone") : (patches, "the patch branch alone");
+        var (chosen, name, choice) = both >= Math.Max(pooledAuc, patchAuc) ? (spheres, "both branches", DeepSvddRepresentation.PooledAndPatches)
+            : pooledAuc >= patchAuc ? (pooled, "the pooled branch alone", DeepSvddRepresentation.Pooled)
+            : (patches, "the patch branch alone", DeepSvddRepresentation.Patches);
+        branchValidation = new BranchValidation(both, pooledAuc, patchAuc, choice);
         channel.Info(MessageSensitivity.None, $"Branches by validation AUC: both {both:F4}, pooled {pooledAuc:F4}, patches {patchAuc:F4}; scoring with {name}.");
         return chosen;
     }

@@ -81,17 +81,33 @@ public sealed class RunSettingsTests
             foreach (var method in table.Methods.OfType<DeepSvddMethod>().Where(m => m.Representation is null))
                 RunSettings.Canonical(ReproduceProfile.Cpu, table.Columns[0], method).Should().NotContain("Representation", $"{id}: {method.Name}");
         }
-        var patches = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Representation is not null);
-        patches.Representation.Should().Be(DeepSvddRepresentation.Patches);
+        var patches = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Representation == DeepSvddRepresentation.Patches);
+        var both = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Representation == DeepSvddRepresentation.PooledAndPatches);
         patches.Id.Should().Be("patch-level-d-svdd-w-noise-reg");
+        both.Id.Should().Be("pooled-patch-d-svdd-w-noise-reg");
         foreach (string documented in new[] { "d-svdd-w-bias-noise-reg", "d-svdd-w-bias", "d-svdd" + "-w-bias-noise-reg-proposed" })
-            Reproduction.SelectMethods(PaperTables.Get("III"), documented).Should().NotContain(patches, $"the README's --methods {documented} selects the paper's rows only");
+            Reproduction.SelectMethods(PaperTables.Get("III"), documented).Should().NotContain(patches, $"the README's --methods {documented} selects the paper's rows only")
+                .And.NotContain(both);
+        Reproduction.SelectMethods(PaperTables.Get("III"), "patch-level").Should().Equal([patches], "the documented --methods patch-level selects that row alone");
+        RunSettings.Canonical(ReproduceProfile.Smoke, strokes, both).Should().Contain("\"Representation\":\"PooledAndPatches\"");
         RunSettings.Canonical(ReproduceProfile.Smoke, strokes, patches).Should().Contain("\"Representation\":\"Patches\"");
         var noise = PaperTables.Get("III").Methods.OfType<DeepSvddMethod>().Single(m => m.Name == "D. SVDD w/ bias & noise reg. (proposed)");
         Hash(ReproduceProfile.Smoke, strokes, patches).Should().NotBe(Hash(ReproduceProfile.Smoke, strokes, noise with { Name = patches.Name }),
             "the representation alone changes the key");
         Hash(ReproduceProfile.Smoke, strokes, noise with { Representation = DeepSvddRepresentation.Pooled })
             .Should().NotBe(Hash(ReproduceProfile.Smoke, strokes, noise), "once set, even to the default's value, it is a setting like any other");
+    }
+
+    [Fact]
+    public void Columns_are_selected_by_their_ids_or_parts_of_them_and_an_unknown_name_lists_the_table_s_columns()
+    {
+        var table = PaperTables.Get("II");
+        table.Columns.Select(c => c.Id).Should().Equal("bp-2x2", "bp-8x8");
+        Reproduction.SelectColumns(table, "bp-8x8").Select(c => c.Id).Should().Equal("bp-8x8");
+        Reproduction.SelectColumns(table, "8x8, 2x2").Select(c => c.Id).Should().Equal(["bp-2x2", "bp-8x8"], "the table's order, not the list's");
+        Reproduction.SelectColumns(PaperTables.Get("III"), "strokes").Select(c => c.Id).Should().Equal("strokes-1");
+        var unknown = () => Reproduction.SelectColumns(table, "strokes-1");
+        unknown.Should().Throw<ArgumentException>().WithMessage("--columns 'strokes-1' matches no column of table II. Its columns: bp-2x2, bp-8x8.");
     }
 
     [Fact]
