@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MLNet.DeepSvdd.Networks;
 
 namespace MLNet.DeepSvdd.Runtime;
@@ -41,11 +42,16 @@ internal static class OneDnnSelfCheck
     /// <summary>Whether the check turned libtorch's oneDNN convolutions off for this process.</summary>
     public static bool FellBack { get; private set; }
 
+    /// <summary>How long the start-up check took (zero before it ran).</summary>
+    public static TimeSpan Elapsed { get; private set; }
+
     /// <summary>Runs the check once (libtorch must be loaded); returns a warning for the log when it had to fall back, null otherwise.</summary>
     internal static string? RunAtStartup()
     {
+        var clock = Stopwatch.StartNew();
         var failures = Check(PointwiseConvolution.Convolve);
         Failures = failures;
+        Elapsed = clock.Elapsed;
         if (failures.Count == 0) return null;
 
         string isa = Environment.GetEnvironmentVariable(IsaVariable) is { Length: > 0 } value ? $"{IsaVariable}={value}" : $"{IsaVariable} unset";

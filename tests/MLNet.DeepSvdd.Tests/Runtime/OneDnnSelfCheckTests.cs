@@ -9,7 +9,7 @@ namespace MLNet.DeepSvdd.Tests.Runtime;
 /// The start-up self-check of libtorch's convolutions (<see cref="OneDnnSelfCheck"/>), the fallback it uses (<see cref="OneDnnSwitch"/>)
 /// and the downsample formulation that avoids oneDNN's wrong AVX-512 kernel (<see cref="PointwiseConvolution"/>).
 /// </summary>
-public class OneDnnSelfCheckTests
+public class OneDnnSelfCheckTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     [Fact]
     public void The_library_no_longer_caps_oneDNN_and_the_start_up_check_passes_without_falling_back()
@@ -18,6 +18,8 @@ public class OneDnnSelfCheckTests
 
         OneDnnSelfCheck.Failures.Should().NotBeNull("the check runs when libtorch is loaded").And.BeEmpty();
         OneDnnSelfCheck.FellBack.Should().BeFalse();
+        log.WriteLine($"start-up self-check: {OneDnnSelfCheck.Elapsed.TotalMilliseconds:F0} ms");
+        OneDnnSelfCheck.Elapsed.Should().BePositive().And.BeLessThan(TimeSpan.FromSeconds(10), "a start-up check must stay quick");
         OneDnnSwitch.Enabled.Should().BeTrue("oneDNN stays on where its kernels pass");
         string? isa = Environment.GetEnvironmentVariable(OneDnnSelfCheck.IsaVariable);
         (isa ?? "").Should().NotBe("AVX2", "the library must not cap the ISA (unless the test run itself set it)");
