@@ -256,8 +256,21 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
             using var scope = NewDisposeScope();
             var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
             x = bn2.forward(conv2.forward(x));
-            var identity = downsample is null ? input : downsample.forward(input);
+            var identity = downsample is null ? input : Downsample(downsample, input);
             return nn.functional.relu(x.add_(identity)).MoveToOuterDisposeScope();
+        }
+
+        /// <summary>
+        /// The 1×1 stride-2 convolution and BatchNorm of the shortcut; the convolution through <see cref="PointwiseConvolution"/>
+        /// (subsampling and a matrix product), because oneDNN's AVX-512 kernel for layer 4's 1×1 convolution in channels-last is wrong
+        /// in libtorch 2.10.
+        /// </summary>
+        private static Tensor Downsample(Sequential downsample, Tensor input)
+        {
+            using var scope = NewDisposeScope();
+            var conv = (Conv2d)downsample[0];
+            var norm = (BatchNorm2d)downsample[1];
+            return norm.forward(PointwiseConvolution.Forward(conv, input)).MoveToOuterDisposeScope();
         }
     }
 }

@@ -1,7 +1,8 @@
 namespace MLNet.DeepSvdd.Runtime;
 
 /// <summary>
-/// Loads libtorch once and turns the failure modes users actually meet into messages that say what to do.
+/// Loads libtorch once and turns the failure modes users actually meet into messages that say what to do; then runs the start-up
+/// self-check of its convolutions on this CPU (<see cref="OneDnnSelfCheck"/>).
 /// </summary>
 internal static class TorchRuntime
 {
@@ -22,12 +23,11 @@ internal static class TorchRuntime
     {
         try
         {
-            if (OneDnnIsaCap.Warning is string warning)
+            using var probe = torch.zeros(1);
+            if (OneDnnSelfCheck.RunAtStartup() is string warning)
             {
                 Console.Error.WriteLine("MLNet.DeepSvdd: " + warning);
             }
-
-            using var probe = torch.zeros(1);
             return null;
         }
         catch (Exception e)

@@ -6,12 +6,15 @@ namespace MLNet.DeepSvdd.Tests.Support;
 /// The test assembly's entry point. Under the test host it is never called; the persistence tests start this assembly as a separate
 /// process (<c>dotnet exec</c>) with "score-model MODEL SEED N" to load a saved model with nothing but ML.NET's <c>Model.Load</c> in a
 /// fresh process and print the scores of N synthetic rows, one per line, as exact float bits. With "interrupted-write PATH" it installs
-/// the CLI's interrupt handling, starts an atomic write of PATH, prints "writing" midway and waits to be interrupted.
+/// the CLI's interrupt handling, starts an atomic write of PATH, prints "writing" midway and waits to be interrupted. The oneDNN tests
+/// start it with "onednn ..." to run convolutions in a fresh process under a chosen <c>ONEDNN_MAX_CPU_ISA</c>
+/// (<see cref="OneDnnChildProcess"/>), because oneDNN reads that variable once per process.
 /// </summary>
 public static class ModelLoadProcess
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == OneDnnChildProcess.Command) return OneDnnChildProcess.RunChild(args[1..]);
         if (args.Length == 2 && args[0] == "interrupted-write")
         {
             using var interrupts = MLNet.DeepSvdd.Cli.Files.InterruptCleanup.Install();
