@@ -89,14 +89,14 @@ internal static class NetworkResolver
         if (branches == DeepSvddRepresentation.Auto) branches = isResNet ? DeepSvddTrainer.Options.DefaultImageRepresentation : DeepSvddRepresentation.Pooled;
         if (branches != DeepSvddRepresentation.Pooled && !isResNet)
         {
-            throw new ArgumentException($"Representation = {branches} scores the feature maps of a ResNet's layer2 and layer3, but the network is {kind}. " +
+            throw new ArgumentException($"Representation = {branches} scores the feature maps of a ResNet's layer1, but the network is {kind}. " +
                 "Use Network = ResNet18Pretrained (or ResNet18) on 3-channel images, or Representation = Pooled.", "Representation");
         }
         int representation = options.RepresentationDimension ?? (kind == DeepSvddNetwork.Mlp ? 32 : 128);
         var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
         var spec = new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : [],
             UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution,
-            Representation: branches);
+            Representation: branches, PatchStage: ResNet.DefaultPatchStage);
         float learningRate = (float)(options.LearningRate
             ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate));
         return new Resolved(spec, normalization, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);

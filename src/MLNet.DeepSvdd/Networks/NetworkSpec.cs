@@ -9,9 +9,11 @@ namespace MLNet.DeepSvdd.Networks;
 /// <see cref="Resolution"/> existed read it as null: no resize).
 /// </summary>
 /// <see cref="Representation"/> (resolved; models saved before it existed read it as <see cref="DeepSvddRepresentation.Pooled"/>) says which
-/// branches the output row carries.
+/// branches the output row carries; <see cref="PatchStage"/> which ResNet stage the patch branch scores (1 = layer1 for new models; models
+/// saved before it existed read 2, layer2, which they were trained on).
 internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int RepresentationDimension, bool UseBias, int[] HiddenLayers,
-    bool UseMaxPool = true, bool BgrInput = false, int? Resolution = null, DeepSvddRepresentation Representation = DeepSvddRepresentation.Pooled)
+    bool UseMaxPool = true, bool BgrInput = false, int? Resolution = null, DeepSvddRepresentation Representation = DeepSvddRepresentation.Pooled,
+    int PatchStage = 2)
 {
     /// <summary>How the network's output row is laid out (pooled point, patch map).</summary>
     [JsonIgnore]
@@ -21,9 +23,9 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
 
     private RepresentationLayout PatchLayout()
     {
-        var layer2 = ResNet.StageShapes(NetworkImageSize, UseMaxPool)[2];
-        return new RepresentationLayout(Representation == DeepSvddRepresentation.PooledAndPatches ? RepresentationDimension : 0, PatchEmbedding.Channels,
-            (int)layer2[1], (int)layer2[2]);
+        var stage = ResNet.StageShapes(NetworkImageSize, UseMaxPool)[PatchStage];
+        return new RepresentationLayout(Representation == DeepSvddRepresentation.PooledAndPatches ? RepresentationDimension : 0, (int)stage[0],
+            (int)stage[1], (int)stage[2]);
     }
 
     /// <summary>Values per input row.</summary>
@@ -45,9 +47,9 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
         {
             DeepSvddNetwork.Mlp => new Mlp(InputSize, HiddenLayers, RepresentationDimension, UseBias),
             DeepSvddNetwork.LeNet => new LeNet(InputShape[0], NetworkImageSize.Height, NetworkImageSize.Width, RepresentationDimension, UseBias),
-            DeepSvddNetwork.ResNet18 => new ResNet(InputShape[0], [2, 2, 2, 2], RepresentationDimension, UseBias, UseMaxPool, Branches, NetworkImageSize),
+            DeepSvddNetwork.ResNet18 => new ResNet(InputShape[0], [2, 2, 2, 2], RepresentationDimension, UseBias, UseMaxPool, Branches, NetworkImageSize, PatchStage),
             DeepSvddNetwork.ResNet18Pretrained => new ResNet(InputShape[0], Pretrained.ResNet18ImageNet.Blocks, RepresentationDimension, UseBias, UseMaxPool,
-                Branches, NetworkImageSize),
+                Branches, NetworkImageSize, PatchStage),
             _ => throw new InvalidOperationException($"Network kind {Kind} cannot be built; it must be resolved first."),
         };
         Initialization.Apply(backbone, generator);
@@ -60,5 +62,5 @@ internal sealed record NetworkSpec(DeepSvddNetwork Kind, int[] InputShape, int R
         ? $"Mlp [{InputSize} → {string.Join(" → ", HiddenLayers)} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}"
         : $"{Kind} [{string.Join("×", InputShape)}{(Resolution is int side ? $" resized to {side}×{side}" : "")} → {RepresentationDimension}], bias {(UseBias ? "on" : "off")}" +
           (Kind is DeepSvddNetwork.ResNet18 or DeepSvddNetwork.ResNet18Pretrained ? $", max-pool {(UseMaxPool ? "on" : "off")}" : "") +
-          (Layout.HasPatches ? $", {(Layout.HasPooled ? "pooled and " : "")}patches {Layout.PatchHeight}×{Layout.PatchWidth}" : "");
+          (Layout.HasPatches ? $", {(Layout.HasPooled ? "pooled and " : "")}patches {Layout.PatchHeight}×{Layout.PatchWidth} of layer{PatchStage}" : "");
 }

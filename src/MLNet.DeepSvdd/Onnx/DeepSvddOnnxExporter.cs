@@ -46,15 +46,15 @@ internal static class DeepSvddOnnxExporter
         {
             DeepSvddNetwork.Mlp => new ResNetEmitter.Outputs(MlpEmitter.Emit(layers, x, spec.HiddenLayers.Length), null),
             DeepSvddNetwork.LeNet => new ResNetEmitter.Outputs(LeNetEmitter.Emit(layers, x), null),
-            DeepSvddNetwork.ResNet18 => ResNetEmitter.Emit(layers, x, [2, 2, 2, 2], spec.UseMaxPool, layout),
-            DeepSvddNetwork.ResNet18Pretrained => ResNetEmitter.Emit(layers, x, Networks.Pretrained.ResNet18ImageNet.Blocks, spec.UseMaxPool, layout),
+            DeepSvddNetwork.ResNet18 => ResNetEmitter.Emit(layers, x, [2, 2, 2, 2], spec.UseMaxPool, layout, spec.PatchStage),
+            DeepSvddNetwork.ResNet18Pretrained => ResNetEmitter.Emit(layers, x, Networks.Pretrained.ResNet18ImageNet.Blocks, spec.UseMaxPool, layout, spec.PatchStage),
             _ => throw new InvalidOperationException($"The network kind {spec.Kind} cannot be exported to ONNX."),
         };
         string? distances = null;
         if (layout.HasPatches)
         {
-            var layer2 = features.Layer2 ?? throw new InvalidOperationException($"The network kind {spec.Kind} has no patch branch to export.");
-            distances = PatchScoreEmitter.Distances(layers, layer2, model.CenterValues(layout.HasPooled ? 1 : 0));
+            var patchInput = features.PatchInput ?? throw new InvalidOperationException($"The network kind {spec.Kind} has no patch branch to export.");
+            distances = PatchScoreEmitter.Distances(layers, patchInput, model.CenterValues(layout.HasPooled ? 1 : 0));
         }
         weights.CheckAllUsed();
 

@@ -5,7 +5,7 @@ using static MLNet.DeepSvdd.Shared.Onnx.OnnxGraphBuilder;
 namespace MLNet.DeepSvdd.Onnx;
 
 /// <summary>
-/// The patch branch of a ResNet (<see cref="Networks.PatchEmbedding"/>, <see cref="PatchScoring"/>) as ONNX nodes: layer2's output averaged
+/// The patch branch of a ResNet (<see cref="Networks.PatchEmbedding"/>, <see cref="PatchScoring"/>) as ONNX nodes: the patch stage's output averaged
 /// over 3×3 neighbourhoods (stride 1, padding 1, the padded zeros counted as TorchSharp's <c>avg_pool2d</c> does), projected by the 1×1
 /// convolution <c>backbone.patch.projection</c>, the squared distance of every position to the patch centre, and the reduction of that map
 /// to one value per row (<see cref="PatchScoreReduction.Max"/>: ReduceMax; <see cref="PatchScoreReduction.TopMean"/>: TopK of
@@ -15,12 +15,12 @@ internal static class PatchScoreEmitter
 {
     /// <summary>The squared distances of every position of the patch map to <paramref name="center"/>: float [N, 1, h, w].</summary>
     /// <param name="layers">The layer emitter (holds the projection's weights).</param>
-    /// <param name="layer2">layer2's output, float [N, 128, h, w].</param>
-    /// <param name="center">The patch centre (128 values).</param>
-    public static string Distances(LayerEmitter layers, string layer2, float[] center)
+    /// <param name="stageOutput">The patch stage's output, float [N, C, h, w].</param>
+    /// <param name="center">The patch centre (C values).</param>
+    public static string Distances(LayerEmitter layers, string stageOutput, float[] center)
     {
         var graph = layers.Graph;
-        var x = layers.AveragePool(layer2, "backbone.patch.average", kernel: 3, stride: 1, padding: 1);
+        var x = layers.AveragePool(stageOutput, "backbone.patch.average", kernel: 3, stride: 1, padding: 1);
         x = layers.Conv(x, "backbone.patch.projection", stride: 1, padding: 0);
         var difference = graph.Node("Sub", "patch.difference", [x, graph.Floats("patch_center", center, 1, center.Length, 1, 1)]);
         var squared = graph.Node("Mul", "patch.squared", [difference, difference]);

@@ -3,7 +3,7 @@ namespace MLNet.DeepSvdd.Training;
 /// <summary>
 /// The patch projection's starting point: the whitening of the training patches. With μ and Σ the mean and covariance of the patch features
 /// e (<see cref="PatchEmbedding.Embed"/>) over every position of every training image, and Σ shrunk towards a multiple of the identity,
-/// Σ' = Σ + <see cref="Shrinkage"/>·(tr Σ / C)·I (C = 128; the shrinkage keeps directions in which the normal patches barely vary from
+/// Σ' = Σ + <see cref="Shrinkage"/>·(tr Σ / C)·I (C = the patch stage's channels, 64 for layer1; the shrinkage keeps directions in which the normal patches barely vary from
 /// dominating), the projection is set to W = L⁻¹ with L Lᵀ = Σ' (Cholesky) and no bias. Then ‖W e − W μ‖² = (e − μ)ᵀ Σ'⁻¹ (e − μ): at epoch 0
 /// every patch's squared distance to the centre (the mean projected patch, W μ) is its Mahalanobis distance, the Gaussian estimator of
 /// PaDiM (Defard et al. 2021) with one covariance for all positions. Deep SVDD's training starts from there.

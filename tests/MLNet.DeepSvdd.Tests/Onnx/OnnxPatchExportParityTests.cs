@@ -180,21 +180,18 @@ public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models
     [Fact]
     public void A_non_square_image_without_a_resize_maps_like_the_transformer()
     {
-        // ResNet18 (random weights, projection with a bias) on 3×24×40 images at their own size: a 3×5 patch map resized to 24×40.
+        // ResNet18 (random weights, projection with a bias) on 3×24×40 images at their own size: layer1's 6×10 patch map resized to 24×40.
         var ml = new MLContext(seed: 1);
         var c = new OnnxCase("ResNet18, patches, 3x24x40", [3, 24, 40], o =>
         {
             o.Network = DeepSvddNetwork.ResNet18; o.Representation = DeepSvddRepresentation.Patches; o.PatchScoreReduction = PatchScoreReduction.Max;
             o.UseBias = true;
-            // OnnxCases.Fit sets 8, but the noise-injection head is sized by RepresentationDimension for every branch, so a patch branch
-            // (128 channels) fails with any other value (a training bug, reported separately); 128 keeps this test about the export.
-            o.RepresentationDimension = MLNet.DeepSvdd.Networks.PatchEmbedding.Channels;
         });
         var detector = OnnxCases.Fit(ml, c);
         try
         {
-            detector.Model.Network.Spec.Layout.PatchHeight.Should().Be(3);
-            detector.Model.Network.Spec.Layout.PatchWidth.Should().Be(5);
+            detector.Model.Network.Spec.Layout.PatchHeight.Should().Be(6);
+            detector.Model.Network.Spec.Layout.PatchWidth.Should().Be(10);
             var rows = OnnxCases.Rows(c, 10, seed: 7).ToList();
             var withNaN = (float[])rows[0].Clone();
             withNaN[7] = float.NaN;
@@ -232,20 +229,20 @@ public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models
     }
 
     [Fact]
-    public void A_patches_only_graph_leaves_out_exactly_layer3_layer4_and_fc()
+    public void A_patches_only_graph_leaves_out_exactly_the_stages_after_layer1_and_fc()
     {
         var patches = models.Get("Patches, Max");
         var proto = global::Onnx.ModelProto.Parser.ParseFrom(OnnxCases.Export(models.Ml, patches));
         var initializers = proto.Graph.Initializer.Select(i => i.Name).ToList();
-        initializers.Should().Contain("backbone.patch.projection.weight").And.Contain("backbone.layer2.1.conv2.weight");
-        initializers.Should().NotContain(n => n.StartsWith("backbone.layer3", StringComparison.Ordinal) ||
+        initializers.Should().Contain("backbone.patch.projection.weight").And.Contain("backbone.layer1.1.conv2.weight");
+        initializers.Should().NotContain(n => n.StartsWith("backbone.layer2", StringComparison.Ordinal) || n.StartsWith("backbone.layer3", StringComparison.Ordinal) ||
             n.StartsWith("backbone.layer4", StringComparison.Ordinal) || n.StartsWith("backbone.fc", StringComparison.Ordinal));
         var both = global::Onnx.ModelProto.Parser.ParseFrom(OnnxCases.Export(models.Ml, models.Get("PooledAndPatches, TopMean")));
         both.Graph.Initializer.Select(i => i.Name).Should().Contain("backbone.layer4.2.conv2.weight").And.Contain("backbone.fc.weight");
 
         // Skipping those modules accounts for them and nothing else: the check stays strict for every other weight.
         var weights = new NetworkWeights(patches.Model.Network);
-        foreach (string module in new[] { "backbone.layer3", "backbone.layer4", "backbone.fc" }) weights.Skip(module);
+        foreach (string module in new[] { "backbone.layer2", "backbone.layer3", "backbone.layer4", "backbone.fc" }) weights.Skip(module);
         var check = () => weights.CheckAllUsed();
         check.Should().Throw<InvalidOperationException>().WithMessage("*backbone.bn1.running_mean*");
         var unknown = () => weights.Skip("backbone.layer5");

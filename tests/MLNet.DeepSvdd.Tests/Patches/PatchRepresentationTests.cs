@@ -28,12 +28,14 @@ public class PatchRepresentationTests
     }
 
     [Theory]
-    [InlineData(DeepSvddRepresentation.Patches)]
-    [InlineData(DeepSvddRepresentation.PooledAndPatches)]
-    [InlineData(DeepSvddRepresentation.Pooled)]
-    public void Leading_then_trailing_equals_the_whole_network_at_every_split(DeepSvddRepresentation representation)
+    [InlineData(DeepSvddRepresentation.Patches, 1)]
+    [InlineData(DeepSvddRepresentation.PooledAndPatches, 1)]
+    [InlineData(DeepSvddRepresentation.Patches, 2)]
+    [InlineData(DeepSvddRepresentation.PooledAndPatches, 2)]
+    [InlineData(DeepSvddRepresentation.Pooled, 1)]
+    public void Leading_then_trailing_equals_the_whole_network_at_every_split(DeepSvddRepresentation representation, int patchStage)
     {
-        var spec = new NetworkSpec(DeepSvddNetwork.ResNet18, [3, 32, 32], 8, UseBias: true, [], Representation: representation);
+        var spec = new NetworkSpec(DeepSvddNetwork.ResNet18, [3, 32, 32], 8, UseBias: true, [], Representation: representation, PatchStage: patchStage);
         using var network = spec.Build(new Generator(5));
         network.eval();
         using var noGrad = no_grad();
@@ -44,20 +46,37 @@ public class PatchRepresentationTests
         for (int stages = 1; stages <= 5; stages++)
         {
             var split = network.ForwardTrailing(network.ForwardLeading(rows, stages), stages);
-            split.allclose(whole, rtol: 1e-4, atol: 1e-5).Should().BeTrue($"split after {stages} stages ({representation})");
+            split.allclose(whole, rtol: 1e-4, atol: 1e-5).Should().BeTrue($"split after {stages} stages ({representation}, patch stage {patchStage})");
         }
     }
 
     [Fact]
-    public void The_layout_of_a_patch_network_follows_layer2_and_the_dimensions()
+    public void The_layout_of_a_patch_network_follows_its_patch_stage_and_the_dimensions()
     {
         var spec = new NetworkSpec(DeepSvddNetwork.ResNet18, [3, 32, 32], 8, UseBias: true, [], Resolution: 128,
-            Representation: DeepSvddRepresentation.PooledAndPatches);
-        // 128 px: stem 64, max-pool 32, layer1 32, layer2 16 (stride 8).
-        spec.Layout.Should().Be(new RepresentationLayout(8, PatchEmbedding.Channels, 16, 16));
-        spec.Layout.Size.Should().Be(8 + 128 * 16 * 16);
-        (spec with { Representation = DeepSvddRepresentation.Patches }).Layout.Should().Be(new RepresentationLayout(0, 128, 16, 16));
+            Representation: DeepSvddRepresentation.PooledAndPatches, PatchStage: 1);
+        // 128 px: stem 64, max-pool 32, layer1 32 (stride 4, 64 channels), layer2 16 (stride 8, 128 channels).
+        spec.Layout.Should().Be(new RepresentationLayout(8, 64, 32, 32));
+        spec.Layout.Size.Should().Be(8 + 64 * 32 * 32);
+        (spec with { Representation = DeepSvddRepresentation.Patches }).Layout.Should().Be(new RepresentationLayout(0, 64, 32, 32));
         (spec with { Representation = DeepSvddRepresentation.Pooled }).Layout.Should().Be(RepresentationLayout.PooledOnly(8));
+        // A spec saved before the patch stage existed reads PatchStage = 2: layer2, what those models were trained on.
+        (spec with { PatchStage = 2 }).Layout.Should().Be(new RepresentationLayout(8, 128, 16, 16));
+        new NetworkSpec(DeepSvddNetwork.ResNet18, [3, 32, 32], 8, true, []).PatchStage.Should().Be(2);
+        ResNet.DefaultPatchStage.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_saved_spec_without_a_patch_stage_reads_layer2_and_a_new_one_keeps_its_stage()
+    {
+        // The JSON of a patch model saved before the patch stage existed: no "PatchStage" property.
+        const string old = """{"Kind":4,"InputShape":[3,32,32],"RepresentationDimension":8,"UseBias":true,"HiddenLayers":[],"UseMaxPool":true,"BgrInput":true,"Resolution":128,"Representation":2}""";
+        var spec = System.Text.Json.JsonSerializer.Deserialize<NetworkSpec>(old)!;
+        spec.Representation.Should().Be(DeepSvddRepresentation.Patches);
+        spec.PatchStage.Should().Be(2);
+        spec.Layout.Should().Be(new RepresentationLayout(0, 128, 16, 16), "such a model was trained on layer2's 16×16 map at 128 px");
+        var again = System.Text.Json.JsonSerializer.Deserialize<NetworkSpec>(System.Text.Json.JsonSerializer.Serialize(spec with { PatchStage = 1 }))!;
+        again.PatchStage.Should().Be(1);
     }
 
     [Fact]
