@@ -183,7 +183,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             });
 
         var table = new Table().RoundedBorder();
-        foreach (var header in new[] { "case", "train steps", "Fit path", "bare fwd", "Transform", "PredEngine", "reloaded", "peak MB" })
+        foreach (var header in new[] { "case", "train steps", "Fit path", "bare fwd", "Transform", "PredEngine", "reloaded", "w/ maps", "map cost", "peak MB" })
             table.AddColumn(new TableColumn(header).RightAligned());
         if (peer is not null)
         {
@@ -194,7 +194,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         }
         foreach (var (r, t) in results)
         {
-            var cells = new List<string> { Markup.Escape(r.Case.Name), F(r.TrainSteps), F(r.FitPath), F(r.BareForward), F(r.Transform), F(r.PredictionEngine), F(r.Reloaded), F(r.PeakMemoryMb) };
+            var cells = new List<string> { Markup.Escape(r.Case.Name), F(r.TrainSteps), F(r.FitPath), F(r.BareForward), F(r.Transform), F(r.PredictionEngine), F(r.Reloaded),
+                r.TransformWithMaps is double m ? F(m) : "-", r.MapCost is double cost ? $"{100 * cost:F0} %" : "-", F(r.PeakMemoryMb) };
             if (peer is not null)
                 cells.AddRange(t is null ? ["-", "-", "-", "-"] : [F(t.Train), $"{r.TrainSteps / t.Train:F2}", F(t.Score), $"{r.Transform / t.Score:F2}"]);
             table.AddRow(cells.ToArray());
@@ -202,7 +203,9 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         AnsiConsole.Write(table);
         AnsiConsole.Write(PhaseTable(results.Select(r => (r.Ours.Case.Name, r.Ours.Phases))));
         AnsiConsole.MarkupLine("train steps: optimizer steps on data on the device (epochs after the first); Fit path: the whole Fit from an IDataView; " +
-            "bare fwd: network + distance on a device tensor; reloaded: Transform after Model.Save and LoadDeepSvdd; peak MB: the highest working set during the case." +
+            "bare fwd: network + distance on a device tensor; reloaded: Transform after Model.Save and LoadDeepSvdd; w/ maps: Transform of the same " +
+            "network with both branches (Representation = PooledAndPatches, one epoch), reading Score, AnomalyMap and PredictedMask (ResNets only); " +
+            "map cost: 1 − w/ maps / Transform; peak MB: the highest working set during the case." +
             (peer is not null ? " torch: the peer's --bench (random tensors), the mean of a run before and after ours; score ratio compares Transform with it." : ""));
         if (settings.Json is not null)
         {

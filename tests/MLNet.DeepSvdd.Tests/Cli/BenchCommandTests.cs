@@ -26,5 +26,25 @@ public class BenchCommandTests
         result.Phases.Steps.Should().BeGreaterThan(0);
         result.Phases.Phases.Sum(p => p.Seconds).Should().BeLessThanOrEqualTo(result.Phases.Total, "the phases are disjoint parts of the Fit");
         new BenchCase(DeepSvddNetwork.ResNet18Pretrained, CollapseRegularizer.None, 32).PeerNetwork.Should().BeNull("the peer has no pretrained weights");
+        result.TransformWithMaps.Should().BeNull("LeNet has no patch branch");
+        result.MapCost.Should().BeNull();
+    }
+
+    [Fact]
+    [Trait(TestCategories.Name, TestCategories.Slow)] // trains two ResNet-18 models
+    public void A_ResNet_case_also_measures_scoring_with_anomaly_maps()
+    {
+        var result = DeepSvddBench.Run(new BenchCase(DeepSvddNetwork.ResNet18, CollapseRegularizer.None, 32), images: 60, epochs: 1);
+        result.TransformWithMaps.Should().BePositive().And.Match(v => double.IsFinite(v!.Value));
+        result.MapCost.Should().Be(1 - result.TransformWithMaps!.Value / result.Transform, "the share of batched throughput the maps cost");
+    }
+
+    [Fact]
+    public void The_map_cost_is_the_share_of_throughput_lost()
+    {
+        var phases = new PhaseBreakdown(0, 0, 0, 0, 0, 0, 0, 0);
+        var result = new BenchResult(new BenchCase(DeepSvddNetwork.ResNet18, CollapseRegularizer.None, 32), 1, 1, 1, Transform: 1000, 1, 1, 1, phases,
+            TransformWithMaps: 850);
+        result.MapCost.Should().BeApproximately(0.15, 1e-12);
     }
 }
