@@ -20,11 +20,12 @@ public enum DeepSvddRepresentation
     Pooled,
 
     /// <summary>
-    /// Patch-level Deep SVDD (ResNets only): every spatial position of layer2's feature map, averaged over 3×3 neighbourhoods, is projected
+    /// Patch-level Deep SVDD (ResNets only): every spatial position of layer1's feature map (stride 4: 32×32 positions of 64 channels for a
+    /// 128 px network input; models saved before 2026-12-07 use layer2's), averaged over 3×3 neighbourhoods, is projected
     /// by a 1×1 convolution to a point ψ(x)ᵢⱼ, and the objective and regularizer of the paper apply to
     /// every such point around one centre. The projection starts as the whitening of the training patches (Mahalanobis distances at epoch 0).
     /// The image's anomaly map is ‖ψ(x)ᵢⱼ − c‖², its score the map reduced by <see cref="DeepSvddTrainer.Options.PatchScoreReduction"/>.
-    /// layer3 and layer4 are not run.
+    /// The stages after layer1 are not run.
     /// </summary>
     Patches,
 

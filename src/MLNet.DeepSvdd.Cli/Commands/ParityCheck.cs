@@ -9,7 +9,8 @@ namespace MLNet.DeepSvdd.Cli.Commands;
 /// values for vectors) with the detector's <c>Transform</c> (TorchSharp for Deep SVDD) and with the exported ONNX file in ONNX Runtime, in
 /// batches of the same size, and reports the largest relative score difference (relative to max(|score|, the detector's scale: R² for
 /// soft-boundary Deep SVDD, ρ for the one-class SVM)) and the rows per second of each (after one warm-up batch each; the better of two
-/// alternating rounds).
+/// alternating rounds). For a model with anomaly maps it also compares the maps (largest absolute difference; 0.5 is the map threshold) and
+/// counts the pixels whose predicted mask differs.
 /// </summary>
 internal static class ParityCheck
 {
@@ -55,7 +56,43 @@ internal static class ParityCheck
             worst = Math.Max(worst, Math.Abs(scores[i] - expected[i]) / Math.Max(Math.Max(Math.Abs(expected[i]), offset), 1e-12));
         write($"Check on {rows} random rows (batches of {batch}): largest relative score difference {worst:E2}; " +
             $"{(detector is DeepSvddTransformer ? "TorchSharp (Transform)" : "ML.NET (Transform)")} {torchRate:F0} rows/s, ONNX Runtime {onnxRate:F0} rows/s ({onnxRate / torchRate:F2}×).");
+        if (detector is DeepSvddTransformer { HasAnomalyMap: true })
+        {
+            var (mapDifference, maskDifferences, pixels) = CompareMaps(session, detector, view, values, rows, batch);
+            write($"Anomaly maps on the same rows: largest absolute difference {mapDifference:E2} (0.5 = the map threshold); " +
+                $"predicted-mask pixels that differ: {maskDifferences:N0} of {pixels:N0}.");
+        }
         return (worst, torchRate, onnxRate);
+    }
+
+    /// <summary>The largest absolute AnomalyMap difference and the PredictedMask pixels that differ between Transform and the ONNX graph.</summary>
+    private static (double MapDifference, long MaskDifferences, long Pixels) CompareMaps(InferenceSession session, DetectorTransformer detector, IDataView view,
+        float[] values, int rows, int batch)
+    {
+        var scored = detector.Transform(view);
+        var maps = scored.GetColumn<VBuffer<float>>(DeepSvddTransformer.AnomalyMapColumnName).Select(v => v.DenseValues().ToArray()).ToList();
+        var masks = scored.GetColumn<VBuffer<bool>>(DeepSvddTransformer.PredictedMaskColumnName).Select(v => v.DenseValues().ToArray()).ToList();
+        double worst = 0;
+        long differ = 0, pixels = 0;
+        for (int start = 0; start < rows; start += batch)
+        {
+            int count = Math.Min(batch, rows - start);
+            var input = new DenseTensor<float>(values.AsMemory(start * detector.InputSize, count * detector.InputSize), [count, detector.InputSize]);
+            using var results = session.Run([NamedOnnxValue.CreateFromTensor(detector.FeatureColumnName, input)]);
+            var map = results.Single(r => r.Name == DeepSvddTransformer.AnomalyMapColumnName).AsTensor<float>().ToArray();
+            var mask = results.Single(r => r.Name == DeepSvddTransformer.PredictedMaskColumnName).AsTensor<bool>().ToArray();
+            int size = map.Length / count;
+            for (int r = 0; r < count; r++)
+            {
+                for (int p = 0; p < size; p++)
+                {
+                    worst = Math.Max(worst, Math.Abs(map[r * size + p] - maps[start + r][p]));
+                    if (mask[r * size + p] != masks[start + r][p]) differ++;
+                }
+                pixels += size;
+            }
+        }
+        return (worst, differ, pixels);
     }
 
     private static void Score(InferenceSession session, DetectorTransformer detector, float[] values, int start, int count, float[] scores)

@@ -2,7 +2,7 @@ namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
 /// The anomaly map of a patch-level model at the input image's size: the patch branch's squared distances to its centre (one per position of
-/// layer2's map, 16×16 for a 128 px network input) smoothed with a Gaussian of σ = <see cref="SigmaCells"/> positions (5 taps, edges
+/// the patch stage's map, 32×32 for a 128 px network input with layer1) smoothed with a Gaussian of σ = <see cref="SigmaCells"/> positions (5 taps, edges
 /// replicated), upsampled bilinearly to the input's height and width (half-pixel centres, as ML.NET's and PyTorch's resize), and divided
 /// by the map threshold τ and multiplied by 0.5, so that 0.5 is the threshold on every image (dataset-wide, never per image: a normal image
 /// stays dark) and 0 is the centre. τ is learned when the model is trained (<see cref="Threshold"/>).

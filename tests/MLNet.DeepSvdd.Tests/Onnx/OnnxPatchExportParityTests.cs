@@ -250,6 +250,35 @@ public sealed class OnnxPatchExportParityTests(OnnxPatchExportParityTests.Models
     }
 
     [Fact]
+    public void Cli_export_check_compares_the_maps_and_masks_too()
+    {
+        var ml = models.Ml;
+        var detector = models.Get("PooledAndPatches, TopMean");
+        string root = Directory.CreateTempSubdirectory("deepsvdd-onnx-check-").FullName;
+        try
+        {
+            string zip = Path.Combine(root, "m.zip"), onnx = Path.Combine(root, "m.onnx");
+            var schema = ml.Data.LoadFromEnumerable(new[] { new AnomalyMapTests.Image { Pixels = new float[3 * Side * Side] } }).Schema;
+            ml.Model.Save(detector, schema, zip);
+            var log = new List<string>();
+
+            MLNet.DeepSvdd.Cli.Commands.ExportCommand.Export(new MLNet.DeepSvdd.Cli.Commands.ExportCommand.Settings { Model = zip, Onnx = onnx, Check = 20 }, log.Add);
+
+            var line = log.Single(l => l.StartsWith("Anomaly maps on the same rows", StringComparison.Ordinal));
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"difference ([0-9.E+-]+) .*differ: ([0-9,]+) of ([0-9,]+)\.");
+            match.Success.Should().BeTrue(line);
+            double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture).Should().BeLessThanOrEqualTo(MapTolerance, line);
+            long.Parse(match.Groups[3].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture).Should().Be(20L * Side * Side, "every pixel of every row");
+            long.Parse(match.Groups[2].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture).Should().BeLessThanOrEqualTo(2,
+                "a mask pixel can differ only where the map is within float rounding of 0.5");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_OnnxScoring_sample_counts_the_mask_pixels_of_a_patch_model()
     {
         var ml = models.Ml;
