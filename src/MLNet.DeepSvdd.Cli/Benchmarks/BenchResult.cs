@@ -4,7 +4,7 @@ namespace MLNet.DeepSvdd.Cli.Benchmarks;
 /// <param name="TrainSteps">Full optimizer steps on data already on the device (epochs after the first).</param>
 /// <param name="FitPath">The whole <c>Fit</c> from an IDataView: loading, centre, steps, final pass.</param>
 /// <param name="BareForward">The network and distance alone on a device tensor, in the batches <c>Transform</c> uses.</param>
-/// <param name="Transform">Batched <c>Transform</c> from an IDataView.</param>
+/// <param name="Transform">Batched <c>Transform</c> from an IDataView (the best of three passes).</param>
 /// <param name="PredictionEngine">Row by row through <c>PredictionEngine</c>.</param>
 /// <param name="Reloaded">Batched <c>Transform</c> of the model saved and reloaded with <c>LoadDeepSvdd</c>.</param>
 /// <param name="PeakMemoryMb">Peak working set of the process during this case (data, Fit, scoring, save and reload), sampled every 5 ms.</param>

@@ -23,7 +23,7 @@ public static class DeepSvddBench
         double fitPath = (double)images * epochs / fitClock.Elapsed.TotalSeconds;
 
         double bareForward = BareForward(model, data);
-        double transform = Rate(images, () => model.Transform(data).GetColumn<float>("Score").Count());
+        double transform = BestRate(images, () => model.Transform(data).GetColumn<float>("Score").Count());
 
         int single = Math.Min(images, c.Size >= 224 ? 20 : 200);
         var engine = ml.Model.CreatePredictionEngine<SyntheticImages.Row, DeepSvddPrediction>(model, inputSchemaDefinition: SyntheticImages.Schema(c.Size));
@@ -74,7 +74,7 @@ public static class DeepSvddBench
             return rows;
         }
         Pass();
-        return Rate(images, Pass);
+        return BestRate(images, Pass);
     }
 
     /// <summary>The paper's full fine-tuning at the case's size, as the PyTorch peer trains.</summary>
@@ -102,6 +102,9 @@ public static class DeepSvddBench
         model.Model.ScoreAll(loaded.Features, rows); // warm-up
         return Rate(loaded.Rows, () => model.Model.ScoreAll(loaded.Features, rows).Scores.Length);
     }
+
+    /// <summary>The better of three timed passes: the Transform columns are compared with each other, and one pass of a few seconds moves by ±20 % on a shared machine.</summary>
+    private static double BestRate(int count, Func<int> work) => Enumerable.Range(0, 3).Max(_ => Rate(count, work));
 
     private static double Rate(int count, Func<int> work)
     {

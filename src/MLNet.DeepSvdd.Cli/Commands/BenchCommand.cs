@@ -205,7 +205,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         AnsiConsole.MarkupLine("train steps: optimizer steps on data on the device (epochs after the first); Fit path: the whole Fit from an IDataView; " +
             "bare fwd: network + distance on a device tensor; reloaded: Transform after Model.Save and LoadDeepSvdd; w/ maps: Transform of the same " +
             "network with both branches (Representation = PooledAndPatches, one epoch), reading Score, AnomalyMap and PredictedMask (ResNets only); " +
-            "map cost: 1 − w/ maps / Transform; peak MB: the highest working set during the case." +
+            "map cost: 1 − w/ maps / Transform (both the best of three passes); peak MB: the highest working set during the case." +
             (peer is not null ? " torch: the peer's --bench (random tensors), the mean of a run before and after ours; score ratio compares Transform with it." : ""));
         if (settings.Json is not null)
         {

@@ -33,7 +33,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
 
         [CommandOption("--representation")]
         [Description("What the hypersphere is fitted to: auto, pooled (one point per image, the paper's), patches (one point per position of the " +
-            "ResNet's layer2 map: finds small local defects and gives anomaly maps) or pooled-and-patches.")]
+            "ResNet's layer1 map: finds small local defects and gives anomaly maps) or pooled-and-patches.")]
         [DefaultValue("auto")]
         [TypeConverter(typeof(RepresentationSpellings))]
         public DeepSvddRepresentation Representation { get; init; } = DeepSvddRepresentation.Auto;
