@@ -66,6 +66,7 @@ public static class CifarQuickstart
             {
                 FeatureColumnName = "Image",
                 Network = DeepSvddNetwork.ResNet18Pretrained,
+                Representation = DeepSvddRepresentation.Pooled, // the paper's model (the library's default for images adds the patch branch)
                 UseBias = bias,
                 Regularizer = regularizer,
                 Epochs = settings.Epochs,

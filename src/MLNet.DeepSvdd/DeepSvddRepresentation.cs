@@ -7,9 +7,9 @@ namespace MLNet.DeepSvdd;
 public enum DeepSvddRepresentation
 {
     /// <summary>
-    /// Automatic: <see cref="DeepSvddTrainer.Options.DefaultImageRepresentation"/> (<see cref="Pooled"/>) for the ResNets, <see cref="Pooled"/> for
-    /// <see cref="DeepSvddNetwork.LeNet"/> and <see cref="DeepSvddNetwork.Mlp"/>, which have no intermediate feature maps to score. (The
-    /// ResNets' default stays pooled until a combined default is shown to keep one-vs-all detection where it is; see the README.)
+    /// Automatic: <see cref="DeepSvddTrainer.Options.DefaultImageRepresentation"/> (<see cref="PooledAndPatches"/>) for the ResNets,
+    /// <see cref="Pooled"/> for <see cref="DeepSvddNetwork.LeNet"/> and <see cref="DeepSvddNetwork.Mlp"/>, which have no intermediate feature
+    /// maps to score.
     /// </summary>
     Auto = 0,
 

@@ -33,7 +33,7 @@ public sealed class ReproduceCommand : Command<ReproduceCommand.Settings>
         public string? Methods { get; init; }
 
         [CommandOption("--columns")]
-        [Description("Only these columns: comma-separated column ids or parts of them (e.g. strokes-1,bp-2x2; default: every column of the table).")]
+        [Description("Only these columns: comma-separated column ids or parts of them (e.g. strokes-1 or 2x2,8x8; default: every column of the table).")]
         public string? Columns { get; init; }
 
         [CommandOption("--classes")]

@@ -45,7 +45,8 @@ internal static class MethodRunner
             Seed = seed,
             ThrowOnCollapse = false, // a collapse is a result to report, not a reason to stop the table
         };
-        if (method.Representation is { } representation) options.Representation = representation;
+        // The paper's rows leave Representation null: they are the paper's pooled model whatever the library's default for images.
+        options.Representation = method.Representation ?? DeepSvddRepresentation.Pooled;
         if (column.HeadLearningRate is { } rate)
         {
             options.HeadLearningRate = rate;

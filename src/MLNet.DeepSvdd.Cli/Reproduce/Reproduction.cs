@@ -50,7 +50,7 @@ public static class Reproduction
 
     /// <summary>
     /// The columns of <paramref name="table"/> named in <paramref name="columns"/>: a comma-separated list of column ids (the slugs of the
-    /// column headings, as in runs/*.json: "one-vs-all", "strokes-1", "bp-2x2") or parts of them.
+    /// column headings, as in runs/*.json: "one-vs-all", "strokes-1", "block-permutation-2x2") or parts of them.
     /// </summary>
     /// <exception cref="ArgumentException">A name matches no column of the table.</exception>
     public static IReadOnlyList<ColumnSpec> SelectColumns(TableSpec table, string columns)

@@ -102,12 +102,12 @@ public sealed class RunSettingsTests
     public void Columns_are_selected_by_their_ids_or_parts_of_them_and_an_unknown_name_lists_the_table_s_columns()
     {
         var table = PaperTables.Get("II");
-        table.Columns.Select(c => c.Id).Should().Equal("bp-2x2", "bp-8x8");
-        Reproduction.SelectColumns(table, "bp-8x8").Select(c => c.Id).Should().Equal("bp-8x8");
-        Reproduction.SelectColumns(table, "8x8, 2x2").Select(c => c.Id).Should().Equal(["bp-2x2", "bp-8x8"], "the table's order, not the list's");
+        table.Columns.Select(c => c.Id).Should().Equal("block-permutation-2x2", "block-permutation-8x8");
+        Reproduction.SelectColumns(table, "block-permutation-8x8").Select(c => c.Id).Should().Equal("block-permutation-8x8");
+        Reproduction.SelectColumns(table, "8x8, 2x2").Select(c => c.Id).Should().Equal(["block-permutation-2x2", "block-permutation-8x8"], "the table's order, not the list's");
         Reproduction.SelectColumns(PaperTables.Get("III"), "strokes").Select(c => c.Id).Should().Equal("strokes-1");
         var unknown = () => Reproduction.SelectColumns(table, "strokes-1");
-        unknown.Should().Throw<ArgumentException>().WithMessage("--columns 'strokes-1' matches no column of table II. Its columns: bp-2x2, bp-8x8.");
+        unknown.Should().Throw<ArgumentException>().WithMessage("--columns 'strokes-1' matches no column of table II. Its columns: block-permutation-2x2, block-permutation-8x8.");
     }
 
     [Fact]

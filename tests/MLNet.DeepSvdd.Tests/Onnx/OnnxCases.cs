@@ -29,11 +29,16 @@ public static class OnnxCases
         new("LeNet, no bias, 1x16x16", [1, 16, 16], o => { o.Network = DeepSvddNetwork.LeNet; o.UseBias = false; }),
         new("LeNet, 3x24x24 resized to 16 (antialiased)", [3, 24, 24], o => { o.Network = DeepSvddNetwork.LeNet; o.InputResolution = 16; }),
         new("LeNet, 3x20x28 resized to 24 (mixed)", [3, 20, 28], o => { o.Network = DeepSvddNetwork.LeNet; o.InputResolution = 24; }),
-        new("ResNet18, bias, max-pool", [3, 16, 16], o => o.Network = DeepSvddNetwork.ResNet18),
-        new("ResNet18, no bias, no max-pool", [3, 16, 16], o => { o.Network = DeepSvddNetwork.ResNet18; o.UseBias = false; o.UseMaxPool = false; }),
+        // The ResNet cases are pooled models (Representation = Pooled; the default for images adds the patch branch, whose export
+        // OnnxPatchExportParityTests checks).
+        new("ResNet18, bias, max-pool", [3, 16, 16], o => { o.Network = DeepSvddNetwork.ResNet18; o.Representation = DeepSvddRepresentation.Pooled; }),
+        new("ResNet18, no bias, no max-pool", [3, 16, 16], o =>
+        {
+            o.Network = DeepSvddNetwork.ResNet18; o.Representation = DeepSvddRepresentation.Pooled; o.UseBias = false; o.UseMaxPool = false;
+        }),
         new("ResNet18Pretrained, no max-pool, soft-boundary, 3x16x16 resized to 20", [3, 16, 16], o =>
         {
-            o.Network = DeepSvddNetwork.ResNet18Pretrained; o.InputResolution = 20; o.UseMaxPool = false;
+            o.Network = DeepSvddNetwork.ResNet18Pretrained; o.Representation = DeepSvddRepresentation.Pooled; o.InputResolution = 20; o.UseMaxPool = false;
             o.Objective = DeepSvddObjective.SoftBoundary; o.RadiusWarmUpEpochs = 0;
         }),
     }.ToDictionary(c => c.Name);
