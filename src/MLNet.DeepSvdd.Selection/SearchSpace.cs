@@ -71,7 +71,7 @@ public sealed class SearchSpace
     /// 20 candidates, sized for a CPU:
     /// <list type="bullet">
     /// <item>Deep SVDD on the ImageNet-pretrained ResNet-18 at <paramref name="inputResolution"/> px (3-channel images only): the library
-    /// default (layer3 frozen, noise injection k = 64, biases, learning rate 1e-5); the pooled representation alone and the patch
+    /// default (layer3 frozen, noise injection k = 64, biases, learning rate 1e-5, pooled and patch branches); the pooled representation alone and the patch
     /// representation alone (<see cref="DeepSvddRepresentation"/>: a wrong object or a small local defect); k = 5 and k = 200 (the ends of the paper's grid); the σ²
     /// hinge; plain Deep SVDD without biases; layer2 frozen; learning rate 1e-4; the default at half the resolution; and the paper's
     /// settings (<see cref="PaperSettings"/>: every layer fine-tuned at 1e-4);</item>
