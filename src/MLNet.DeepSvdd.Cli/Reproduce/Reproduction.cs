@@ -55,14 +55,9 @@ public static class Reproduction
     /// <exception cref="ArgumentException">A name matches no column of the table.</exception>
     public static IReadOnlyList<ColumnSpec> SelectColumns(TableSpec table, string columns)
     {
-        var wanted = columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (wanted.Length == 0) throw new ArgumentException($"--columns '{columns}' names no column. Columns of table {table.Id}: {string.Join(", ", table.Columns.Select(c => c.Id))}.");
-        foreach (var name in wanted)
-        {
-            if (!table.Columns.Any(c => c.Id.Contains(name, StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException($"--columns '{name}' matches no column of table {table.Id}. Its columns: {string.Join(", ", table.Columns.Select(c => c.Id))}.");
-        }
-        return table.Columns.Where(c => wanted.Any(n => c.Id.Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (columns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length == 0)
+            throw new ArgumentException($"--columns '{columns}' names no column. Columns of table {table.Id}: {string.Join(", ", table.Columns.Select(c => c.Id))}.");
+        return SelectByIds(table, table.Columns, c => c.Id, columns, "--columns", "column");
     }
 
     /// <summary>
@@ -70,14 +65,19 @@ public static class Reproduction
     /// headings, as in runs/*.json) or parts of them, e.g. "noise-reg,oc-svm".
     /// </summary>
     /// <exception cref="ArgumentException">A name matches no method of the table.</exception>
-    public static IReadOnlyList<MethodSpec> SelectMethods(TableSpec table, string methods)
+    public static IReadOnlyList<MethodSpec> SelectMethods(TableSpec table, string methods) =>
+        SelectByIds(table, table.Methods, m => m.Id, methods, "--methods", "method");
+
+    /// <summary>The items of <paramref name="table"/> whose id contains a name of the comma-separated <paramref name="names"/>, in the table's order.</summary>
+    /// <exception cref="ArgumentException">A name matches no item; the message names <paramref name="option"/> and lists the table's ids.</exception>
+    private static IReadOnlyList<T> SelectByIds<T>(TableSpec table, IReadOnlyList<T> items, Func<T, string> id, string names, string option, string noun)
     {
-        var wanted = methods.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var name in wanted)
         {
-            if (!table.Methods.Any(m => m.Id.Contains(name, StringComparison.OrdinalIgnoreCase)))
-                throw new ArgumentException($"--methods '{name}' matches no method of table {table.Id}. Its methods: {string.Join(", ", table.Methods.Select(m => m.Id))}.");
+            if (!items.Any(item => id(item).Contains(name, StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException($"{option} '{name}' matches no {noun} of table {table.Id}. Its {noun}s: {string.Join(", ", items.Select(id))}.");
         }
-        return table.Methods.Where(m => wanted.Any(n => m.Id.Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
+        return items.Where(item => wanted.Any(n => id(item).Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 }

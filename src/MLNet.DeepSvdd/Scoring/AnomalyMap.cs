@@ -16,10 +16,10 @@ internal static class AnomalyMap
     public const float ThresholdValue = 0.5f;
 
     /// <summary>The 5 taps of the normalised Gaussian of σ = <see cref="SigmaCells"/>.</summary>
-    public static float[] Kernel(double sigmaCells = SigmaCells)
+    public static float[] Kernel()
     {
         var taps = new double[5];
-        for (int i = 0; i < 5; i++) taps[i] = sigmaCells <= 0 ? (i == 2 ? 1 : 0) : Math.Exp(-(i - 2) * (i - 2) / (2 * sigmaCells * sigmaCells));
+        for (int i = 0; i < 5; i++) taps[i] = Math.Exp(-(i - 2) * (i - 2) / (2 * SigmaCells * SigmaCells));
         double sum = taps.Sum();
         return [.. taps.Select(t => (float)(t / sum))];
     }
@@ -28,10 +28,10 @@ internal static class AnomalyMap
     /// The unnormalised map [N, <paramref name="height"/>, <paramref name="width"/>] from patch distances [N, h, w]: smoothed and upsampled,
     /// in the units of the distances.
     /// </summary>
-    public static Tensor Render(Tensor distances, int height, int width, double sigmaCells = SigmaCells)
+    public static Tensor Render(Tensor distances, int height, int width)
     {
         using var scope = NewDisposeScope();
-        var kernel = tensor(Kernel(sigmaCells), device: distances.device);
+        var kernel = tensor(Kernel(), device: distances.device);
         var x = distances.unsqueeze(1);
         x = nn.functional.pad(x, [2, 2, 0, 0], PaddingModes.Replicate);
         x = nn.functional.conv2d(x, kernel.view(1, 1, 1, 5));

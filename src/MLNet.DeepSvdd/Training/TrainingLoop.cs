@@ -33,7 +33,6 @@ internal sealed class TrainingLoop
     private int currentEpoch;
     private FeatureMap trainedNetwork = null!;
     private double trainSeconds;
-    private BranchValidation? branchValidation;
 
     public TrainingLoop(DeepSvddTrainer.Options options, NetworkResolver.Resolved network, Device device, int seed, IChannel channel,
         IProgressChannel? progressChannel, Action checkCanceled)
@@ -60,7 +59,6 @@ internal sealed class TrainingLoop
     public Result Run(DataViewLoader.Loaded train, ValidationData? validation, Stopwatch total)
     {
         trainSeconds = 0;
-        branchValidation = null;
         var generator = new Generator((ulong)seed);
         var shuffle = new Random(seed);
         var network = BuildNetwork(generator);
@@ -110,7 +108,7 @@ internal sealed class TrainingLoop
         }
 
         observer?.PhaseStarted(FitPhase.Final);
-        var (model, selected) = KeptModel(network, branches, scoring, trainInputs, best);
+        var (model, selected, branchValidation) = KeptModel(network, branches, scoring, trainInputs, best);
         var (scores, collapse) = Assess(model.Spheres, scoring, trainInputs);
         divergence.CheckScores(scores, model);
         float threshold = Threshold(scores);
@@ -188,18 +186,18 @@ internal sealed class TrainingLoop
     /// <summary>
     /// With two branches and a validation set: which branches take part in the score, chosen by validation AUC among both (the default, kept on
     /// a tie), the pooled branch alone and the patch branch alone, as the kept epoch is chosen; the anomaly map stays the patch branch's.
+    /// Also returns the three validation AUCs and the choice (null when there was no choice to make).
     /// </summary>
-    private List<BranchSphere> SelectBranches(List<BranchSphere> spheres, BestValidationEpoch? best)
+    private (List<BranchSphere> Spheres, BranchValidation? Validation) SelectBranches(List<BranchSphere> spheres, BestValidationEpoch? best)
     {
-        if (spheres.Count == 1 || best is null) return spheres;
+        if (spheres.Count == 1 || best is null) return (spheres, null);
         List<BranchSphere> pooled = [spheres[0], spheres[1] with { Weight = 0 }], patches = [spheres[0] with { Weight = 0 }, spheres[1]];
         double both = best.Score(spheres), pooledAuc = best.Score(pooled), patchAuc = best.Score(patches);
         var (chosen, name, choice) = both >= Math.Max(pooledAuc, patchAuc) ? (spheres, "both branches", DeepSvddRepresentation.PooledAndPatches)
             : pooledAuc >= patchAuc ? (pooled, "the pooled branch alone", DeepSvddRepresentation.Pooled)
             : (patches, "the patch branch alone", DeepSvddRepresentation.Patches);
-        branchValidation = new BranchValidation(both, pooledAuc, patchAuc, choice);
         channel.Info(MessageSensitivity.None, $"Branches by validation AUC: both {both:F4}, pooled {pooledAuc:F4}, patches {patchAuc:F4}; scoring with {name}.");
-        return chosen;
+        return (chosen, new BranchValidation(both, pooledAuc, patchAuc, choice));
     }
 
     /// <summary>The regularizer of a branch whose points have <paramref name="dimension"/> values.</summary>
@@ -274,9 +272,9 @@ internal sealed class TrainingLoop
     /// <summary>
     /// The model of the kept epoch: the best validation epoch when a validation set was given and the last epoch is not it (its weights
     /// restored, with a warning when the last epoch had collapsed), else the last epoch; with two branches, each scaled by its mean
-    /// distance on the training rows.
+    /// distance on the training rows, and the branch choice (<see cref="SelectBranches"/>).
     /// </summary>
-    private (ScoringModel Model, int Selected) KeptModel(FeatureMap network, IReadOnlyList<BranchTerms> branches, PatchScoring scoring,
+    private (ScoringModel Model, int Selected, BranchValidation? Branches) KeptModel(FeatureMap network, IReadOnlyList<BranchTerms> branches, PatchScoring scoring,
         StagedInputs trainInputs, BestValidationEpoch? best)
     {
         int selected = options.Epochs;
@@ -298,9 +296,9 @@ internal sealed class TrainingLoop
                 channel.Info(MessageSensitivity.None, $"No epoch improved on the untrained network's validation AUC {best.Auc:F4}: keeping its weights (epoch 0).");
             }
         }
-        var spheres = SelectBranches(CurrentSpheres(branches, scoring, trainInputs, radii), best);
+        var (spheres, branchValidation) = SelectBranches(CurrentSpheres(branches, scoring, trainInputs, radii), best);
         return (new ScoringModel(network, [.. branches.Select(b => b.Center)], radii, [.. spheres.Select(s => new BranchCalibration(s.Shift, s.Scale, s.Weight))],
-            options.Objective, scoring, device), selected);
+            options.Objective, scoring, device), selected, branchValidation);
     }
 
     /// <summary>The decision threshold: 0 for the soft boundary (score = d − R²), else the (1 − ν) quantile of the training scores.</summary>

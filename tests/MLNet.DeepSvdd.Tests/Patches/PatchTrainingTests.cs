@@ -7,8 +7,9 @@ public class PatchTrainingTests
     private static IDataView Images(MLContext ml, int count, int seed, float label = float.NaN)
     {
         var random = new Random(seed);
+        // Materialised: a lazy sequence would draw new images from the same Random on every pass over the view.
         return ml.Data.LoadFromEnumerable(Enumerable.Range(0, count)
-            .Select(_ => new AnomalyMapTests.Image { Pixels = AnomalyMapTests.Smooth(random), Label = label }));
+            .Select(_ => new AnomalyMapTests.Image { Pixels = AnomalyMapTests.Smooth(random), Label = label }).ToList());
     }
 
     private static DeepSvddTrainer.Options Options(Action<DeepSvddTrainer.Options> change)
@@ -86,5 +87,78 @@ public class PatchTrainingTests
             o.Representation = DeepSvddRepresentation.Patches;
         })).Fit(Images(ml, 10, 1));
         act.Should().Throw<ArgumentException>().WithMessage("Representation = Patches scores the feature maps of a ResNet*Representation = Pooled*");
+    }
+
+    [Fact]
+    public void A_two_branch_model_records_its_branch_choice_and_saves_it_and_without_validation_both_branches_score()
+    {
+        var ml = new MLContext(seed: 1);
+        var random = new Random(3);
+        var validation = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 16).Select(i => new AnomalyMapTests.Image
+        {
+            Pixels = i % 2 == 0 ? AnomalyMapTests.Smooth(random) : AnomalyMapTests.WithDefect(random),
+            Label = i % 2,
+        }).ToList());
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
+        {
+            o.Representation = DeepSvddRepresentation.PooledAndPatches;
+            o.RepresentationDimension = 8;
+            o.ValidationSet = validation;
+            o.ValidationLabelColumnName = nameof(AnomalyMapTests.Image.Label);
+        })).Fit(Images(ml, 30, 1));
+
+        var branches = model.Report.Branches;
+        branches.Should().NotBeNull("a two-branch model with a labeled validation set chooses its branches");
+        double best = Math.Max(branches!.BothAuc, Math.Max(branches.PooledAuc, branches.PatchesAuc));
+        var expected = branches.BothAuc >= best ? DeepSvddRepresentation.PooledAndPatches
+            : branches.PooledAuc >= branches.PatchesAuc ? DeepSvddRepresentation.Pooled : DeepSvddRepresentation.Patches;
+        branches.ScoredWith.Should().Be(expected, "the highest validation AUC wins, both branches on a tie");
+        model.Model.Calibrations.Select(c => c.Weight).Should().Equal(expected switch
+        {
+            DeepSvddRepresentation.Pooled => [1.0, 0.0],
+            DeepSvddRepresentation.Patches => [0.0, 1.0],
+            _ => [1.0, 1.0],
+        });
+        string path = Path.Combine(Path.GetTempPath(), $"deepsvdd-branches-{Guid.NewGuid():N}.zip");
+        try
+        {
+            ml.Model.Save(model, Images(ml, 1, 5).Schema, path);
+            ((DeepSvddTransformer)ml.Model.LoadDeepSvdd(path, out _)).Report.Branches.Should().Be(branches, "the choice is saved with the report");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var unvalidated = ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
+        {
+            o.Representation = DeepSvddRepresentation.PooledAndPatches;
+            o.RepresentationDimension = 8;
+        })).Fit(Images(ml, 30, 1));
+        unvalidated.Report.Branches.Should().BeNull("without a validation set there is no choice");
+        unvalidated.Model.Calibrations.Select(c => c.Weight).Should().Equal([1.0, 1.0], "both branches score");
+    }
+
+    [Fact]
+    public void Scoring_with_both_branches_takes_the_larger_of_the_one_branch_scores()
+    {
+        // WithBranchWeights (reproduce's per-choice test AUCs): each branch alone gives its standardised term, both give the larger of the two.
+        var ml = new MLContext(seed: 1);
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
+        {
+            o.Representation = DeepSvddRepresentation.PooledAndPatches;
+            o.RepresentationDimension = 8;
+        })).Fit(Images(ml, 30, 1));
+        var test = Images(ml, 12, 7);
+        float[] Scores(DeepSvddTransformer m) => m.Transform(test).GetColumn<float>("Score").ToArray();
+        var both = Scores(model.WithBranchWeights(1, 1));
+        var pooled = Scores(model.WithBranchWeights(1, 0));
+        var patches = Scores(model.WithBranchWeights(0, 1));
+
+        both.Should().Equal(Scores(model), "the fitted model scores with both branches");
+        pooled.Should().NotEqual(patches);
+        for (int i = 0; i < both.Length; i++) both[i].Should().BeApproximately(Math.Max(pooled[i], patches[i]), 1e-5f, $"row {i}");
+        var wrong = () => model.WithBranchWeights(1);
+        wrong.Should().Throw<ArgumentException>().WithMessage("*2 branches; got 1 weights*");
     }
 }
