@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Baselines.Geo.Training;
 
 /// <summary>
@@ -25,16 +27,16 @@ internal static class DirichletScoreFit
             long count = Math.Min(perForward, rows - start);
             var logP = logProbabilities(images.narrow(0, start, count));
             var asDouble = logP.to(ScalarType.Float64);
-            sumLog.add_(asDouble.sum(dim: 0));
+            sumLog.AddInPlace(asDouble.sum(dim: 0));
             var p = asDouble.exp();
-            sumP.add_(p.sum(dim: 0));
-            sumP2.add_(p.square().sum(dim: 0));
+            sumP.AddInPlace(p.sum(dim: 0));
+            sumP2.AddInPlace(p.Squared().sum(dim: 0));
             logP.cpu().data<float>().CopyTo(perImage.AsSpan((int)(start * T * T), (int)(count * T * T)));
             checkCanceled();
         }
-        var meanLog = sumLog.div(rows).cpu().data<double>().ToArray();
-        var meanP = sumP.div(rows).cpu().data<double>().ToArray();
-        var meanP2 = sumP2.div(rows).cpu().data<double>().ToArray();
+        var meanLog = sumLog.DividedBy(rows).cpu().data<double>().ToArray();
+        var meanP = sumP.DividedBy(rows).cpu().data<double>().ToArray();
+        var meanP2 = sumP2.DividedBy(rows).cpu().data<double>().ToArray();
 
         var alpha = new double[T * T];
         int maxIterations = 0;

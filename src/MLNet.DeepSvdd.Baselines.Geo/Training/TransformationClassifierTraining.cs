@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MLNet.DeepSvdd.Runtime;
 using MLNet.DeepSvdd.Training.Optimization;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Training;
@@ -39,8 +40,8 @@ internal sealed class TransformationClassifierTraining(
                 long start = b * batchSize;
                 long count = Math.Min(batchSize, pairs - start);
                 var pair = permutation.narrow(0, start, count);
-                var image = pair.div(GeometricTransformations.Count, rounding_mode: RoundingMode.floor);
-                var transformation = pair.remainder(GeometricTransformations.Count);
+                var image = pair.FloorDividedBy(GeometricTransformations.Count);
+                var transformation = pair.Remainder(GeometricTransformations.Count);
                 var x = transformations.Apply(images.index_select(0, image), transformation, table);
                 var logits = network.forward(x);
                 var loss = nn.functional.cross_entropy(logits, transformation);
@@ -49,8 +50,8 @@ internal sealed class TransformationClassifierTraining(
                 optimizer.Step();
                 using (no_grad())
                 {
-                    sumLoss.add_(loss.detach().mul(count));
-                    correct.add_(logits.argmax(1).eq(transformation).sum());
+                    sumLoss.AddInPlace(loss.detach().Times(count));
+                    correct.AddInPlace(logits.argmax(1).eq(transformation).sum());
                 }
                 seen += count;
                 checkCanceled();

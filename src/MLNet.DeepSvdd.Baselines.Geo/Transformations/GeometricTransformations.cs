@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Baselines.Geo.Transformations;
 
 /// <summary>
@@ -101,7 +103,7 @@ public sealed class GeometricTransformations
         using var scope = NewDisposeScope();
         long n = images.shape[0];
         var repeated = images.reshape(n, -1).repeat_interleave(Count, 0);
-        var indices = arange(Count, ScalarType.Int64, images.device).repeat(n);
+        var indices = HeldScalar.Range(Count, images.device).repeat(n);
         return Apply(repeated, indices, table).MoveToOuterDisposeScope();
     }
 

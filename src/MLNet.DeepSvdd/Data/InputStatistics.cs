@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Data;
 
 /// <summary>
@@ -30,18 +32,18 @@ internal static class InputStatistics
         for (long start = 0; start < rows; start += chunkRows)
         {
             using var chunkScope = NewDisposeScope();
-            sum.add_(Chunk(features, start, chunkRows, groups).sum([0, 2]));
+            sum.AddInPlace(Chunk(features, start, chunkRows, groups).sum([0, 2]));
         }
-        var mean = sum.div(count);
+        var mean = sum.DividedBy(count);
         var deviations = zeros(groups, ScalarType.Float64, features.device);
         var centre = mean.view(1, groups, 1);
         for (long start = 0; start < rows; start += chunkRows)
         {
             using var chunkScope = NewDisposeScope();
-            deviations.add_(Chunk(features, start, chunkRows, groups).sub_(centre).pow_(2).sum([0, 2])); // the chunk is a copy: in place is safe
+            deviations.AddInPlace(Chunk(features, start, chunkRows, groups).sub_(centre).SquareInPlace().sum([0, 2])); // the chunk is a copy: in place is safe
         }
-        var std = deviations.div(count).sqrt();
-        std = where(std.lt(1e-8), ones_like(std), std);
+        var std = deviations.DividedBy(count).sqrt();
+        std = where(std.LessThan(1e-8), ones_like(std), std);
         return (mean.to(ScalarType.Float32).cpu().MoveToOuterDisposeScope(), std.to(ScalarType.Float32).cpu().MoveToOuterDisposeScope());
     }
 

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Runtime;
 using TorchSharp.Modules;
 
 namespace MLNet.DeepSvdd.Networks;
@@ -35,6 +36,6 @@ internal static class Initialization
         // torch.nn.init.uniform_ ignores its generator argument in TorchSharp 0.107, so draw with torch.rand and copy.
         double bound = 1.0 / Math.Sqrt(fanIn);
         using var draw = torch.rand(parameter.shape, ScalarType.Float32, generator: generator);
-        parameter.copy_(draw.mul_(2 * bound).sub_(bound));
+        parameter.copy_(draw.MultiplyInPlace(2 * bound).SubtractInPlace(bound));
     }
 }

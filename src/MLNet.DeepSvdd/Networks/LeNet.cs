@@ -20,8 +20,8 @@ internal sealed class LeNet : nn.Module<Tensor, Tensor>
         foreach (long cout in new long[] { 32, 64, 128 })
         {
             modules.Add(($"conv{block}", nn.Conv2d(cin, cout, kernel_size: 5, padding: 2, bias: bias)));
-            modules.Add(($"bn{block}", nn.BatchNorm2d(cout, eps: 1e-4, affine: bias)));
-            modules.Add(($"act{block}", nn.LeakyReLU(0.01)));
+            modules.Add(($"bn{block}", new BatchNormLayer(cout, inputDimensions: 4, eps: 1e-4, affine: bias)));
+            modules.Add(($"act{block}", new LeakyRelu(0.01)));
             modules.Add(($"pool{block}", nn.MaxPool2d(2)));
             cin = cout;
             block++;

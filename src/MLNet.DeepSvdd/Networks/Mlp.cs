@@ -17,8 +17,8 @@ internal sealed class Mlp : nn.Module<Tensor, Tensor>
         for (int i = 0; i < hidden.Count; i++)
         {
             modules.Add(($"linear{i}", nn.Linear(width, hidden[i], hasBias: bias)));
-            modules.Add(($"bn{i}", nn.BatchNorm1d(hidden[i], eps: 1e-4, affine: bias)));
-            modules.Add(($"act{i}", nn.LeakyReLU(0.01)));
+            modules.Add(($"bn{i}", new BatchNormLayer(hidden[i], inputDimensions: 2, eps: 1e-4, affine: bias)));
+            modules.Add(($"act{i}", new LeakyRelu(0.01)));
             width = hidden[i];
         }
         modules.Add(("out", nn.Linear(width, representationDimension, hasBias: bias)));

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Runtime;
 using TorchSharp.Modules;
 
 namespace MLNet.DeepSvdd.Networks;
@@ -17,7 +18,7 @@ namespace MLNet.DeepSvdd.Networks;
 internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
 {
     private readonly Conv2d conv1;
-    private readonly BatchNorm2d bn1;
+    private readonly BatchNormLayer bn1;
     private readonly Sequential layer1, layer2, layer3, layer4;
     private readonly Linear fc;
     private readonly PatchEmbedding? patch;
@@ -234,9 +235,9 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
 
     private static Tensor Pool(Tensor x) => nn.functional.adaptive_avg_pool2d(x, 1).flatten(1);
 
-    internal static BatchNorm2d Norm(long features, bool bias)
+    internal static BatchNormLayer Norm(long features, bool bias)
     {
-        var bn = nn.BatchNorm2d(features, eps: 1e-5);
+        var bn = new BatchNormLayer(features, inputDimensions: 4, eps: 1e-5);
         if (!bias) bn.bias = null;
         return bn;
     }
@@ -253,7 +254,7 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
     private sealed class BasicBlock : nn.Module<Tensor, Tensor>
     {
         private readonly Conv2d conv1, conv2;
-        private readonly BatchNorm2d bn1, bn2;
+        private readonly BatchNormLayer bn1, bn2;
         private readonly Sequential? downsample;
 
         public BasicBlock(long inChannels, long outChannels, long stride, bool bias) : base(nameof(BasicBlock))
@@ -277,7 +278,7 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
             var x = nn.functional.relu(bn1.forward(conv1.forward(input)));
             x = bn2.forward(conv2.forward(x));
             var identity = downsample is null ? input : Downsample(downsample, input);
-            return nn.functional.relu(x.add_(identity)).MoveToOuterDisposeScope();
+            return nn.functional.relu(x.AddInPlace(identity)).MoveToOuterDisposeScope();
         }
 
         /// <summary>
@@ -289,7 +290,7 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>, IStagedBackbone
         {
             using var scope = NewDisposeScope();
             var conv = (Conv2d)downsample[0];
-            var norm = (BatchNorm2d)downsample[1];
+            var norm = (BatchNormLayer)downsample[1];
             return norm.forward(PointwiseConvolution.Forward(conv, input)).MoveToOuterDisposeScope();
         }
     }

@@ -28,8 +28,7 @@ internal sealed class NetworkWeights
         {
             switch (module)
             {
-                case BatchNorm1d bn: epsilons[name] = bn.eps; break;
-                case BatchNorm2d bn: epsilons[name] = bn.eps; break;
+                case BatchNorm bn: epsilons[name] = bn.eps; break;
             }
         }
     }

@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
@@ -25,9 +27,9 @@ internal sealed record PatchScoring(RepresentationLayout Layout, PatchScoreReduc
     {
         using var scope = NewDisposeScope();
         if (branch == RepresentationBranch.Pooled)
-            return Layout.Points(output, branch).sub(center).square().sum(1).MoveToOuterDisposeScope();
+            return Layout.Points(output, branch).sub(center).Squared().sum(1).MoveToOuterDisposeScope();
         var map = Layout.PatchMap(output);
-        return map.sub(center.view(1, -1, 1, 1)).square().sum(1).MoveToOuterDisposeScope();
+        return map.sub(center.view(1, -1, 1, 1)).Squared().sum(1).MoveToOuterDisposeScope();
     }
 
     /// <summary>One value per row from the branch's distances (<see cref="Distances"/>): itself (pooled) or the reduced map (patches).</summary>
@@ -49,9 +51,9 @@ internal sealed record PatchScoring(RepresentationLayout Layout, PatchScoreReduc
         {
             if (sphere.Weight == 0) continue;
             var term = Reduce(Distances(output, sphere.Branch, sphere.Center), sphere.Branch);
-            if (sphere.Offset != 0) term = term.sub(sphere.Offset);
-            if (sphere.Shift != 0) term = term.sub(sphere.Shift);
-            if (sphere.Scale != 1) term = term.div(sphere.Scale);
+            if (sphere.Offset != 0) term = term.Minus(sphere.Offset);
+            if (sphere.Shift != 0) term = term.Minus(sphere.Shift);
+            if (sphere.Scale != 1) term = term.DividedBy(sphere.Scale);
             total = total is null ? term : maximum(total, term);
         }
         return (total ?? throw new InvalidOperationException("A model scores with at least one branch.")).MoveToOuterDisposeScope();

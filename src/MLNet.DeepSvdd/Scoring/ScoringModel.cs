@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Scoring;
 
 /// <summary>
@@ -91,7 +93,7 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
     {
         using var scope = NewDisposeScope();
         var output = Network.forward(batch);
-        var maps = RenderMaps(output).mul(AnomalyMap.ThresholdValue / MapThreshold);
+        var maps = RenderMaps(output).Times(AnomalyMap.ThresholdValue / MapThreshold);
         return (Scoring.Scores(output, Spheres).MoveToOuterDisposeScope(), maps.MoveToOuterDisposeScope());
     }
 
@@ -159,15 +161,15 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
                 var branch = spheres[b].Branch;
                 var f = scoring.Layout.Points(raw, branch).to(ScalarType.Float64);
                 var s = f.sum(dim: 0);
-                var s2 = f.square().sum(dim: 0);
+                var s2 = f.Squared().sum(dim: 0);
                 if (sums[b] is null) { sums[b] = s.MoveToOuterDisposeScope(); sumSquares[b] = s2.MoveToOuterDisposeScope(); }
-                else { sums[b]!.add_(s); sumSquares[b]!.add_(s2); }
+                else { sums[b]!.AddInPlace(s); sumSquares[b]!.AddInPlace(s2); }
                 points[b] += f.shape[0];
                 if (branches > 1)
                 {
-                    var term = scoring.Reduce(scoring.Distances(raw, branch, spheres[b].Center), branch).to(ScalarType.Float64).sub(spheres[b].Offset);
+                    var term = scoring.Reduce(scoring.Distances(raw, branch, spheres[b].Center), branch).to(ScalarType.Float64).Minus(spheres[b].Offset);
                     distanceSums[b] += term.sum().item<double>();
-                    distanceSquares[b] += term.square().sum().item<double>();
+                    distanceSquares[b] += term.Squared().sum().item<double>();
                 }
             }
         }
@@ -176,8 +178,8 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
         {
             long n = points[b];
             if (n <= 1) continue;
-            var mean = sums[b]!.div(n);
-            variances[b] = sumSquares[b]!.div(n).sub(mean.square()).mul(n / (n - 1.0)).clamp_min(0).mean().item<double>();
+            var mean = sums[b]!.DividedBy(n);
+            variances[b] = sumSquares[b]!.DividedBy(n).sub(mean.Squared()).Times(n / (n - 1.0)).AtLeast(0).mean().item<double>();
         }
         var means = distanceSums.Select(d => rows > 0 ? d / rows : 0).ToArray();
         var deviations = distanceSquares.Select((q, b) => rows > 1 ? Math.Sqrt(Math.Max(q / rows - means[b] * means[b], 0) * rows / (rows - 1.0)) : 0).ToArray();
@@ -192,7 +194,7 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
     public static double MeanSquare(Tensor center)
     {
         using var scope = NewDisposeScope();
-        return center.square().mean().item<float>();
+        return center.Squared().mean().item<float>();
     }
 
     /// <summary>The first branch's centre as values.</summary>

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Runtime;
 using static System.FormattableString;
 
 namespace MLNet.DeepSvdd.Training;
@@ -37,7 +38,7 @@ internal sealed class DivergenceGuard
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var batch = data.narrow(0, 0, Math.Min(batchSize, data.shape[0]));
-        double initial = features(batch).sub(center).square().sum(1).mean().to(ScalarType.Float64).item<double>();
+        double initial = features(batch).sub(center).Squared().sum(1).mean().to(ScalarType.Float64).item<double>();
         return new DivergenceGuard(initial, learningRate);
     }
 

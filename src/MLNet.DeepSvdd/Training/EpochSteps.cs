@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Runtime;
 using MLNet.DeepSvdd.Training.Objectives;
 using MLNet.DeepSvdd.Training.Optimization;
 using MLNet.DeepSvdd.Training.Regularizers;
@@ -77,7 +78,7 @@ internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int r
         {
             var terms = branches[b];
             var points = layout.Points(z, terms.Branch);
-            var d = points.sub(terms.Center).square().sum(1);
+            var d = points.sub(terms.Center).Squared().sum(1);
             distances[b] = d;
             int perRow = layout.PointsPerRow(terms.Branch);
             var lsvdd = terms.Objective.Loss(d, perRow == 1 ? batchLabels : batchLabels?.repeat_interleave(perRow));
@@ -85,13 +86,13 @@ internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int r
             if (terms.Regularizer is not null)
             {
                 var lreg = terms.Regularizer.Loss(points, epochIndex);
-                branchLoss = lsvdd + terms.Weight!.Next(lsvdd, lreg) * lreg;
-                sumReg.add_(lreg.detach());
+                branchLoss = lsvdd.Plus(terms.Weight!.Next(lsvdd, lreg) * lreg);
+                sumReg.AddInPlace(lreg.detach());
             }
-            loss = loss is null ? branchLoss : loss + branchLoss;
+            loss = loss is null ? branchLoss : loss.Plus(branchLoss);
             using (no_grad())
             {
-                sumSvdd.add_(lsvdd.detach());
+                sumSvdd.AddInPlace(lsvdd.detach());
                 var v = points.detach().var(dim: 0).mean();
                 variance = variance is null ? v : minimum(variance, v);
             }
@@ -100,7 +101,7 @@ internal sealed class EpochSteps(FrozenStages frozen, StagedInputs inputs, int r
         loss!.backward();
         optimizer.Step();
         for (int b = 0; b < branches.Count; b++) (branches[b].Objective as SoftBoundaryObjective)?.UpdateRadius(distances[b].detach(), epochIndex);
-        using (no_grad()) sumVar.add_(variance!);
+        using (no_grad()) sumVar.AddInPlace(variance!);
     }
 
     private static long[] Permutation(Random random, int n)

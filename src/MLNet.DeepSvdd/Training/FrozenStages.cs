@@ -47,7 +47,7 @@ internal sealed class FrozenStages
         if (!FreezeBatchNorm) return;
         foreach (var (_, module) in network.named_modules())
         {
-            if (module is BatchNorm1d or BatchNorm2d) module.eval();
+            if (module is BatchNorm) module.eval();
         }
     }
 

@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Training;
 
 /// <summary>
@@ -11,8 +13,8 @@ internal static class HypersphereCenter
     public static Tensor ApplyEpsilonRule(Tensor mean, double epsilon)
     {
         using var scope = NewDisposeScope();
-        var pushed = where(mean.lt(0), full_like(mean, -epsilon), full_like(mean, epsilon));
-        return where(mean.abs().lt(epsilon), pushed, mean).MoveToOuterDisposeScope();
+        var pushed = where(mean.LessThan(0), HeldScalar.FullLike(mean, -epsilon), HeldScalar.FullLike(mean, epsilon));
+        return where(mean.abs().LessThan(epsilon), pushed, mean).MoveToOuterDisposeScope();
     }
 
     /// <summary>The centre from the features of every training row (one pooled point per row), computed in batches.</summary>
@@ -48,9 +50,9 @@ internal static class HypersphereCenter
             {
                 var z = layout.Points(output, branches[b]);
                 var batchSum = z.sum(dim: 0);
-                var batchSquares = z.to(ScalarType.Float64).square().sum(dim: 0);
+                var batchSquares = z.to(ScalarType.Float64).Squared().sum(dim: 0);
                 if (sums[b] is null) { sums[b] = batchSum.MoveToOuterDisposeScope(); sumSquares[b] = batchSquares.MoveToOuterDisposeScope(); }
-                else { sums[b]!.add_(batchSum); sumSquares[b]!.add_(batchSquares); }
+                else { sums[b]!.AddInPlace(batchSum); sumSquares[b]!.AddInPlace(batchSquares); }
                 points[b] += z.shape[0];
             }
         }
@@ -58,13 +60,13 @@ internal static class HypersphereCenter
         for (int b = 0; b < branches.Count; b++)
         {
             long n = points[b];
-            var mean = sums[b]!.div(n);
+            var mean = sums[b]!.DividedBy(n);
             var center = ApplyEpsilonRule(mean, epsilon);
             var mean64 = mean.to(ScalarType.Float64);
             var center64 = center.to(ScalarType.Float64);
-            var meanSquares = sumSquares[b]!.div(n);
-            double distance = meanSquares.sub(mean64.mul(center64).mul(2)).add(center64.square()).sum().item<double>();
-            double variance = n > 1 ? meanSquares.sub(mean64.square()).mul(n / (n - 1.0)).clamp_min(0).mean().item<double>() : 0;
+            var meanSquares = sumSquares[b]!.DividedBy(n);
+            double distance = meanSquares.sub(mean64.mul(center64).Times(2.0)).Plus(center64.Squared()).sum().item<double>();
+            double variance = n > 1 ? meanSquares.sub(mean64.Squared()).Times(n / (n - 1.0)).AtLeast(0).mean().item<double>() : 0;
             result[b] = (center.MoveToOuterDisposeScope(), distance, variance);
         }
         return result;

@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Training;
 
 /// <summary>
@@ -30,7 +32,7 @@ internal static class PatchWhitening
             var s = e.sum(dim: 0);
             var o = e.T.matmul(e);
             if (sum is null) { sum = s.MoveToOuterDisposeScope(); outer = o.MoveToOuterDisposeScope(); }
-            else { sum.add_(s); outer!.add_(o); }
+            else { sum.AddInPlace(s); outer!.AddInPlace(o); }
             n += e.shape[0];
             checkCanceled?.Invoke();
         }
@@ -42,11 +44,11 @@ internal static class PatchWhitening
     public static Tensor Matrix(Tensor sum, Tensor outer, long n)
     {
         using var scope = NewDisposeScope();
-        var mean = sum.div(n);
-        var covariance = outer.div(n).sub(mean.outer(mean)).mul(n / (n - 1.0));
+        var mean = sum.DividedBy(n);
+        var covariance = outer.DividedBy(n).sub(mean.outer(mean)).Times(n / (n - 1.0));
         long c = covariance.shape[0];
         double ridge = Shrinkage * Math.Max(covariance.trace().item<double>() / c, 1e-12);
-        var shrunk = covariance.add(eye(c, dtype: covariance.dtype, device: covariance.device).mul(ridge));
+        var shrunk = covariance.Plus(eye(c, dtype: covariance.dtype, device: covariance.device).Times(ridge));
         var lower = linalg.cholesky(shrunk);
         var identity = eye(c, dtype: covariance.dtype, device: covariance.device);
         return linalg.solve_triangular(lower, identity, upper: false).MoveToOuterDisposeScope();

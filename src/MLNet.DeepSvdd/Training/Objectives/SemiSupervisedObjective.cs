@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Training.Objectives;
 
 /// <summary>
@@ -17,8 +19,8 @@ internal sealed class SemiSupervisedObjective(double eta) : ISvddObjective
         if (labels is null) return squaredDistances.mean();
         using var scope = NewDisposeScope();
         var unlabeled = labels.isnan();
-        var anomaly = labels.gt(0);
-        var labeledTerm = where(anomaly, (squaredDistances + InverseEpsilon).reciprocal(), squaredDistances).mul(Eta);
+        var anomaly = labels.GreaterThan(0);
+        var labeledTerm = where(anomaly, squaredDistances.Plus(InverseEpsilon).reciprocal(), squaredDistances).Times(Eta);
         var perRow = where(unlabeled, squaredDistances, labeledTerm);
         return perRow.mean().MoveToOuterDisposeScope();
     }

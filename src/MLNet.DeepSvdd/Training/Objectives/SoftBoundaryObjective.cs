@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Training.Objectives;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal sealed class SoftBoundaryObjective(double nu, int warmUpEpochs) : ISvdd
     {
         using var scope = NewDisposeScope();
         double r2 = Radius * Radius;
-        var loss = nn.functional.relu(squaredDistances - r2).mean().div(Nu).add(r2);
+        var loss = nn.functional.relu(squaredDistances.Minus(r2)).mean().DividedBy(Nu).Plus(r2);
         return loss.MoveToOuterDisposeScope();
     }
 

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Runtime;
 using TorchSharp.Modules;
 
 namespace MLNet.DeepSvdd.Training.Optimization;
@@ -45,11 +46,11 @@ internal sealed class FlatAdam : IDisposable
         foreach (var g in groups)
         {
             var grad = g.Gradients;
-            if (weightDecay != 0) grad.add_(g.Values, weightDecay);
-            g.FirstMoment.mul_(beta1).add_(grad, 1 - beta1);
-            g.SecondMoment.mul_(beta2).addcmul_(grad, grad, 1 - beta2);
-            g.Denominator.copy_(g.SecondMoment).sqrt_().div_(correction2Sqrt).add_(epsilon);
-            g.Values.addcdiv_(g.FirstMoment, g.Denominator, -g.LearningRate / correction1);
+            if (weightDecay != 0) grad.AddInPlace(g.Values, weightDecay);
+            g.FirstMoment.MultiplyInPlace(beta1).AddInPlace(grad, 1 - beta1);
+            g.SecondMoment.MultiplyInPlace(beta2).AddProductInPlace(grad, grad, 1 - beta2);
+            g.Denominator.copy_(g.SecondMoment).sqrt_().DivideInPlace(correction2Sqrt).AddInPlace(epsilon);
+            g.Values.AddQuotientInPlace(g.FirstMoment, g.Denominator, -g.LearningRate / correction1);
         }
     }
 

@@ -1,3 +1,4 @@
+using MLNet.DeepSvdd.Runtime;
 using TorchSharp.Modules;
 
 namespace MLNet.DeepSvdd.Training.Regularizers;
@@ -19,7 +20,7 @@ internal sealed class VarianceHinge(double initialThreshold, int annealEpochs) :
     {
         using var scope = NewDisposeScope();
         var variance = features.var(dim: 0, unbiased: true).mean();
-        return nn.functional.relu(-variance + ThresholdAt(epoch)).MoveToOuterDisposeScope();
+        return nn.functional.relu(variance.neg().Plus(ThresholdAt(epoch))).MoveToOuterDisposeScope();
     }
 
     public IReadOnlyList<Parameter> Parameters => [];

@@ -1,3 +1,5 @@
+using MLNet.DeepSvdd.Runtime;
+
 namespace MLNet.DeepSvdd.Training.Weighting;
 
 /// <summary>
@@ -32,9 +34,9 @@ internal sealed class AdaptiveWeight : IRegularizerWeight
         using var scope = NewDisposeScope();
         var lsvdd = svddLoss.detach();
         var lreg = regularizerLoss.detach();
-        var active = lreg.gt(ZeroLoss);
+        var active = lreg.GreaterThan(ZeroLoss);
         var ratio = lsvdd / where(active, lreg, ones_like(lreg));
-        var next = where(active, weight * Alpha + ratio * (Beta * (1 - Alpha)), weight);
+        var next = where(active, weight.Times(Alpha).Plus(ratio.Times(Beta * (1 - Alpha))), weight);
         weight.Dispose();
         weight = next.DetachFromDisposeScope();
         return weight;
