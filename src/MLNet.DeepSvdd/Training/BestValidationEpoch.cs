@@ -3,7 +3,9 @@ namespace MLNet.DeepSvdd.Training;
 /// <summary>
 /// Model selection on the validation set, as in the paper: the ROC AUC of the network before training and after every epoch, and a copy of
 /// the weights (and the branches' radii R) of the best epoch so far — the untrained network (epoch 0) included, so a fit never ends below where it
-/// started on the validation data. Scoring and copying are timed as <see cref="FitPhase.Validation"/>.
+/// started on the validation data. With two branches an epoch is ranked by the best of its three branch choices (both, pooled, patches), and
+/// the kept epoch's choice is kept with it, so epoch and branches are chosen together. Scoring and copying are timed as
+/// <see cref="FitPhase.Validation"/>.
 /// </summary>
 /// <param name="network">The network being trained.</param>
 /// <param name="inputs">The staged validation inputs.</param>
@@ -25,6 +27,9 @@ internal sealed class BestValidationEpoch(FeatureMap network, StagedInputs input
     /// <summary>Its branches' radii R (pooled first).</summary>
     public IReadOnlyList<double> Radii { get; private set; } = [];
 
+    /// <summary>With two branches, its three validation AUCs and the branch choice that gave <see cref="Auc"/>; null with one branch.</summary>
+    public BranchValidation? Branches { get; private set; }
+
     /// <summary>The validation AUC of the network as it is now, scored with <paramref name="spheres"/> (network in evaluation mode).</summary>
     public double Score(IReadOnlyList<BranchSphere> spheres)
     {
@@ -36,12 +41,28 @@ internal sealed class BestValidationEpoch(FeatureMap network, StagedInputs input
         return auc;
     }
 
+    /// <summary>
+    /// The network as it is now, on the validation set: with one branch its AUC; with two the AUC of each branch choice (both branches,
+    /// the pooled one alone, the patch one alone) and the best of them (both on a tie, then pooled).
+    /// </summary>
+    public (double Auc, BranchValidation? Branches) Validate(IReadOnlyList<BranchSphere> spheres)
+    {
+        if (spheres.Count == 1) return (Score(spheres), null);
+        double both = Score(spheres);
+        double pooled = Score([spheres[0], spheres[1] with { Weight = 0 }]);
+        double patches = Score([spheres[0] with { Weight = 0 }, spheres[1]]);
+        var choice = both >= Math.Max(pooled, patches) ? DeepSvddRepresentation.PooledAndPatches
+            : pooled >= patches ? DeepSvddRepresentation.Pooled : DeepSvddRepresentation.Patches;
+        return (Math.Max(both, Math.Max(pooled, patches)), new BranchValidation(both, pooled, patches, choice));
+    }
+
     /// <summary>Keeps the current weights as epoch <paramref name="epoch"/>'s, whatever was kept before.</summary>
-    public void Keep(int epoch, double auc, IReadOnlyList<double> radii)
+    public void Keep(int epoch, double auc, IReadOnlyList<double> radii, BranchValidation? branches = null)
     {
         observer?.PhaseStarted(FitPhase.Validation);
         Epoch = epoch;
         Auc = auc;
+        Branches = branches;
         Radii = [.. radii];
         DisposeWeights();
         weights = Snapshot(network);
@@ -49,9 +70,9 @@ internal sealed class BestValidationEpoch(FeatureMap network, StagedInputs input
     }
 
     /// <summary>Keeps the current weights when <paramref name="auc"/> beats the kept epoch's.</summary>
-    public void KeepIfBetter(int epoch, double auc, IReadOnlyList<double> radii)
+    public void KeepIfBetter(int epoch, double auc, IReadOnlyList<double> radii, BranchValidation? branches = null)
     {
-        if (auc > Auc) Keep(epoch, auc, radii);
+        if (auc > Auc) Keep(epoch, auc, radii, branches);
     }
 
     /// <summary>Loads the kept weights into the network.</summary>

@@ -184,20 +184,22 @@ internal sealed class TrainingLoop
     }
 
     /// <summary>
-    /// With two branches and a validation set: which branches take part in the score, chosen by validation AUC among both (the default, kept on
-    /// a tie), the pooled branch alone and the patch branch alone, as the kept epoch is chosen; the anomaly map stays the patch branch's.
-    /// Also returns the three validation AUCs and the choice (null when there was no choice to make).
+    /// With two branches and a validation set: the branches that take part in the score, chosen with the kept epoch (<see cref="BestValidationEpoch"/>:
+    /// by validation AUC among both, the default, kept on a tie, the pooled branch alone and the patch branch alone); the anomaly map stays the
+    /// patch branch's. Also returns the kept epoch's three validation AUCs and the choice (null when there was no choice to make).
     /// </summary>
     private (List<BranchSphere> Spheres, BranchValidation? Validation) SelectBranches(List<BranchSphere> spheres, BestValidationEpoch? best)
     {
-        if (spheres.Count == 1 || best is null) return (spheres, null);
-        List<BranchSphere> pooled = [spheres[0], spheres[1] with { Weight = 0 }], patches = [spheres[0] with { Weight = 0 }, spheres[1]];
-        double both = best.Score(spheres), pooledAuc = best.Score(pooled), patchAuc = best.Score(patches);
-        var (chosen, name, choice) = both >= Math.Max(pooledAuc, patchAuc) ? (spheres, "both branches", DeepSvddRepresentation.PooledAndPatches)
-            : pooledAuc >= patchAuc ? (pooled, "the pooled branch alone", DeepSvddRepresentation.Pooled)
-            : (patches, "the patch branch alone", DeepSvddRepresentation.Patches);
-        channel.Info(MessageSensitivity.None, $"Branches by validation AUC: both {both:F4}, pooled {pooledAuc:F4}, patches {patchAuc:F4}; scoring with {name}.");
-        return (chosen, new BranchValidation(both, pooledAuc, patchAuc, choice));
+        if (spheres.Count == 1 || best?.Branches is not { } kept) return (spheres, null);
+        var (chosen, name) = kept.ScoredWith switch
+        {
+            DeepSvddRepresentation.Pooled => ((List<BranchSphere>)[spheres[0], spheres[1] with { Weight = 0 }], "the pooled branch alone"),
+            DeepSvddRepresentation.Patches => ([spheres[0] with { Weight = 0 }, spheres[1]], "the patch branch alone"),
+            _ => (spheres, "both branches"),
+        };
+        channel.Info(MessageSensitivity.None, $"Branches by validation AUC at the kept epoch {best.Epoch}: both {kept.BothAuc:F4}, pooled {kept.PooledAuc:F4}, " +
+            $"patches {kept.PatchesAuc:F4}; scoring with {name}.");
+        return (chosen, kept);
     }
 
     /// <summary>The regularizer of a branch whose points have <paramref name="dimension"/> values.</summary>
@@ -228,14 +230,15 @@ internal sealed class TrainingLoop
     {
         double? auc = null;
         var radii = branches.Select(b => b.Radius).ToList();
+        BranchValidation? choices = null;
         if (best is not null)
         {
-            auc = best.Score(CurrentSpheres(branches, scoring, trainInputs));
-            best.Keep(0, auc.Value, radii);
+            (auc, choices) = best.Validate(CurrentSpheres(branches, scoring, trainInputs));
+            best.Keep(0, auc.Value, radii, choices);
         }
         var report = new EpochReport(0, initialDistance, 0, 0, initialVariance, radii[0], 0, auc, TimeSpan.Zero);
         channel.Info(MessageSensitivity.None, $"Epoch 0/{options.Epochs} (before training): mean squared distance {initialDistance:G4}, " +
-            $"feature variance {initialVariance:G3}{(auc is double a0 ? $", validation AUC {a0:F4}" : "")}");
+            $"feature variance {initialVariance:G3}{(auc is double a0 ? $", validation AUC {a0:F4}{Choices(choices)}" : "")}");
         Announce(report);
         return report;
     }
@@ -255,17 +258,22 @@ internal sealed class TrainingLoop
         trainSeconds += clock.Elapsed.TotalSeconds;
         checkCanceled();
 
-        double? auc = best?.Score(CurrentSpheres(branches, scoring, trainInputs));
+        double? auc = null;
+        BranchValidation? choices = null;
+        if (best is not null) (auc, choices) = best.Validate(CurrentSpheres(branches, scoring, trainInputs));
         var report = steps.Report(epoch, auc, clock.Elapsed);
         divergence.Check(report);
-        if (auc is double value) best!.KeepIfBetter(epoch, value, [.. branches.Select(b => b.Radius)]);
+        if (auc is double value) best!.KeepIfBetter(epoch, value, [.. branches.Select(b => b.Radius)], choices);
         double eta = trainSeconds / epoch * (options.Epochs - epoch);
         channel.Info(MessageSensitivity.None,
             $"Epoch {epoch}/{options.Epochs}: svdd {report.SvddLoss:G4}, reg {report.RegularizerLoss:G4}, c_t {report.RegularizerWeight:G3}, " +
-            $"feature variance {report.FeatureVariance:G3}{(auc is double a ? $", validation AUC {a:F4}" : "")} — {clock.Elapsed.TotalSeconds:F1} s, ETA {eta:F0} s");
+            $"feature variance {report.FeatureVariance:G3}{(auc is double a ? $", validation AUC {a:F4}{Choices(choices)}" : "")} — {clock.Elapsed.TotalSeconds:F1} s, ETA {eta:F0} s");
         Announce(report);
         return report;
     }
+
+    private static string Choices(BranchValidation? choices) => choices is null ? ""
+        : $" (both {choices.BothAuc:F4}, pooled {choices.PooledAuc:F4}, patches {choices.PatchesAuc:F4})";
 
     private void Announce(EpochReport report) => epochProgress?.Report(new EpochProgress(report, options.Epochs));
 

@@ -113,6 +113,9 @@ public class PatchTrainingTests
         var expected = branches.BothAuc >= best ? DeepSvddRepresentation.PooledAndPatches
             : branches.PooledAuc >= branches.PatchesAuc ? DeepSvddRepresentation.Pooled : DeepSvddRepresentation.Patches;
         branches.ScoredWith.Should().Be(expected, "the highest validation AUC wins, both branches on a tie");
+        var kept = model.Report.Epochs.Single(e => e.Epoch == model.Report.SelectedEpoch);
+        kept.ValidationAuc.Should().Be(best, "an epoch is ranked by its best branch choice, so epoch and branches are chosen together");
+        model.Report.Epochs.Max(e => e.ValidationAuc!.Value).Should().Be(best, "no epoch's best branch choice beats the kept one");
         model.Model.Calibrations.Select(c => c.Weight).Should().Equal(expected switch
         {
             DeepSvddRepresentation.Pooled => [1.0, 0.0],
