@@ -18,7 +18,7 @@ public static class ModelLoadProcess
         if (args.Length == 2 && args[0] == "interrupted-write")
         {
             using var interrupts = MLNet.DeepSvdd.Cli.Files.InterruptCleanup.Install();
-            MLNet.DeepSvdd.Cli.Files.AtomicFile.Write(args[1], stream =>
+            AtomicFile.Write(args[1], stream =>
             {
                 stream.Write(new byte[1 << 20]);
                 stream.Flush();
