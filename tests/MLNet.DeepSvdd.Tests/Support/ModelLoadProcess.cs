@@ -15,6 +15,7 @@ public static class ModelLoadProcess
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == OneDnnChildProcess.Command) return OneDnnChildProcess.RunChild(args[1..]);
+        if (args.Length > 0 && args[0] == NnpackChildProcess.Command) return NnpackChildProcess.RunChild(args[1..]);
         if (args.Length == 2 && args[0] == "interrupted-write")
         {
             using var interrupts = MLNet.DeepSvdd.Cli.Files.InterruptCleanup.Install();
