@@ -9,6 +9,7 @@ namespace MLNet.DeepSvdd.Tests.Support;
 /// the CLI's interrupt handling, starts an atomic write of PATH, prints "writing" midway and waits to be interrupted. The oneDNN tests
 /// start it with "onednn ..." to run convolutions in a fresh process under a chosen <c>ONEDNN_MAX_CPU_ISA</c>
 /// (<see cref="OneDnnChildProcess"/>), because oneDNN reads that variable once per process.
+/// With "nnpack ..." it scores single rows of a ResNet-18 model so the parent can read libtorch's standard error (<see cref="NnpackChildProcess"/>).
 /// </summary>
 public static class ModelLoadProcess
 {
