@@ -51,7 +51,8 @@ public static class DeepSvddOnnxExport
 
     /// <summary>
     /// Like <see cref="ExportDeepSvddToOnnx(ModelOperationsCatalog, ITransformer, Stream)"/>, to a file: the model is written to a temporary
-    /// file beside <paramref name="filePath"/> and moved over it when complete, so a failed export leaves no partial file.
+    /// file beside <paramref name="filePath"/> and moved over it when complete, so a failed export leaves no partial file (and the CLI's
+    /// interrupt handling deletes the temporary file on Ctrl-C).
     /// </summary>
     /// <param name="catalog">The model operations catalog (<c>mlContext.Model</c>).</param>
     /// <param name="model">The Deep SVDD detector (see the stream overload).</param>
@@ -68,17 +69,8 @@ public static class DeepSvddOnnxExport
         string folder = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The folder of the ONNX file '{filePath}' does not exist: {folder}");
         var detector = Resolve(catalog, model); // before anything is written
-        string temporary = full + $".{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-                DeepSvddOnnxExporter.Build(detector).WriteTo(file);
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        var onnx = DeepSvddOnnxExporter.Build(detector);
+        AtomicFile.Write(full, onnx.WriteTo);
     }
 
     /// <summary>The one Deep SVDD detector <paramref name="model"/> consists of (restored from a loaded model's saved form when needed).</summary>

@@ -53,7 +53,7 @@ public sealed partial class DeepSvddTrainer : DetectorTrainer<DeepSvddTrainer.Op
         if (train.Rows == 0) throw new ArgumentException("The training data has no rows.", nameof(input));
         if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row; Deep SVDD needs at least 2.", nameof(input));
         using var validationData = validation is { } v
-            ? ValidationData.From(DataViewLoader.Load(Settings.ValidationSet!, v.Feature, v.Label, device, CheckCanceled), v.Label.Name)
+            ? ValidationData.From(DataViewLoader.Load(Settings.ValidationSet!, v.Feature, v.Label, device, CheckCanceled, "ValidationSet"), v.Label.Name)
             : null;
         observer?.PhaseEnded(FitPhase.Loading);
 

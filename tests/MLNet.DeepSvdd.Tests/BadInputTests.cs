@@ -132,12 +132,12 @@ public class BadInputTests
         rows[5].Label = -1;
         var validation = SyntheticData.Load(ml, rows);
         var act = () => Trainer(o => o.ValidationSet = validation).Fit(SyntheticData.Load(ml, data.NormalRows(20)));
-        act.Should().Throw<InvalidOperationException>().WithMessage("Row 5 of label column 'Label' in the data is -1; expected 0 (normal), > 0 (anomaly) or NaN (unlabeled). A negative label fits no reading*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Row 5 of label column 'Label' in the ValidationSet is -1; expected 0 (normal), > 0 (anomaly) or NaN (unlabeled). A negative label fits no reading*");
 
         var training = data.NormalRows(20);
         training[2].Label = float.NegativeInfinity;
         act = () => Trainer(o => o.LabelColumnName = "Label").Fit(SyntheticData.Load(ml, training));
-        act.Should().Throw<InvalidOperationException>().WithMessage("Row 2 of label column 'Label' in the data is -Infinity; expected*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Row 2 of label column 'Label' in the training data is -Infinity; expected*");
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public static class ScalingReport
     {
         Directory.CreateDirectory(directory);
         string json = Path.Combine(directory, "scaling.json"), markdown = Path.Combine(directory, "scaling.md");
-        Files.AtomicFile.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
-        Files.AtomicFile.WriteAllText(markdown, Markdown(result));
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(markdown, Markdown(result));
         return (json, markdown);
     }
 

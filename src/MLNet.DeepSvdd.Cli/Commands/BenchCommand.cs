@@ -209,7 +209,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             (peer is not null ? " torch: the peer's --bench (random tensors), the mean of a run before and after ours; score ratio compares Transform with it." : ""));
         if (settings.Json is not null)
         {
-            Files.AtomicFile.WriteAllText(settings.Json, JsonSerializer.Serialize(results.Select(x => new { x.Ours, x.Torch, Case = x.Ours.Case.Name }),
+            AtomicFile.WriteAllText(settings.Json, JsonSerializer.Serialize(results.Select(x => new { x.Ours, x.Torch, Case = x.Ours.Case.Name }),
                 new JsonSerializerOptions { WriteIndented = true }));
             AnsiConsole.MarkupLine($"Wrote {Markup.Escape(settings.Json)}.");
         }

@@ -6,7 +6,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     public sealed class Settings : DataSettings
     {
         [CommandOption("--model")]
-        [Description("Where to save the model (.zip).")]
+        [Description("Where to save the model (.zip; never an image under --images or a CIFAR-10 file it reads).")]
         public string Model { get; init; } = "";
 
         [CommandOption("--image-size")]
@@ -119,6 +119,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     internal static ITransformer Train(Settings settings, Action<string> write)
     {
         string modelPath = OutputPath.CheckFile(settings.Model, "--model"); // before any training
+        DataInputCheck.CheckNotInput(settings.Model, "--model", settings); // never replace an image or a CIFAR-10 file it reads
         var ml = new MLContext(settings.Seed);
         var progress = new TrainingProgress(write); // its clock starts here: the ETA counts data loading in
         var options = settings.ToOptions();

@@ -74,7 +74,7 @@ internal static class Chart
 
     /// <summary>Writes <paramref name="model"/> as a <paramref name="width"/> × <paramref name="height"/> PNG.</summary>
     public static void SavePng(string path, PlotModel model, int width, int height) =>
-        Files.AtomicFile.Write(path, stream => new PngExporter { Width = width, Height = height }.Export(model, stream));
+        AtomicFile.Write(path, stream => new PngExporter { Width = width, Height = height }.Export(model, stream));
 
     /// <summary>Writes <paramref name="panels"/>, each <paramref name="width"/> × <paramref name="height"/>, left to right as one PNG.</summary>
     public static void SaveSideBySide(string path, IReadOnlyList<PlotModel> panels, int width, int height)
@@ -97,6 +97,6 @@ internal static class Chart
         }
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        Files.AtomicFile.Write(path, data.SaveTo);
+        AtomicFile.Write(path, data.SaveTo);
     }
 }

@@ -47,6 +47,6 @@ public sealed class RunStore
     /// <summary>Stores a completed run.</summary>
     public void Save(RunKey key, RunResult result)
     {
-        Files.AtomicFile.WriteAllText(Path.Combine(folder, key.FileName), JsonSerializer.Serialize(result, Json));
+        AtomicFile.WriteAllText(Path.Combine(folder, key.FileName), JsonSerializer.Serialize(result, Json));
     }
 }

@@ -23,7 +23,16 @@ internal static class DataViewLoader
         }
     }
 
-    public static Loaded Load(IDataView data, FeatureColumn feature, DataViewSchema.Column? label, Device device, Action? checkCanceled = null)
+    /// <summary>Reads the feature column (and <paramref name="label"/>, NaN = unlabeled) of every row onto <paramref name="device"/>.</summary>
+    /// <param name="data">The rows.</param>
+    /// <param name="feature">The feature column.</param>
+    /// <param name="label">The label column, or null.</param>
+    /// <param name="device">Where the tensors go.</param>
+    /// <param name="checkCanceled">Called every <see cref="ChunkRows"/> rows.</param>
+    /// <param name="what">The data as error messages name it ("training data", "ValidationSet").</param>
+    /// <exception cref="InvalidOperationException">A row of the wrong size, a non-finite feature value, or a label that fits no reading.</exception>
+    public static Loaded Load(IDataView data, FeatureColumn feature, DataViewSchema.Column? label, Device device, Action? checkCanceled = null,
+        string what = "training data")
     {
         var featureColumn = data.Schema[feature.Name];
         var columns = label is null ? new[] { featureColumn } : new[] { featureColumn, label.Value };
@@ -71,7 +80,7 @@ internal static class DataViewLoader
                 {
                     float value = 0;
                     getLabel(ref value);
-                    LabelColumn.Check(value, row, label!.Value.Name, "data", allowUnlabeled: true);
+                    LabelColumn.Check(value, row, label!.Value.Name, what, allowUnlabeled: true);
                     labels!.Add(value);
                 }
                 row++;

@@ -4,10 +4,14 @@ namespace MLNet.DeepSvdd.Runtime;
 /// Turns <see cref="DeepSvddDevice"/> into a TorchSharp device: CUDA only when the CUDA backend reports a GPU and a tiny operation on it
 /// works (<see cref="CudaProbe"/>). <c>Auto</c> falls back to the CPU (with a warning when CUDA was reported but does not work); an explicit
 /// CUDA request without a working device falls back to the CPU (with a warning) only when <c>MLContext.FallbackToCpu</c> is true, and
-/// otherwise fails with a message that says what is missing.
+/// otherwise fails with a message that says what is missing. A loaded model (<see cref="Default"/>) scores on CUDA only when the check
+/// passes, and says when it falls back to the CPU because it did not.
 /// </summary>
 internal static class DeviceSelector
 {
+    /// <summary>The problems <see cref="Default"/> has warned about in this process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Warned = new(StringComparer.Ordinal);
+
     public static Device Select(DeepSvddDevice requested, MLContextAccess context, IChannel? channel)
     {
         TorchRuntime.EnsureLoaded();
@@ -34,10 +38,20 @@ internal static class DeviceSelector
             " Device = DeepSvddDevice.Auto, or set MLContext.FallbackToCpu = true to fall back to the CPU.");
     }
 
-    /// <summary>The device for a model loaded from a file: the first CUDA device when it works, else the CPU.</summary>
-    public static Device Default()
+    /// <summary>
+    /// The device for a model loaded from a file: the first CUDA device when it works, else the CPU. When CUDA is reported but fails its
+    /// check, the choice of the CPU is said, with what failed, on <paramref name="warnings"/> (default: standard error, since a model file
+    /// is read with no MLContext log to warn on), once per process and problem.
+    /// </summary>
+    /// <param name="warnings">Where the warning goes; null for standard error.</param>
+    public static Device Default(TextWriter? warnings = null)
     {
         TorchRuntime.EnsureLoaded();
-        return CudaProbe.Check(0).Usable ? CUDA : CPU;
+        var status = CudaProbe.Check(0);
+        if (status.Usable) return CUDA;
+        if (status.Problem is { } problem && Warned.TryAdd(problem, 0))
+            (warnings ?? Console.Error).WriteLine($"Warning: MLNet.DeepSvdd: a loaded model scores on the CPU because the CUDA device cannot be used: {problem}.");
+        return CPU;
     }
+
 }

@@ -103,12 +103,9 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
         if (!HasMaps) throw new InvalidOperationException("The model has no patch branch, so no anomaly maps.");
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var batch = values.Length == rows * InputSize
-            ? tensor(values, [rows, InputSize])
-            : tensor(values.AsSpan(0, rows * InputSize).ToArray(), [rows, InputSize]);
-        var (s, m) = ScoresAndMaps(batch.to(Device));
-        s.cpu().data<float>().CopyTo(scores[..rows]);
-        m.cpu().contiguous().data<float>().CopyTo(maps[..(rows * MapHeight * MapWidth)]);
+        var (s, m) = ScoresAndMaps(Batch(values, rows));
+        s.narrow(0, 0, rows).cpu().data<float>().CopyTo(scores[..rows]);
+        m.narrow(0, 0, rows).cpu().contiguous().data<float>().CopyTo(maps[..(rows * MapHeight * MapWidth)]);
     }
 
     /// <summary>The first branch's score offset: R² for soft-boundary, 0 for one-class.</summary>
@@ -126,11 +123,32 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        var result = Scores(Batch(values, rows)).narrow(0, 0, rows).cpu();
+        result.data<float>().CopyTo(scores[..rows]);
+    }
+
+    /// <summary>
+    /// The first <paramref name="rows"/> rows of <paramref name="values"/> as a [rows, InputSize] tensor on the device, except that a single
+    /// row of a convolutional network (LeNet, ResNet) on the CPU is sent as a batch of two (the row twice; callers keep the first output).
+    /// ATen sends a float CPU convolution of one image with a small kernel and a small input to NNPACK, which on CPUs it does not support
+    /// prints "Could not initialize NNPACK! Reason: Unsupported hardware" for each such convolution: once per convolution per row for
+    /// PredictionEngine and plain Model.Load scoring. With two images oneDNN takes them. The network is in evaluation mode (BatchNorm uses
+    /// its running statistics), so a row's output does not depend on the other rows of its batch. MLP models are sent as they are: they
+    /// have no convolution.
+    /// </summary>
+    private Tensor Batch(float[] values, int rows)
+    {
+        if (rows == 1 && Device.type == DeviceType.CPU && Network.Spec.Kind != DeepSvddNetwork.Mlp)
+        {
+            var twice = new float[2 * InputSize];
+            values.AsSpan(0, InputSize).CopyTo(twice);
+            values.AsSpan(0, InputSize).CopyTo(twice.AsSpan(InputSize));
+            return tensor(twice, [2, InputSize]);
+        }
         var batch = values.Length == rows * InputSize
             ? tensor(values, [rows, InputSize])
             : tensor(values.AsSpan(0, rows * InputSize).ToArray(), [rows, InputSize]);
-        var result = Scores(batch.to(Device)).cpu();
-        result.data<float>().CopyTo(scores[..rows]);
+        return batch.to(Device);
     }
 
     /// <summary>

@@ -152,6 +152,23 @@ public class BaselineBadInputTests
         missing.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*'IsAnomaly'*not found*");
     }
 
+    [Fact]
+    public void SelectGamma_refuses_a_validation_label_that_fits_no_reading_naming_the_row_and_the_validation_data()
+    {
+        // Issue 24: the label rule (0 normal, > 0 anomaly; every validation row labeled) holds for the one-class SVM's validation data too.
+        var fixture = SklearnFixture.Data;
+        var train = fixture.TrainView(ml);
+        IDataView WithLabel(int row, float label) => ml.Data.LoadFromEnumerable(
+            fixture.Test.Select((r, i) => new FixtureRow { Features = r.Features, Label = i == row ? label : r.Label }));
+
+        var negative = () => OneClassSvmTrainer.SelectGamma(ml, train, WithLabel(3, -1), [0.1]);
+        negative.Should().Throw<InvalidOperationException>().WithMessage(
+            "Row 3 of label column 'Label' in the validation data is -1; expected 0 (normal) or > 0 (anomaly). A negative label fits no reading*");
+        var unlabeled = () => OneClassSvmTrainer.SelectGamma(ml, train, WithLabel(7, float.NaN), [0.1]);
+        unlabeled.Should().Throw<InvalidOperationException>().WithMessage(
+            "Row 7 of label column 'Label' in the validation data is NaN; expected 0 (normal) or > 0 (anomaly).");
+    }
+
     /// <summary>ML.NET's SchemaShape.Create(DataViewSchema) is internal; tests reach it by reflection.</summary>
     private static SchemaShape Shape(DataViewSchema schema) =>
         (SchemaShape)typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!

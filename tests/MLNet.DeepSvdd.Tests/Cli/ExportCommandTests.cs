@@ -89,6 +89,22 @@ public sealed class ExportCommandTests : IDisposable
             .Should().Be("--check 2000000: expected 0 (no check) or a number of rows up to 1,000,000.");
         ParityCheck.MaxRows(3 * 32 * 32).Should().Be(Array.MaxLength / 3072, "700 000 CIFAR-10 rows are 2.15 billion values, more than an array holds");
         ParityCheck.MaxRows(10).Should().Be(1_000_000);
+
+        // A real model of CIFAR-10's row size: 700 000 rows pass the option's own limit but not the model's, and nothing is written.
+        var ml = new MLContext(seed: 1);
+        var random = new Random(5);
+        var train = SmallDetectors.View(ml, Enumerable.Range(0, 16).Select(_ => Enumerable.Range(0, 3072).Select(_ => (float)random.NextDouble()).ToArray()), 3072);
+        var detector = ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o => { o.Epochs = 1; o.HiddenLayers = [4]; o.RepresentationDimension = 2; o.NoiseHeads = 2; }))
+            .Fit(train);
+        string model = Path.Combine(root, "cifar-sized.zip"), onnx = Path.Combine(root, "cifar-sized.onnx");
+        ml.Model.Save(detector, train.Schema, model);
+        Array.MaxLength.Should().Be(2_147_483_591, "the limit below is derived from it: 2 147 483 591 / 3072 = 699 050");
+
+        var export = () => ExportCommand.Export(new ExportCommand.Settings { Model = model, Onnx = onnx, Check = 700_000 }, _ => { });
+
+        export.Should().Throw<ArgumentException>().WithMessage("--check 700000: rows of 3072 values allow at most 699,050 rows for this model.");
+        File.Exists(onnx).Should().BeFalse("the refusal comes before the ONNX file is written");
+        Directory.GetFiles(root).Should().OnlyContain(f => f.EndsWith(".zip", StringComparison.Ordinal), "no temporary file of the export either");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using MLNet.DeepSvdd.Cli.Files;
-
 namespace MLNet.DeepSvdd.Tests.Cli;
 
 /// <summary>

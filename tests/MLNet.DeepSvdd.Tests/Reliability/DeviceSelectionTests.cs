@@ -65,6 +65,32 @@ public sealed class DeviceSelectionTests
     }
 
     [Fact]
+    public void A_loaded_model_on_a_broken_CUDA_device_falls_back_to_the_CPU_saying_what_failed_once()
+    {
+        string problem = $"a tiny convolution failed ({Missing}, case {Guid.NewGuid():N})"; // the warning is once per process and problem
+        using var _ = CudaProbe.Override(_ => new CudaStatus(true, problem));
+        var warnings = new StringWriter();
+
+        DeviceSelector.Default(warnings).type.Should().Be(DeviceType.CPU);
+        DeviceSelector.Default(warnings).type.Should().Be(DeviceType.CPU);
+
+        warnings.ToString().Should().Be(
+            $"Warning: MLNet.DeepSvdd: a loaded model scores on the CPU because the CUDA device cannot be used: {problem}.{Environment.NewLine}",
+            "the first fallback names what failed; the same problem is not repeated for every model part");
+    }
+
+    [Fact]
+    public void A_loaded_model_without_any_CUDA_uses_the_CPU_silently()
+    {
+        using var _ = CudaProbe.Override(_ => CudaStatus.None);
+        var warnings = new StringWriter();
+
+        DeviceSelector.Default(warnings).type.Should().Be(DeviceType.CPU);
+
+        warnings.ToString().Should().BeEmpty("no CUDA reported is the normal CPU case, not a failure");
+    }
+
+    [Fact]
     public void The_trainer_checks_the_device_before_it_trains()
     {
         using var _ = CudaProbe.Override(Broken);

@@ -9,16 +9,18 @@ namespace MLNet.DeepSvdd.Tests.Support;
 /// the CLI's interrupt handling, starts an atomic write of PATH, prints "writing" midway and waits to be interrupted. The oneDNN tests
 /// start it with "onednn ..." to run convolutions in a fresh process under a chosen <c>ONEDNN_MAX_CPU_ISA</c>
 /// (<see cref="OneDnnChildProcess"/>), because oneDNN reads that variable once per process.
+/// With "nnpack ..." it scores single rows of a ResNet-18 model so the parent can read libtorch's standard error (<see cref="NnpackChildProcess"/>).
 /// </summary>
 public static class ModelLoadProcess
 {
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == OneDnnChildProcess.Command) return OneDnnChildProcess.RunChild(args[1..]);
+        if (args.Length > 0 && args[0] == NnpackChildProcess.Command) return NnpackChildProcess.RunChild(args[1..]);
         if (args.Length == 2 && args[0] == "interrupted-write")
         {
             using var interrupts = MLNet.DeepSvdd.Cli.Files.InterruptCleanup.Install();
-            MLNet.DeepSvdd.Cli.Files.AtomicFile.Write(args[1], stream =>
+            AtomicFile.Write(args[1], stream =>
             {
                 stream.Write(new byte[1 << 20]);
                 stream.Flush();

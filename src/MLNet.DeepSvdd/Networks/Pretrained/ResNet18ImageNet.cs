@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 
 namespace MLNet.DeepSvdd.Networks.Pretrained;
 
@@ -54,25 +55,32 @@ internal static class ResNet18ImageNet
     }
 
     /// <summary>The weights as a torchvision-style state dict (CPU tensors), from the cache or converted from the ONNX file.</summary>
-    public static Dictionary<string, Tensor> Load(string onnxPath)
+    public static Dictionary<string, Tensor> Load(string onnxPath) =>
+        Load(onnxPath, Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "MLNet.DeepSvdd"));
+
+    /// <summary><see cref="Load(string)"/> with the cache folder given.</summary>
+    internal static Dictionary<string, Tensor> Load(string onnxPath, string cacheDir)
     {
-        var info = new FileInfo(onnxPath);
-        string cacheDir = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "MLNet.DeepSvdd");
-        string cachePath = Path.Combine(cacheDir, $"resnet18-imagenet-{info.Length}.weights");
+        string cachePath = CachePath(cacheDir, new FileInfo(onnxPath).Length);
         if (TryReadCache(cachePath) is { } cached) return cached;
 
         var weights = Convert(onnxPath);
-        try
-        {
-            Directory.CreateDirectory(cacheDir);
-            string temporary = cachePath + $".{Environment.ProcessId}.tmp";
-            WriteCache(temporary, weights);
-            File.Move(temporary, cachePath, overwrite: true);
-        }
+        try { SaveCache(cachePath, weights); }
         catch (IOException) { } // the cache is an optimisation only
         catch (UnauthorizedAccessException) { }
         return weights;
     }
+
+    /// <summary>The cache file of the weights converted from a ResNet18.onnx of <paramref name="onnxLength"/> bytes.</summary>
+    internal static string CachePath(string cacheDir, long onnxLength) => Path.Combine(cacheDir, $"resnet18-imagenet-{onnxLength}.weights");
+
+    /// <summary>
+    /// Writes the cache through <see cref="AtomicFile"/>: a temporary file that the CLI's interrupt handling deletes on Ctrl-C or SIGTERM,
+    /// and that a later write sweeps once stale (as it sweeps the visible <c>&lt;cache&gt;.&lt;process id&gt;.tmp</c> files earlier versions left).
+    /// </summary>
+    /// <exception cref="IOException">The write failed; the cache file is unchanged.</exception>
+    internal static void SaveCache(string cachePath, IReadOnlyCollection<KeyValuePair<string, Tensor>> weights) =>
+        AtomicFile.Write(cachePath, stream => WriteCache(stream, weights));
 
     /// <summary>Converts the ONNX initializers to state-dict tensors, checking every name and shape against the mapping table.</summary>
     public static Dictionary<string, Tensor> Convert(string onnxPath)
@@ -109,7 +117,8 @@ internal static class ResNet18ImageNet
         return rows;
     }
 
-    private static Dictionary<string, Tensor>? TryReadCache(string path)
+    /// <summary>The cached weights, or null when the file is missing or damaged.</summary>
+    internal static Dictionary<string, Tensor>? TryReadCache(string path)
     {
         if (!File.Exists(path)) return null;
         try
@@ -135,9 +144,9 @@ internal static class ResNet18ImageNet
         }
     }
 
-    private static void WriteCache(string path, Dictionary<string, Tensor> weights)
+    private static void WriteCache(Stream stream, IReadOnlyCollection<KeyValuePair<string, Tensor>> weights)
     {
-        using var writer = new BinaryWriter(File.Create(path));
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         writer.Write(CacheMagic);
         writer.Write(weights.Count);
         foreach (var (key, value) in weights)

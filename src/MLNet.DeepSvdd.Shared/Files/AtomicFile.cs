@@ -1,14 +1,18 @@
-namespace MLNet.DeepSvdd.Cli.Files;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace MLNet.DeepSvdd.Shared.Files;
 
 /// <summary>
-/// Writes every file a user keeps (models, CSVs, JSON and Markdown reports, plots) all or nothing: the content goes to a temporary file
+/// Writes every file a user keeps (models, CSVs, JSON and Markdown reports, plots, and the library's pretrained-weights cache) all or nothing: the content goes to a temporary file
 /// in the destination's folder (same volume), is flushed to disk, and is then renamed over the destination. A write that fails midway
 /// (disk full, an exception) leaves the previous file, if any, intact and removes its temporary file; on Ctrl-C or SIGTERM
-/// <see cref="InterruptCleanup"/> removes the temporary files still being written (<see cref="DeleteInFlight"/>). A temporary file left
+/// the CLI's interrupt handling (<c>MLNet.DeepSvdd.Cli.Files.InterruptCleanup</c>) removes the temporary files still being written (<see cref="DeleteInFlight"/>). A temporary file left
 /// by a process that was killed outright (SIGKILL, power loss) is removed by the next write to the same destination once it is stale
 /// (<see cref="SweepStale"/>).
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>The suffix of the temporary files (<c>.&lt;name&gt;.&lt;process id&gt;.&lt;random&gt;.tmp</c> next to the destination).</summary>
     public const string TemporarySuffix = ".tmp";
@@ -70,24 +74,28 @@ public static class AtomicFile
 
     /// <summary>
     /// Removes the stale temporary files of earlier writes to <paramref name="fullPath"/>: files of this class's naming for that destination
-    /// (<c>.&lt;name&gt;.&lt;process id&gt;.&lt;32 hex digits&gt;.tmp</c>, or <c>.&lt;name&gt;.&lt;32 hex digits&gt;.tmp</c> of earlier versions) whose
-    /// writing process has exited, or that were not written for <see cref="StaleAfter"/>. Other files are never touched. Returns how many were removed.
+    /// (<c>.&lt;name&gt;.&lt;process id&gt;.&lt;32 hex digits&gt;.tmp</c>, or <c>.&lt;name&gt;.&lt;32 hex digits&gt;.tmp</c> of earlier versions,
+    /// or the visible <c>&lt;name&gt;.&lt;process id&gt;.tmp</c> that earlier versions of the pretrained-weights cache and of the ONNX export wrote)
+    /// whose writing process has exited, or that were not written for <see cref="StaleAfter"/>. Other files are never touched. Returns how many were removed.
     /// </summary>
     /// <param name="fullPath">The absolute destination path.</param>
     public static int SweepStale(string fullPath)
     {
-        string folder = Path.GetDirectoryName(fullPath)!, prefix = "." + Path.GetFileName(fullPath) + ".";
+        string folder = Path.GetDirectoryName(fullPath)!, prefix = "." + Path.GetFileName(fullPath) + ".", visiblePrefix = prefix[1..];
         if (!Directory.Exists(folder)) return 0;
         int removed = 0;
         IEnumerable<string> candidates;
-        try { candidates = Directory.EnumerateFiles(folder, ".*" + TemporarySuffix).ToList(); }
+        try { candidates = Directory.EnumerateFiles(folder, "*" + TemporarySuffix).ToList(); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return 0; }
         foreach (string candidate in candidates)
         {
             string name = Path.GetFileName(candidate);
-            if (!name.StartsWith(prefix, StringComparison.Ordinal) || InFlight.ContainsKey(candidate)) continue;
-            string middle = name[prefix.Length..^TemporarySuffix.Length];
-            int? owner = OwnerOf(middle, out bool ours);
+            if (InFlight.ContainsKey(candidate)) continue;
+            int? owner;
+            bool ours;
+            if (name.StartsWith(prefix, StringComparison.Ordinal)) owner = OwnerOf(name[prefix.Length..^TemporarySuffix.Length], out ours);
+            else if (name.StartsWith(visiblePrefix, StringComparison.Ordinal)) owner = VisibleOwnerOf(name[visiblePrefix.Length..^TemporarySuffix.Length], out ours);
+            else continue;
             if (!ours) continue;
             bool exited = owner is { } pid && pid != Environment.ProcessId && !IsRunning(pid);
             bool old = DateTime.UtcNow - File.GetLastWriteTimeUtc(candidate) > StaleAfter;
@@ -107,6 +115,13 @@ public static class AtomicFile
             return null;
         }
         ours = int.TryParse(middle.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out int pid) && IsHex32(middle[(dot + 1)..]);
+        return ours ? pid : null;
+    }
+
+    /// <summary>The process id of an earlier version's visible temporary file (middle part "&lt;pid&gt;"); <paramref name="ours"/> is false for any other shape.</summary>
+    private static int? VisibleOwnerOf(string middle, out bool ours)
+    {
+        ours = int.TryParse(middle, NumberStyles.None, CultureInfo.InvariantCulture, out int pid);
         return ours ? pid : null;
     }
 
