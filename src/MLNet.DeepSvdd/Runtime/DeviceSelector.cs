@@ -53,5 +53,4 @@ internal static class DeviceSelector
             (warnings ?? Console.Error).WriteLine($"Warning: MLNet.DeepSvdd: a loaded model scores on the CPU because the CUDA device cannot be used: {problem}.");
         return CPU;
     }
-
 }

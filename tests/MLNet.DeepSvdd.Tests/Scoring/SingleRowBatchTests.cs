@@ -13,15 +13,8 @@ public sealed class SingleRowBatchTests
     {
         var ml = new MLContext(seed: 1);
         var random = new Random(3);
-        float[] Row() => Enumerable.Range(0, 3 * 32 * 32).Select(_ => (float)random.Next(256)).ToArray();
-        var train = SmallDetectors.View(ml, Enumerable.Range(0, 8).Select(_ => Row()), 3 * 32 * 32);
-        var detector = ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options
-        {
-            Network = DeepSvddNetwork.ResNet18, ImageShape = [3, 32, 32], Epochs = 1, BatchSize = 4, RepresentationDimension = 8, Seed = 1,
-            Device = DeepSvddDevice.Cpu,
-        }).Fit(train);
-        var model = detector.Model;
-        float[] x = Row(), y = Row();
+        var model = SmallDetectors.ResNet18At32(ml, random).Model.Model;
+        float[] x = SmallDetectors.RandomImageRow(random), y = SmallDetectors.RandomImageRow(random);
 
         var alone = new float[1];
         model.Score(x, 1, alone);

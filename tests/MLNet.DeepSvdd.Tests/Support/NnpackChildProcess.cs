@@ -48,14 +48,8 @@ public static class NnpackChildProcess
         }
         var ml = new MLContext(seed: 1);
         var random = new Random(3);
-        float[] Row() => Enumerable.Range(0, 3 * 32 * 32).Select(_ => (float)random.Next(256)).ToArray();
-        var train = SmallDetectors.View(ml, Enumerable.Range(0, 8).Select(_ => Row()), 3 * 32 * 32);
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options
-        {
-            Network = DeepSvddNetwork.ResNet18, ImageShape = [3, 32, 32], Epochs = 1, BatchSize = 4, RepresentationDimension = 8, Seed = 1,
-            Device = DeepSvddDevice.Cpu,
-        }).Fit(train);
-        var rows = Enumerable.Range(0, count).Select(_ => new SmallDetectors.FlexibleRow { Features = Row() }).ToList();
+        var (model, train) = SmallDetectors.ResNet18At32(ml, random);
+        var rows = Enumerable.Range(0, count).Select(_ => new SmallDetectors.FlexibleRow { Features = SmallDetectors.RandomImageRow(random) }).ToList();
         var definition = SchemaDefinition.Create(typeof(SmallDetectors.FlexibleRow));
         definition[nameof(SmallDetectors.FlexibleRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 3 * 32 * 32);
         ITransformer scoring = model;

@@ -34,6 +34,24 @@ public static class SmallDetectors
 
     public static SmallDetector Get(string name) => All.Value[name];
 
+    /// <summary>A row of a 3×32×32 image of random pixel values 0…255 drawn from <paramref name="random"/>.</summary>
+    public static float[] RandomImageRow(Random random) => Enumerable.Range(0, 3 * 32 * 32).Select(_ => (float)random.Next(256)).ToArray();
+
+    /// <summary>
+    /// A ResNet-18 Deep SVDD detector on 3×32×32 rows (one epoch on the CPU, batch 4, an 8-d representation, seed 1), trained on 8
+    /// <see cref="RandomImageRow"/>s drawn from <paramref name="random"/>; also returns its training view.
+    /// </summary>
+    public static (DeepSvddTransformer Model, IDataView Train) ResNet18At32(MLContext ml, Random random)
+    {
+        var train = View(ml, Enumerable.Range(0, 8).Select(_ => RandomImageRow(random)).ToList(), 3 * 32 * 32);
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(new DeepSvddTrainer.Options
+        {
+            Network = DeepSvddNetwork.ResNet18, ImageShape = [3, 32, 32], Epochs = 1, BatchSize = 4, RepresentationDimension = 8, Seed = 1,
+            Device = DeepSvddDevice.Cpu,
+        }).Fit(train);
+        return (model, train);
+    }
+
     /// <summary>A view of <paramref name="rows"/> in a column "Features" declared as a vector of <paramref name="size"/> Single values.</summary>
     public static IDataView View(MLContext ml, IEnumerable<float[]> rows, int size)
     {
