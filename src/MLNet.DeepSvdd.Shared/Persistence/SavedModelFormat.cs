@@ -8,7 +8,9 @@ namespace MLNet.DeepSvdd.Shared.Persistence;
 /// <list type="number">
 /// <item>a CustomMapping with no input that emits a constant key column (the state-key factory),</item>
 /// <item>a ValueMapping from that key to the detector state (base64 text), stored inside the model file,</item>
-/// <item>a CopyColumns of the feature column to a fixed internal name,</item>
+/// <item>a CopyColumns of the feature column to a fixed internal name, behind a transform that checks the column's type where the schema is
+/// bound (<see cref="SizeCheckedCopy"/>), so that a model loaded with plain <c>MLContext.Model.Load</c> refuses a column of another size or
+/// type before any row is read (files written before it hold the bare CopyColumns, and load as they did),</item>
 /// <item>a CustomMapping that scores each row with the deserialized state (the scoring factory), emitting Score and PredictedLabel,</item>
 /// <item>a DropColumns of the three internal columns.</item>
 /// </list>
@@ -50,12 +52,42 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
         var stateValue = ml.Transforms.Conversion.MapValue(columns.State, lookup, lookup.Schema[nameof(StateEntry.Key)],
             lookup.Schema[nameof(StateEntry.Value)], columns.StateKey).Fit(data);
         data = stateValue.Transform(data);
-        var copy = ml.Transforms.CopyColumns(columns.Features, featureColumnName).Fit(data);
+        var copy = SizeCheckedCopy(ml, columns.Features, featureColumnName, inputSize);
         data = copy.Transform(data);
         var score = ml.Transforms.CustomMapping(scoringFactory.GetMapping(), scoringContractName).Fit(data);
         data = score.Transform(data);
         var drop = ml.Transforms.DropColumns(columns.StateKey, columns.State, columns.Features).Fit(data);
         return new TransformerChain<ITransformer>(stateKey, stateValue, copy, score, drop);
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="inputName"/> (a vector of <paramref name="inputSize"/> Single) into <paramref name="outputName"/> that fails to
+    /// bind to a column of any other type. ML.NET saves and loads only its own transforms, CopyColumns keeps no type, and those of its
+    /// transforms that keep one mostly check only the item type. So the copy is preceded by ML.NET's PCA projection (rank 1, fitted on four
+    /// fixed rows), whose only purpose is its check where it is bound: "Schema mismatch for input column 'Features': expected
+    /// Vector&lt;Single, 512&gt;, got Vector&lt;Single, 600&gt;". Its output is replaced by the copy, so it is never computed; it adds two
+    /// vectors of the column's size to the file. A column of one value keeps the bare copy (the PCA needs two or more).
+    /// </summary>
+    private static ITransformer SizeCheckedCopy(MLContext ml, string outputName, string inputName, int inputSize)
+    {
+        var copy = ml.Transforms.CopyColumns(outputName, inputName).Fit(new EmptyDataView(SchemaOf(inputName, inputSize)));
+        if (inputSize < 2) return copy; // the scoring mapping's row check still applies
+        var definition = SchemaDefinition.Create(typeof(OneVector));
+        definition[0].ColumnName = inputName;
+        definition[0].ColumnType = new VectorDataViewType(NumberDataViewType.Single, inputSize);
+        // Four rows of a fixed, varied pattern: a degenerate set (constant rows) leaves the PCA's eigenvector undefined (NaN) and ML.NET refuses it.
+        var rows = ml.Data.LoadFromEnumerable(
+            Enumerable.Range(1, 4).Select(r => new OneVector { Values = Enumerable.Range(0, inputSize).Select(j => MathF.Sin(r * (j + 1) * 0.7f)).ToArray() }),
+            definition);
+        var guard = ml.Transforms.ProjectToPrincipalComponents(outputName, inputName, rank: 1, overSampling: 1, ensureZeroMean: false, seed: 1).Fit(rows);
+        return new TransformerChain<ITransformer>(guard, copy);
+    }
+
+    private static DataViewSchema SchemaOf(string name, int size)
+    {
+        var schema = new DataViewSchema.Builder();
+        schema.AddColumn(name, new VectorDataViewType(NumberDataViewType.Single, size));
+        return schema.ToSchema();
     }
 
     /// <summary>
@@ -152,6 +184,11 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
         public string Key { get; set; } = "";
 
         public string Value { get; set; } = "";
+    }
+
+    private sealed class OneVector
+    {
+        public float[] Values { get; set; } = [];
     }
 
     private sealed class OneColumn

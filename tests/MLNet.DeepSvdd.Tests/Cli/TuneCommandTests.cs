@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MLNet.DeepSvdd.Cli.Commands;
+using MLNet.DeepSvdd.Selection;
 
 namespace MLNet.DeepSvdd.Tests.Cli;
 
@@ -50,6 +51,57 @@ public sealed class TuneCommandTests : IDisposable
         references.Select(r => r!["name"]!.GetValue<string>()).Should().SatisfyRespectively(
             r => r.Should().StartWith("library defaults"), r => r.Should().StartWith("paper's settings"));
         references.Should().OnlyContain(r => r!["testAuc"]!.GetValue<double>() >= 0 && r["testAuc"]!.GetValue<double>() <= 1);
+    }
+
+    [Fact]
+    public void A_time_budget_that_stops_a_trial_keeps_the_completed_ones_and_writes_the_leaderboard_and_the_model()
+    {
+        // Issue 24, defect 1 through the command: deep candidates with endless epochs, so the budget, not the plan, ends the search.
+        var settings = new TuneCommand.Settings
+        {
+            Data = Cifar10Data.Directory, NormalClass = 1, TrainLimit = 60, ValidationLimit = 40, TestLimit = 40, Space = TuneSpace.Deep,
+            Epochs = 100_000, HalvingRate = 12, InputResolution = 32, TimeBudget = TimeSpan.FromSeconds(20), Output = root,
+        };
+        settings.Validate().Successful.Should().BeTrue();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var board = TuneCommand.Tune(settings, "deepsvdd tune --time-budget 20s", _ => { }, CancellationToken.None);
+
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(3));
+        board.StopReason.Should().Be("time budget");
+        board.Trials.Should().Contain(t => t.Verdict == TrialVerdict.StoppedByBudget);
+        board.Best.Verdict.Should().Be(TrialVerdict.Completed);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "leaderboard.json")))!;
+        json["leaderboard"]!["selectedTrial"]!.GetValue<int>().Should().Be(board.Best.Number);
+        File.ReadAllText(Path.Combine(root, "leaderboard.md")).Should().Contain("time budget");
+        var loaded = new MLContext(1).Model.Load(Path.Combine(root, "model.zip"), out var schema);
+        schema.Should().Contain(c => c.Name == "Image");
+        loaded.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void The_winner_of_a_shallow_search_exports_its_detector_says_that_its_feature_step_is_not_in_the_graph_and_scores_like_the_model()
+    {
+        var board = TuneCommand.Tune(Small(TuneSpace.Shallow), "deepsvdd tune --space shallow", _ => { }, CancellationToken.None);
+        var log = new List<string>();
+        string onnx = Path.Combine(root, "winner.onnx");
+
+        long size = ExportCommand.Export(new ExportCommand.Settings { Model = Path.Combine(root, "model.zip"), Onnx = onnx, Check = 16 }, log.Add);
+
+        size.Should().Be(new FileInfo(onnx).Length);
+        // Every shallow candidate reads a feature step (ResNet-18 features or pixel PCA), which is not in the graph: the command must say so,
+        // and the graph's input is that step's output (512 features, or at most 64 PCA components), not the 3 072 pixels.
+        bool resNet = board.Best.Candidate.Contains("on ResNet-18 features", StringComparison.Ordinal);
+        log.Should().Contain(l => l.StartsWith("The model computes 'SearchFeatures' before its detector", StringComparison.Ordinal) && l.Contains("not in the ONNX graph"));
+        var input = global::Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx)).Graph.Input.Single();
+        long width = input.Type.TensorType.Shape.Dim[1].DimValue;
+        if (resNet) width.Should().Be(512, board.Best.Candidate);
+        else width.Should().BeInRange(1, 64, board.Best.Candidate);
+        log.Should().Contain(l => l.StartsWith($"Input 'SearchFeatures': float [N, {width}]", StringComparison.Ordinal));
+        var check = log.Single(l => l.StartsWith("Check on 16 random rows", StringComparison.Ordinal));
+        double difference = double.Parse(System.Text.RegularExpressions.Regex.Match(check, @"difference ([0-9.E+-]+);").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        difference.Should().BeLessThanOrEqualTo(1e-3, check);
     }
 
     [Fact]

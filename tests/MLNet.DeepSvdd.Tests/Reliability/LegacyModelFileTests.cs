@@ -147,6 +147,13 @@ public class LegacyModelFileTests : IDisposable
         };
         Same(SmallDetectors.Scores(restored, test), expected.Library);
         SmallDetectors.Labels(restored, test).Should().Equal(expected.Labels);
+
+        // These files keep no column type (a CopyColumns where newer files check the size on bind): the row check still refuses a longer row.
+        int longer = expected.InputSize + 2;
+        var wide = SmallDetectors.View(ml, rows.Select(r => r.Append(5f).Append(-5f).ToArray()), longer);
+        var error = ExceptionChain.Catch<InvalidOperationException>(() => SmallDetectors.Scores(plain, wide));
+        error.Should().NotBeNull();
+        error!.Message.Should().StartWith($"A row of feature column 'Features' has {longer} values; the model expects {expected.InputSize}.");
     }
 
     private static EarlierScores Earlier(string folder, string version, string name)

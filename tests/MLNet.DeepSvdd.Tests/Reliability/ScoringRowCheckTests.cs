@@ -8,19 +8,75 @@ public class ScoringRowCheckTests
 
     [Theory]
     [MemberData(nameof(Detectors))]
-    public void The_row_path_Model_Load_rebuilds_refuses_longer_and_shorter_rows_naming_the_column_and_both_lengths(string name)
+    public void Plain_Model_Load_refuses_a_longer_or_shorter_column_where_the_schema_is_bound_naming_the_column_and_both_sizes(string name)
     {
         var detector = SmallDetectors.Get(name);
         var ml = new MLContext(seed: 1);
         var loaded = ml.Model.Load(detector.Path, out _);
         foreach (int size in new[] { detector.InputSize + 4, detector.InputSize - 3 })
         {
-            // Longer rows hold the extra values of the issue (100, −100, 55, 1e6); they must never be silently dropped.
             var rows = detector.Rows(5, 7).Select(r => r.Concat(new[] { 100f, -100f, 55f, 1e6f }).Take(size).ToArray());
-            var data = SmallDetectors.View(ml, rows, size);
-            var error = ExceptionChain.Catch<InvalidOperationException>(() => SmallDetectors.Scores(loaded, data));
-            error.Should().NotBeNull($"a row of {size} values must not be scored by a model of {detector.InputSize}");
-            error!.Message.Should().StartWith($"A row of feature column 'Features' has {size} values; the model expects {detector.InputSize}.");
+            var data = new CountingView(SmallDetectors.View(ml, rows, size));
+            // Binding alone (Transform, the output schema, a PredictionEngine) must fail, directly and not wrapped by a worker thread.
+            // ML.NET's own schema-mismatch message (the loaded model holds only ML.NET's transforms); below two values its PCA check says so.
+            string expected = size >= 2
+                ? $"Schema mismatch for input column 'Features': expected Vector<Single, {detector.InputSize}>, got Vector<Single, {size}>*"
+                : $"Schema mismatch for input column 'Features': expected known-size vector of Single of two or more items, got Vector<Single, {size}>*";
+            var transform = () => loaded.Transform(data);
+            transform.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+            var schema = () => loaded.GetOutputSchema(data.Schema);
+            schema.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+            var engine = () => SmallDetectors.Predict(ml, loaded, rows, size);
+            engine.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+            data.CursorsOpened.Should().Be(0, "the size is checked before any row is read");
+        }
+    }
+
+    [Fact]
+    public void A_model_of_a_one_value_column_saves_without_the_bind_check_and_its_rows_are_still_checked()
+    {
+        // ML.NET's PCA, which carries the bind-time check, needs two or more values: a one-value model keeps the bare copy of earlier files.
+        var ml = new MLContext(seed: 1);
+        var random = new Random(3);
+        var train = SmallDetectors.View(ml, Enumerable.Range(0, 40).Select(_ => new[] { (float)random.NextDouble() }).ToList(), 1);
+        var model = ml.AnomalyDetection.Trainers.IsolationForest(numberOfTrees: 5, sampleSize: 16, seed: 1).Fit(train);
+        string path = Path.Combine(Path.GetTempPath(), $"one-value-{Guid.NewGuid():N}.zip");
+        try
+        {
+            ml.Model.Save(model, train.Schema, path);
+            var loaded = ml.Model.Load(path, out _);
+            SmallDetectors.Scores(loaded, train).Should().Equal(SmallDetectors.Scores(model, train));
+            var wide = SmallDetectors.View(ml, [[0.5f, 7f]], 2);
+            var error = ExceptionChain.Catch<InvalidOperationException>(() => SmallDetectors.Scores(loaded, wide));
+            error!.Message.Should().StartWith("A row of feature column 'Features' has 2 values; the model expects 1.");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A view that counts the cursors opened on it.</summary>
+    private sealed class CountingView(IDataView inner) : IDataView
+    {
+        public int CursorsOpened { get; private set; }
+
+        public bool CanShuffle => inner.CanShuffle;
+
+        public DataViewSchema Schema => inner.Schema;
+
+        public long? GetRowCount() => inner.GetRowCount();
+
+        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
+        {
+            CursorsOpened++;
+            return inner.GetRowCursor(columnsNeeded, rand);
+        }
+
+        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
+        {
+            CursorsOpened++;
+            return inner.GetRowCursorSet(columnsNeeded, n, rand);
         }
     }
 
@@ -50,7 +106,7 @@ public class ScoringRowCheckTests
 
     [Theory]
     [MemberData(nameof(Detectors))]
-    public void Every_path_but_plain_Model_Load_refuses_a_Double_feature_column_naming_it_and_the_expected_type(string name)
+    public void Every_path_refuses_a_Double_feature_column_naming_it_and_the_expected_type(string name)
     {
         var detector = SmallDetectors.Get(name);
         var ml = new MLContext(seed: 1);
@@ -66,5 +122,8 @@ public class ScoringRowCheckTests
         var restored = detector.LoadWithLibrary(ml, detector.Path);
         var reloaded = () => SmallDetectors.Scores(restored, data);
         reloaded.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+        var plain = ml.Model.Load(detector.Path, out _);
+        var plainTransform = () => plain.Transform(data);
+        plainTransform.Should().Throw<ArgumentOutOfRangeException>().WithMessage($"Schema mismatch for input column 'Features': expected *Single*, got Vector<Double, {detector.InputSize}>*");
     }
 }
