@@ -6,16 +6,19 @@ namespace MLNet.DeepSvdd.Shared.Runtime;
 /// <summary>
 /// Reaches the <see cref="IHostEnvironment"/> of the <see cref="MLContext"/> behind a catalog, and the few of its settings that ML.NET does
 /// not expose to other assemblies (GPU device, CPU fallback, cancellation). Catalogs keep their environment behind the internal
-/// <c>IInternalCatalog.Environment</c>; this is read by reflection and every failure degrades to a documented default.
+/// <c>IInternalCatalog.Environment</c>; this is read by reflection and every failure degrades to a documented default. The cancellation
+/// flag, read after every minibatch, is resolved once into a delegate bound to the environment, so the hot path uses no reflection.
 /// </summary>
 internal sealed class MLContextAccess
 {
     private readonly object environment;
+    private readonly Func<bool>? isCanceled;
 
     private MLContextAccess(IHostEnvironment environment)
     {
         Environment = environment;
         this.environment = environment;
+        isCanceled = BoundGetter<bool>(environment, "IsCanceled");
     }
 
     public IHostEnvironment Environment { get; }
@@ -56,8 +59,23 @@ internal sealed class MLContextAccess
     /// <summary><c>MLContext.FallbackToCpu</c>; false (ML.NET's default) when unreadable.</summary>
     public bool FallbackToCpu => Read("FallbackToCpu", false);
 
-    /// <summary>True once the environment was cancelled (ML.NET's internal ICancelable; not public in ML.NET 5).</summary>
-    public bool IsCanceled => Read("IsCanceled", false);
+    /// <summary>True once the environment was cancelled (ML.NET's internal ICancelable; not public in ML.NET 5); false when unreadable.</summary>
+    public bool IsCanceled => isCanceled?.Invoke() ?? false;
+
+    /// <summary>The getter of the instance property <paramref name="name"/> of <paramref name="target"/> as a bound delegate, or null.</summary>
+    private static Func<T>? BoundGetter<T>(object target, string name)
+    {
+        var getter = target.GetType().GetProperty(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)?.GetMethod;
+        if (getter is null || getter.ReturnType != typeof(T) || getter.GetParameters().Length != 0) return null;
+        try
+        {
+            return getter.CreateDelegate<Func<T>>(target);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private T Read<T>(string name, T fallback)
     {

@@ -60,6 +60,30 @@ public class CancellationTests
         data.Cursors.Should().Be(0, "nothing is read once the token is cancelled");
     }
 
+    [Theory]
+    [InlineData("DeepSvdd")]
+    [InlineData("IsolationForest")]
+    public void An_MLContext_cancelled_after_the_trainer_was_created_stops_Fit_before_the_data_is_read(string name)
+    {
+        // The context's flag is read through a delegate bound when the trainer is created: it must see a cancellation that comes later.
+        var ml = new MLContext(seed: 1);
+        var detector = SmallDetectors.Get(name);
+        var data = new CountingDataView(SmallDetectors.View(ml, detector.Rows(40, 5), detector.InputSize));
+        IEstimator<ITransformer> trainer = name == "DeepSvdd"
+            ? ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions())
+            : ml.AnomalyDetection.Trainers.IsolationForest();
+        // ML.NET 5 keeps CancelExecution on the context's environment behind its internal ICancelable (AutoML cancels trials through it).
+        var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+        object environment = typeof(MLContext).GetFields(flags).Single(f => typeof(IHostEnvironment).IsAssignableFrom(f.FieldType)).GetValue(ml)!;
+        var cancelable = environment.GetType().GetInterfaces().Single(i => i.Name == "ICancelable");
+        cancelable.GetMethod("CancelExecution")!.Invoke(environment, null);
+
+        var fit = () => trainer.Fit(data);
+
+        fit.Should().Throw<OperationCanceledException>().WithMessage("*the MLContext was cancelled*");
+        data.Cursors.Should().Be(0);
+    }
+
     [Fact]
     public void Deep_SVDD_training_checks_for_cancellation_at_every_minibatch()
     {
