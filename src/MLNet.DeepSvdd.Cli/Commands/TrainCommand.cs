@@ -23,49 +23,55 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [Description("auto, mlp, lenet, resnet18 or resnet18pretrained.")]
         [DefaultValue("auto")]
         [TypeConverter(typeof(NetworkSpellings))]
-        public DeepSvddNetwork Network { get; init; } = DeepSvddNetwork.Auto;
+        public DeepSvddNetwork Network { get; init; } = DeepSvddTrainer.Defaults.Network;
 
         [CommandOption("--regularizer")]
         [Description("none, noise (noise injection, the paper's proposal) or variance (minibatch variance hinge).")]
         [DefaultValue("noise")]
         [TypeConverter(typeof(RegularizerSpellings))]
-        public CollapseRegularizer Regularizer { get; init; } = CollapseRegularizer.NoiseInjection;
+        public CollapseRegularizer Regularizer { get; init; } = DeepSvddTrainer.Defaults.Regularizer;
 
         [CommandOption("--representation")]
         [Description("What the hypersphere is fitted to: auto, pooled (one point per image, the paper's), patches (one point per position of the " +
             "ResNet's layer1 map: finds small local defects and gives anomaly maps) or pooled-and-patches.")]
         [DefaultValue("auto")]
         [TypeConverter(typeof(RepresentationSpellings))]
-        public DeepSvddRepresentation Representation { get; init; } = DeepSvddRepresentation.Auto;
+        public DeepSvddRepresentation Representation { get; init; } = DeepSvddTrainer.Defaults.Representation;
 
         [CommandOption("--objective")]
         [Description("one-class or soft-boundary.")]
         [DefaultValue("one-class")]
         [TypeConverter(typeof(ObjectiveSpellings))]
-        public DeepSvddObjective Objective { get; init; } = DeepSvddObjective.OneClass;
+        public DeepSvddObjective Objective { get; init; } = DeepSvddTrainer.Defaults.Objective;
 
         [CommandOption("--no-bias")]
         [Description("The standard Deep SVDD of Ruff et al.: no biases (an architectural guard against collapse).")]
         public bool NoBias { get; init; }
 
         [CommandOption("--epochs")]
-        [Description("Training epochs (the paper: 30).")]
-        [DefaultValue(10)]
-        public int Epochs { get; init; } = 10;
+        [Description("Training epochs (default 10, for a first model in minutes on a CPU; the library's default and the paper's: 30).")]
+        [DefaultValue(DefaultEpochs)]
+        public int Epochs { get; init; } = DefaultEpochs;
+
+        /// <summary>
+        /// The command's one default that differs from the library's (<c>DeepSvddTrainer.Options.Epochs</c>, 30): 10 epochs, so that a first
+        /// model trains in minutes on a CPU. Every other training default is the library's.
+        /// </summary>
+        public const int DefaultEpochs = 10;
 
         [CommandOption("--learning-rate")]
         [Description("Learning rate of the network (default: 1e-5 for a pretrained backbone, else 1e-4, the paper's).")]
-        public float? LearningRate { get; init; }
+        public double? LearningRate { get; init; }
 
         [CommandOption("--head-learning-rate")]
         [Description("Learning rate of the noise-injection head g (the paper: 1e-3).")]
-        [DefaultValue(1e-3f)]
-        public float HeadLearningRate { get; init; } = 1e-3f;
+        [DefaultValue(DeepSvddTrainer.Defaults.HeadLearningRate)]
+        public double HeadLearningRate { get; init; } = DeepSvddTrainer.Defaults.HeadLearningRate;
 
         [CommandOption("--batch-size")]
         [Description("Minibatch size (the paper: 50).")]
-        [DefaultValue(50)]
-        public int BatchSize { get; init; } = 50;
+        [DefaultValue(DeepSvddTrainer.Defaults.BatchSize)]
+        public int BatchSize { get; init; } = DeepSvddTrainer.Defaults.BatchSize;
 
         [CommandOption("--input-resolution")]
         [Description("Side in pixels the network resizes images to (default: 224 for the pretrained ResNet-18 on smaller images, else the images' own size).")]
@@ -85,7 +91,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             if (TrainLimit < 0) return ValidationResult.Error("--train-limit must be ≥ 0 (0 = the protocol's full size).");
             if (Epochs < 1) return ValidationResult.Error("--epochs must be ≥ 1.");
             if (BatchSize < 2) return ValidationResult.Error("--batch-size must be ≥ 2.");
-            if (LearningRate is <= 0 || float.IsNaN(LearningRate ?? 1) || !(HeadLearningRate > 0)) return ValidationResult.Error("Learning rates must be > 0.");
+            if (LearningRate is <= 0 || double.IsNaN(LearningRate ?? 1) || !(HeadLearningRate > 0)) return ValidationResult.Error("Learning rates must be > 0.");
             try { _ = ToOptions(); }
             catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
             return ValidationResult.Success();
