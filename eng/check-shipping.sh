@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What a user gets from the packages: pack every package, install the deepsvdd tool from them into a temporary tool path and run it,
-# and execute the Polyglot notebook against them. .ci/run calls this after the test suite; run it yourself from the repository root.
+# and execute the Polyglot notebook against them; then check the documentation site (eng/check-docs.sh). .ci/run calls this after
+# the test suite; run it yourself from the repository root.
 # Writes artifacts/packages (git-ignored); needs CIFAR-10 in DEEPSVDD_CIFAR10_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,3 +43,6 @@ if ! (cd samples/notebooks && RestoreAdditionalProjectSources="$packages" \
   exit 1
 fi
 echo "== notebook samples/notebooks/anomaly-detection.ipynb ran in $((SECONDS - start)) s (outputs: artifacts/anomaly-detection.out.ipynb)"
+
+# The documentation: links, the README's example, the compiled snippets and the DocFX site with warnings as errors.
+bash eng/check-docs.sh

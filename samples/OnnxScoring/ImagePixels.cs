@@ -4,7 +4,7 @@ namespace OnnxScoring;
 
 /// <summary>
 /// The pixels a Deep SVDD image model was trained on, made without ML.NET: what <c>LoadImages → ResizeImages(width, height) →
-/// ExtractPixels</c> gives with their defaults (the pipeline of <c>deepsvdd train --images</c> and of the README).
+/// ExtractPixels</c> gives with their defaults (the pipeline of <c>deepsvdd train --images</c> and of docs/getting-started.md).
 /// <list type="bullet">
 /// <item>decode the file with SkiaSharp (ML.NET's decoder);</item>
 /// <item>resize like <c>ResizeImages</c>' default (<c>IsoCrop</c>, centre anchor): scale the image so it covers width × height

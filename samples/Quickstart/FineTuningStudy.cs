@@ -7,7 +7,7 @@ using MLNet.DeepSvdd;
 /// <summary>
 /// How the fine-tuning options move detection quality: one Deep SVDD fit on a CIFAR-10 setup with the options given as key=value
 /// arguments, printing the validation AUC after every epoch (epoch 0 = the untrained network) and the test AUC of the kept epoch.
-/// The README's "Detection quality" figures were made with it, e.g.
+/// The "Detection quality" figures of docs/images-and-fine-tuning.md were made with it, e.g.
 /// <c>dotnet run --project samples/Quickstart -c Release -- finetune class=1 res=128 freeze=Layer2 lr=1e-5 epochs=8</c>.
 /// Keys: setup (ova, strokes1, bp2, bp8), class (0–9), train (images), res (InputResolution), freeze (FreezeThrough), bnfreeze (true/false),
 /// lr, epochs, rep (RepresentationDimension), repr (Representation: Auto, Pooled, Patches, PooledAndPatches), reduce (PatchScoreReduction),

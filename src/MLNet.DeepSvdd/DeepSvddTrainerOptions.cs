@@ -120,8 +120,8 @@ public sealed partial class DeepSvddTrainer
         /// <see cref="DefaultPretrainedFreezeThrough"/> (<see cref="BackboneStage.Layer3"/>: only layer4 and the projection train) for
         /// pretrained backbones (<see cref="DeepSvddNetwork.ResNet18Pretrained"/>, or <see cref="DeepSvddNetwork.ResNet18"/> with
         /// <see cref="PretrainedWeightsPath"/>), one stage deeper than PANDA's layer2 (Reiss et al. 2021) because it measured better on a
-        /// CPU-sized training set and trains fewer layers (README, "Detection quality"); <see cref="BackboneStage.None"/> otherwise. The
-        /// paper fine-tunes every layer (<see cref="BackboneStage.None"/>). ResNets only.
+        /// CPU-sized training set and trains fewer layers (docs/images-and-fine-tuning.md, "Detection quality");
+        /// <see cref="BackboneStage.None"/> otherwise. The paper fine-tunes every layer (<see cref="BackboneStage.None"/>). ResNets only.
         /// </summary>
         public BackboneStage? FreezeThrough { get; set; }
 
@@ -160,7 +160,8 @@ public sealed partial class DeepSvddTrainer
         /// <summary>
         /// Adam learning rate of the network φ, &gt; 0. Default null: <see cref="DefaultLearningRate"/> (1e-4, the paper's) for networks trained
         /// from scratch, <see cref="DefaultFineTuningLearningRate"/> (1e-5) for pretrained backbones: at 1e-4 the validation AUC of a fine-tuned
-        /// ImageNet ResNet-18 peaks after the first epoch and erodes in the next ones, at 1e-5 it keeps rising (measured; see the README).
+        /// ImageNet ResNet-18 peaks after the first epoch and erodes in the next ones, at 1e-5 it keeps rising (measured; see
+        /// docs/images-and-fine-tuning.md).
         /// </summary>
         public double? LearningRate { get; set; }
 
@@ -245,7 +246,7 @@ public sealed partial class DeepSvddTrainer
         /// <summary>
         /// The fine-tuning depth that <see cref="FreezeThrough"/> = null gives pretrained backbones: <see cref="BackboneStage.Layer3"/>, so only
         /// layer4 and the projection are trained (measured against <see cref="BackboneStage.Layer2"/> on classes and a seed the reproduce
-        /// profiles do not use; see the README's "Detection quality").
+        /// profiles do not use; see docs/images-and-fine-tuning.md, "Detection quality").
         /// </summary>
         public const BackboneStage DefaultPretrainedFreezeThrough = BackboneStage.Layer3;
 
@@ -254,7 +255,7 @@ public sealed partial class DeepSvddTrainer
         /// so that a wrong object and a small local defect are both found and every image model has an anomaly map. With a
         /// <see cref="ValidationSet"/> holding anomalies the branches that score are chosen on it (CIFAR-10 one-vs-all then stays where the
         /// pooled model is); without one both score, which on one-vs-all costs a few points against the pooled branch alone (measured trade-off
-        /// in the README's "Where the anomaly is"). Set <see cref="DeepSvddRepresentation.Pooled"/> for the paper's model.
+        /// in docs/anomaly-maps.md). Set <see cref="DeepSvddRepresentation.Pooled"/> for the paper's model.
         /// </summary>
         public const DeepSvddRepresentation DefaultImageRepresentation = DeepSvddRepresentation.PooledAndPatches;
 

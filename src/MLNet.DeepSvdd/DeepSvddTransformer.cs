@@ -108,7 +108,7 @@ public sealed class DeepSvddTransformer : DetectorTransformer
 
     private protected override int TransformBatchRows => ScoringBatch.Rows(ScoringBatchSize, model.Network.Spec.NetworkInputSize, model.Device);
 
-    /// <summary>Writes the model (see the README's "Saving and loading"); called through <c>mlContext.Model.Save</c>.</summary>
+    /// <summary>Writes the model (see docs/architecture.md, "Saving and loading"); called through <c>mlContext.Model.Save</c>.</summary>
     private protected override TransformerChain<ITransformer> BuildSavedTransforms() =>
         SavedModelChain.Build(model, Threshold, FeatureColumnName, Report, ScoringBatchSize);
 }

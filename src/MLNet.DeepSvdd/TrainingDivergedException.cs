@@ -2,7 +2,7 @@ namespace MLNet.DeepSvdd;
 
 /// <summary>
 /// Thrown by <c>DeepSvddTrainer.Fit</c> when training diverges: a loss or the final scores became NaN or
-/// infinite, or the loss grew far beyond its value before training (see the README's "Reliability"). No model is returned. The message
+/// infinite, or the loss grew far beyond its value before training (see docs/reliability.md). No model is returned. The message
 /// names the option to change (<see cref="DeepSvddTrainer.Options.LearningRate"/>, with its value).
 /// </summary>
 public sealed class TrainingDivergedException : InvalidOperationException
