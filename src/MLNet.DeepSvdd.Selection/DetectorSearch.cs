@@ -65,23 +65,19 @@ public sealed partial class DetectorSearch : IEstimator<SelectedDetector>
         int seed = options.Seed ?? host.Rand.Next();
         using var channel = host.Start("Search");
         // The trials run in an MLContext of their own, seeded with the search's seed and on the caller's device settings; its log goes to the
-        // caller's MLContext through this channel, and cancelling the caller's MLContext cancels the search.
+        // caller's MLContext through this channel, and it counts as cancelled once the caller's MLContext is (checked at every minibatch of a
+        // trial, and between trials).
         var ml = new MLContext(seed) { GpuDeviceId = context.GpuDeviceId, FallbackToCpu = context.FallbackToCpu };
         ml.Log += (_, e) =>
         {
             if (e.Kind is Microsoft.ML.Runtime.ChannelMessageKind.Info or Microsoft.ML.Runtime.ChannelMessageKind.Warning or Microsoft.ML.Runtime.ChannelMessageKind.Error)
                 channel.Info(MessageSensitivity.None, $"[{e.Source}] {e.Message}");
         };
-        using var canceled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var watch = new Timer(_ =>
-        {
-            try { if (context.IsCanceled) canceled.Cancel(); }
-            catch (ObjectDisposedException) { } // a last tick after Fit returned
-        }, null, 250, 250);
+        MLContextAccess.LinkCancellation(ml, context);
         var run = new SearchRun(ml, options, space, seed, input, validation, feature.Name, labels, channel);
         try
         {
-            return run.Execute(testLabels, canceled.Token);
+            return run.Execute(testLabels, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && context.IsCanceled)
         {

@@ -22,6 +22,7 @@ internal sealed class SearchRun
     private readonly Dictionary<DetectorCandidate, int?> trainedEpochs = [];
     private (TrialResult Trial, ITransformer Model)? bestCompleted;
     private TrialRunner? runner;
+    private readonly MLContextAccess access;
     private string? stopReason;
     private int plannedTrials;
     private double plannedWork, doneWork;
@@ -38,6 +39,7 @@ internal sealed class SearchRun
         this.validationLabels = validationLabels;
         context = new TrialContext(ml, train, validation, featureColumn, options.LabelColumnName, seed,
             new FeatureCache(ml, train, validation, featureColumn, seed));
+        access = MLContextAccess.FromContext(ml);
     }
 
     public SelectedDetector Execute(bool[]? testLabels, CancellationToken cancellation)
@@ -145,6 +147,7 @@ internal sealed class SearchRun
     /// <summary>Runs one trial unless a budget is spent; false when the search must stop.</summary>
     private bool TryRun(DetectorCandidate candidate, int rung, int? epochs, CancellationToken budget)
     {
+        if (access.IsCanceled) throw new OperationCanceledException("The detector search was cancelled: the MLContext was cancelled.");
         if (options.MaxTrials is { } max && trials.Count >= max)
         {
             stopReason = "trial budget";

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Shared.Runtime;
@@ -11,15 +12,28 @@ namespace MLNet.DeepSvdd.Shared.Runtime;
 /// </summary>
 internal sealed class MLContextAccess
 {
+    /// <summary>Contexts created by the library for work done on behalf of a caller's context, with that caller (see <see cref="LinkCancellation"/>).</summary>
+    private static readonly ConditionalWeakTable<IHostEnvironment, MLContextAccess> Callers = new();
+
     private readonly object environment;
     private readonly Func<bool>? isCanceled;
+    private readonly MLContextAccess? caller;
 
     private MLContextAccess(IHostEnvironment environment)
     {
         Environment = environment;
         this.environment = environment;
         isCanceled = BoundGetter<bool>(environment, "IsCanceled");
+        caller = Callers.TryGetValue(environment, out var linked) ? linked : null;
     }
+
+    /// <summary>
+    /// Makes <paramref name="child"/>, a context the library created to work for <paramref name="caller"/> (the detector search's trials,
+    /// seeded with the search's seed), count as cancelled once the caller's context is: every trainer made from it then stops within one
+    /// minibatch, through the same check as its own context's. Applies to trainers created after the call.
+    /// </summary>
+    public static void LinkCancellation(MLContext child, MLContextAccess caller) =>
+        Callers.AddOrUpdate(FromContext(child).Environment, caller);
 
     public IHostEnvironment Environment { get; }
 
@@ -59,8 +73,11 @@ internal sealed class MLContextAccess
     /// <summary><c>MLContext.FallbackToCpu</c>; false (ML.NET's default) when unreadable.</summary>
     public bool FallbackToCpu => Read("FallbackToCpu", false);
 
-    /// <summary>True once the environment was cancelled (ML.NET's internal ICancelable; not public in ML.NET 5); false when unreadable.</summary>
-    public bool IsCanceled => isCanceled?.Invoke() ?? false;
+    /// <summary>
+    /// True once the environment was cancelled (ML.NET's internal ICancelable; not public in ML.NET 5), or the caller's context it works for
+    /// (<see cref="LinkCancellation"/>); false when unreadable.
+    /// </summary>
+    public bool IsCanceled => (isCanceled?.Invoke() ?? false) || (caller?.IsCanceled ?? false);
 
     /// <summary>The getter of the instance property <paramref name="name"/> of <paramref name="target"/> as a bound delegate, or null.</summary>
     private static Func<T>? BoundGetter<T>(object target, string name)

@@ -72,11 +72,7 @@ public class CancellationTests
         IEstimator<ITransformer> trainer = name == "DeepSvdd"
             ? ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions())
             : ml.AnomalyDetection.Trainers.IsolationForest();
-        // ML.NET 5 keeps CancelExecution on the context's environment behind its internal ICancelable (AutoML cancels trials through it).
-        var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
-        object environment = typeof(MLContext).GetFields(flags).Single(f => typeof(IHostEnvironment).IsAssignableFrom(f.FieldType)).GetValue(ml)!;
-        var cancelable = environment.GetType().GetInterfaces().Single(i => i.Name == "ICancelable");
-        cancelable.GetMethod("CancelExecution")!.Invoke(environment, null);
+        ContextCancellation.Cancel(ml);
 
         var fit = () => trainer.Fit(data);
 

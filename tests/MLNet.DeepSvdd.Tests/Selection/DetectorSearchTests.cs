@@ -219,6 +219,27 @@ public class DetectorSearchTests
     }
 
     [Fact]
+    public void Cancelling_the_callers_MLContext_stops_a_running_trial_within_a_minibatch_and_names_the_cause()
+    {
+        // The trials run in a context of the search's own; the caller's cancellation reaches it through the same per-minibatch check (no timer).
+        var ml = new MLContext(1);
+        var data = new SyntheticData(0);
+        var train = SyntheticData.Load(ml, data.NormalRows(2000));
+        var validation = SyntheticData.Load(ml, data.MixedRows(200));
+        var search = ml.AnomalyDetection.Trainers.DetectorSearch(Options(validation, Mlp(100_000, name: "endless"), Forest(name: "never reached")));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        TimeSpan? cancelledAt = null;
+        using var timer = new Timer(_ => { cancelledAt = watch.Elapsed; ContextCancellation.Cancel(ml); }, null, 1500, Timeout.Infinite);
+        using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(40)); // if the context's cancellation is lost, fail instead of hanging
+
+        var act = () => search.Fit(train, safety.Token);
+
+        act.Should().Throw<OperationCanceledException>().WithMessage("The detector search was cancelled: the MLContext was cancelled.");
+        cancelledAt.Should().NotBeNull();
+        (watch.Elapsed - cancelledAt!.Value).Should().BeLessThan(TimeSpan.FromSeconds(5), "a minibatch of the MLP takes milliseconds");
+    }
+
+    [Fact]
     public void Progress_reports_every_trial_with_the_best_so_far_and_a_shrinking_estimate()
     {
         var ml = new MLContext(1);
