@@ -42,6 +42,17 @@ internal sealed record PatchScoring(RepresentationLayout Layout, PatchScoreReduc
         return reduced.MoveToOuterDisposeScope();
     }
 
+    /// <summary>One branch's term of a batch of output rows: (reduced distance − offset − shift) / scale, one value per row.</summary>
+    public Tensor Term(Tensor output, BranchSphere sphere)
+    {
+        using var scope = NewDisposeScope();
+        var term = Reduce(Distances(output, sphere.Branch, sphere.Center), sphere.Branch);
+        if (sphere.Offset != 0) term = term.Minus(sphere.Offset);
+        if (sphere.Shift != 0) term = term.Minus(sphere.Shift);
+        if (sphere.Scale != 1) term = term.DividedBy(sphere.Scale);
+        return term.MoveToOuterDisposeScope();
+    }
+
     /// <summary>The scores of a batch of output rows: max over the branches of weight 1 of (reduced distance_b − offset_b − shift_b) / scale_b.</summary>
     public Tensor Scores(Tensor output, IReadOnlyList<BranchSphere> spheres)
     {
@@ -50,10 +61,7 @@ internal sealed record PatchScoring(RepresentationLayout Layout, PatchScoreReduc
         foreach (var sphere in spheres)
         {
             if (sphere.Weight == 0) continue;
-            var term = Reduce(Distances(output, sphere.Branch, sphere.Center), sphere.Branch);
-            if (sphere.Offset != 0) term = term.Minus(sphere.Offset);
-            if (sphere.Shift != 0) term = term.Minus(sphere.Shift);
-            if (sphere.Scale != 1) term = term.DividedBy(sphere.Scale);
+            var term = Term(output, sphere);
             total = total is null ? term : maximum(total, term);
         }
         return (total ?? throw new InvalidOperationException("A model scores with at least one branch.")).MoveToOuterDisposeScope();

@@ -204,6 +204,26 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
         return new BranchPass(scores, variances, means, deviations);
     }
 
+    /// <summary>
+    /// Every branch's term (<see cref="PatchScoring.Term"/>) of every row, in one forward pass of batches of <paramref name="batchSize"/>:
+    /// [branch][row]. A score is the largest term of the branches of weight 1, so the scores of any choice of branches follow from these
+    /// without another pass.
+    /// </summary>
+    public static float[][] TermsAll(Func<long, long, Tensor> outputs, long rows, PatchScoring scoring, IReadOnlyList<BranchSphere> spheres, int batchSize)
+    {
+        using var noGrad = no_grad();
+        var terms = spheres.Select(_ => new float[rows]).ToArray();
+        for (long start = 0; start < rows; start += batchSize)
+        {
+            using var batchScope = NewDisposeScope();
+            long count = Math.Min(batchSize, rows - start);
+            var raw = outputs(start, count);
+            for (int b = 0; b < spheres.Count; b++)
+                scoring.Term(raw, spheres[b]).cpu().data<float>().CopyTo(terms[b].AsSpan((int)start, (int)count));
+        }
+        return terms;
+    }
+
     /// <summary>Scores every row of a device tensor in batches; also the per-branch variances and mean distances.</summary>
     public BranchPass ScoreAll(Tensor data, int batchSize) =>
         ScoreAll((start, count) => Network.forward(data.narrow(0, start, count)), data.shape[0], Scoring, Spheres, batchSize);

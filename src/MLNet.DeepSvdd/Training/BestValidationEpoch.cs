@@ -43,14 +43,22 @@ internal sealed class BestValidationEpoch(FeatureMap network, StagedInputs input
 
     /// <summary>
     /// The network as it is now, on the validation set: with one branch its AUC; with two the AUC of each branch choice (both branches,
-    /// the pooled one alone, the patch one alone) and the best of them (both on a tie, then pooled).
+    /// the pooled one alone, the patch one alone) and the best of them (both on a tie, then pooled). One forward pass gives each branch's
+    /// term per row; the three choices' scores are the larger term, the pooled term and the patch term, exactly what <see cref="Score"/>
+    /// gives for each choice (one pass where three were).
     /// </summary>
     public (double Auc, BranchValidation? Branches) Validate(IReadOnlyList<BranchSphere> spheres)
     {
         if (spheres.Count == 1) return (Score(spheres), null);
-        double both = Score(spheres);
-        double pooled = Score([spheres[0], spheres[1] with { Weight = 0 }]);
-        double patches = Score([spheres[0] with { Weight = 0 }, spheres[1]]);
+        if (spheres.Count != 2) throw new InvalidOperationException("A model has one or two branches.");
+        observer?.PhaseStarted(FitPhase.Validation);
+        network.eval();
+        var terms = ScoringModel.TermsAll(inputs.Features, inputs.Rows, scoring, spheres, scoringRows);
+        double Auc(Func<int, float> score) => RocAuc.Compute(validation.LabeledRows.Select(score).ToArray(), validation.IsAnomaly);
+        double pooled = Auc(i => terms[0][i]);
+        double patches = Auc(i => terms[1][i]);
+        double both = Auc(i => MathF.Max(terms[0][i], terms[1][i]));
+        observer?.PhaseEnded(FitPhase.Validation);
         var choice = both >= Math.Max(pooled, patches) ? DeepSvddRepresentation.PooledAndPatches
             : pooled >= patches ? DeepSvddRepresentation.Pooled : DeepSvddRepresentation.Patches;
         return (Math.Max(both, Math.Max(pooled, patches)), new BranchValidation(both, pooled, patches, choice));

@@ -143,6 +143,42 @@ public class PatchTrainingTests
     }
 
     [Fact]
+    public void The_recorded_branch_AUCs_are_those_of_the_kept_model_scoring_the_validation_set_with_each_choice()
+    {
+        // Validation scores the three branch choices from one forward pass; each must equal the AUC of the kept model scoring with that choice.
+        var ml = new MLContext(seed: 1);
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 20).Select(i => new AnomalyMapTests.Image
+        {
+            Pixels = i % 2 == 0 ? AnomalyMapTests.Smooth(random) : AnomalyMapTests.WithDefect(random),
+            Label = i % 2,
+        }).ToList();
+        var validation = ml.Data.LoadFromEnumerable(rows);
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
+        {
+            o.Representation = DeepSvddRepresentation.PooledAndPatches;
+            o.RepresentationDimension = 8;
+            o.ValidationSet = validation;
+            o.ValidationLabelColumnName = nameof(AnomalyMapTests.Image.Label);
+        })).Fit(Images(ml, 30, 2));
+        var branches = model.Report.Branches!;
+
+        double Auc(DeepSvddTransformer m)
+        {
+            // Pairwise, by hand: the share of (anomaly, normal) pairs the score orders correctly, ties counting one half.
+            var scores = m.Transform(validation).GetColumn<float>("Score").ToArray();
+            var anomalies = scores.Where((_, i) => rows[i].Label == 1).ToArray();
+            var normals = scores.Where((_, i) => rows[i].Label == 0).ToArray();
+            double wins = anomalies.Sum(a => normals.Sum(n => a > n ? 1.0 : a == n ? 0.5 : 0.0));
+            return wins / (anomalies.Length * normals.Length);
+        }
+
+        Auc(model.WithBranchWeights(1, 1)).Should().BeApproximately(branches.BothAuc, 1e-9);
+        Auc(model.WithBranchWeights(1, 0)).Should().BeApproximately(branches.PooledAuc, 1e-9);
+        Auc(model.WithBranchWeights(0, 1)).Should().BeApproximately(branches.PatchesAuc, 1e-9);
+    }
+
+    [Fact]
     public void Scoring_with_both_branches_takes_the_larger_of_the_one_branch_scores()
     {
         // WithBranchWeights (reproduce's per-choice test AUCs): each branch alone gives its standardised term, both give the larger of the two.
