@@ -97,7 +97,9 @@ public sealed partial class GeoTrainer
         /// <summary>Adam's learning rate when fine-tuning the pretrained ResNet-18 and <see cref="Options.LearningRate"/> is null: 1e-4.</summary>
         public const double FineTuningLearningRate = 1e-4;
 
-        /// <summary>Adam's learning rate of other backbones when <see cref="Options.LearningRate"/> is null: 1e-3 (Adam's default, as GEO uses).</summary>
+        /// <summary>
+        /// Adam's learning rate of other backbones when <see cref="Options.LearningRate"/> is null: 1e-3 (Adam's default, as GEO uses).
+        /// </summary>
         public const double LearningRate = 1e-3;
     }
 }

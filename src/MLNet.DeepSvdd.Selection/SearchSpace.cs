@@ -181,7 +181,10 @@ public sealed class SearchSpace
     private static void AddSvmGrid(SearchSpace space, FeatureSpace features, int? resolution, double[] gammaScales)
     {
         foreach (double scale in gammaScales)
-            space.Add(new OneClassSvmCandidate(new OneClassSvmTrainer.Options { Nu = DetectorSearch.Defaults.SvmNu, GammaScale = scale }, features, resolution));
+        {
+            var options = new OneClassSvmTrainer.Options { Nu = DetectorSearch.Defaults.SvmNu, GammaScale = scale };
+            space.Add(new OneClassSvmCandidate(options, features, resolution));
+        }
     }
 
     private static DeepSvddTrainer.Options With(DeepSvddTrainer.Options options, Action<DeepSvddTrainer.Options> change)

@@ -343,7 +343,9 @@ public sealed partial class DeepSvddTrainer
         public const bool ThrowOnCollapse = true;
         public const int ScoringBatchSize = 256;
 
-        /// <summary>The learning rate of networks trained from scratch when <see cref="Options.LearningRate"/> is null: 1e-4, the paper's (section V-B).</summary>
+        /// <summary>
+        /// The learning rate of networks trained from scratch when <see cref="Options.LearningRate"/> is null: 1e-4, the paper's (section V-B).
+        /// </summary>
         public const double LearningRate = 1e-4;
 
         /// <summary>The learning rate of pretrained backbones when <see cref="Options.LearningRate"/> is null: 1e-5.</summary>

@@ -70,6 +70,7 @@ public static class OneVsAllProtocol
     /// <summary>", limits …" when any limit is set.</summary>
     internal static string Describe(ProtocolLimits limits) =>
         limits.Train is null && limits.Validation is null && limits.Test is null ? ""
-            : $", limits train {limits.Train?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} / validation {limits.Validation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} / test " +
-              $"{limits.Test?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} ({limits.Sampling})";
+            : $", limits train {Limit(limits.Train)} / validation {Limit(limits.Validation)} / test {Limit(limits.Test)} ({limits.Sampling})";
+
+    private static string Limit(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
 }

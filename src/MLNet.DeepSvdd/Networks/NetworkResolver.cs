@@ -86,7 +86,8 @@ internal static class NetworkResolver
         }
 
         var branches = options.Representation;
-        if (branches == DeepSvddRepresentation.Auto) branches = isResNet ? DeepSvddTrainer.Defaults.ImageRepresentation : DeepSvddRepresentation.Pooled;
+        if (branches == DeepSvddRepresentation.Auto)
+            branches = isResNet ? DeepSvddTrainer.Defaults.ImageRepresentation : DeepSvddRepresentation.Pooled;
         if (branches != DeepSvddRepresentation.Pooled && !isResNet)
         {
             throw new ArgumentException($"Representation = {branches} scores the feature maps of a ResNet's layer1, but the network is {kind}. " +
