@@ -45,5 +45,6 @@ if [ -n "$new" ]; then
   exit 1
 fi
 gone=$(comm -13 <(cut -f1,2 "$current" | LC_ALL=C sort) <(grep -v '^#' "$baseline" | LC_ALL=C sort) | wc -l)
-echo "check-style: no new C# line over $limit characters ($(wc -l < "$current") grandfathered lines left" \
-  "$( [ "$gone" -gt 0 ] && echo "; $gone baseline entries are gone: run bash eng/check-style.sh --update-baseline" ))"
+note=""
+[ "$gone" -gt 0 ] && note="; $gone baseline entries are gone: run bash eng/check-style.sh --update-baseline"
+echo "check-style: no new C# line over $limit characters ($(wc -l < "$current") grandfathered lines left$note)"
