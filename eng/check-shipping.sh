@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # What a user gets from the packages: pack every package, install the deepsvdd tool from them into a temporary tool path and run it,
-# and execute the Polyglot notebook against them; then check the documentation site (eng/check-docs.sh). .ci/run calls this after
-# the test suite; run it yourself from the repository root.
+# and execute the Polyglot notebook against them; then check the documentation site (eng/check-docs.sh). First the house style
+# (eng/check-style.sh). .ci/run calls this after the test suite; run it yourself from the repository root.
 # Writes artifacts/packages (git-ignored); needs CIFAR-10 in DEEPSVDD_CIFAR10_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# House style the compiler does not check (lines over 150 characters); fails fast, before packing.
+bash eng/check-style.sh
 
 packages="$PWD/artifacts/packages"
 work="$(mktemp -d)"

@@ -3,7 +3,8 @@ using System.Globalization;
 
 /// <summary>
 /// The Quickstart's command line (System.CommandLine): the CIFAR-10 run with its options (also as <c>cifar [options]</c>), and the
-/// <c>sensors</c>, <c>search</c> and <c>finetune key=value …</c> commands. A usage error prints <c>error: …</c> and returns 2.
+/// <c>sensors</c>, <c>search</c> and <c>finetune key=value …</c> commands (the pairs checked by <see cref="FineTuningStudy.Parse"/>). A usage
+/// error prints <c>error: …</c> and returns 2.
 /// </summary>
 public static class QuickstartCommandLine
 {
@@ -50,7 +51,23 @@ public static class QuickstartCommandLine
         search.SetAction(_ => handlers.Search());
         root.Subcommands.Add(search);
 
-        var keys = new Argument<string[]>("key=value") { Arity = ArgumentArity.ZeroOrMore, Description = "Fine-tuning options (see FineTuningStudy.cs for the keys)." };
+        var keys = new Argument<string[]>("key=value")
+        {
+            Arity = ArgumentArity.ZeroOrMore,
+            Description = "Fine-tuning options (see FineTuningStudy.cs for the keys).",
+        };
+        // The study's key=value syntax stays (docs/images-and-fine-tuning.md quotes it); each pair is checked here, a usage error before any work.
+        keys.Validators.Add(result =>
+        {
+            try
+            {
+                FineTuningStudy.Parse(result.Tokens.Select(t => t.Value));
+            }
+            catch (ArgumentException e)
+            {
+                result.AddError(e.Message);
+            }
+        });
         var finetune = new Command("finetune", "One fit with given fine-tuning options, the validation AUC after every epoch (FineTuningStudy.cs).") { keys };
         finetune.SetAction(result => handlers.FineTune(result.GetValue(keys) ?? []));
         root.Subcommands.Add(finetune);

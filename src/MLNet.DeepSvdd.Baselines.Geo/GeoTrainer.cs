@@ -62,7 +62,8 @@ public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, Geo
                 network.SetInputStatistics(mean, std);
             }
             network.to(device);
-            double learningRate = Settings.LearningRate ?? (spec.Kind == DeepSvddNetwork.ResNet18Pretrained ? 1e-4 : 1e-3);
+            double learningRate = Settings.LearningRate
+                ?? (spec.Kind == DeepSvddNetwork.ResNet18Pretrained ? Defaults.FineTuningLearningRate : Defaults.LearningRate);
             channel.Info(MessageSensitivity.None, $"GEO: {spec}; device {device}; {train.Rows} images × 72 transformations (shift {shift} px), " +
                 $"{Settings.Epochs} epochs, batch {Settings.BatchSize}, learning rate {learningRate:G3}, seed {seed}.");
 

@@ -22,16 +22,16 @@ public sealed partial class GeoTrainer
         /// of the package Microsoft.ML.DnnImageFeaturizer.ResNet18, a dependency of MLNet.DeepSvdd; Fit fails when it is not found), LeNet
         /// for other images. Its last layer is the 72-way classification head.
         /// </summary>
-        public DeepSvddNetwork Network { get; set; } = DeepSvddNetwork.Auto;
+        public DeepSvddNetwork Network { get; set; } = Defaults.Network;
 
         /// <summary>ResNet18.onnx of Microsoft.ML.DnnImageFeaturizer.ResNet18 when it is not found automatically. Default null.</summary>
         public string? PretrainedWeightsPath { get; set; }
 
         /// <summary>Whether the ResNet stem keeps its 3×3 stride-2 max-pool (Figure 2 of Chong et al. compares both). Default true.</summary>
-        public bool UseMaxPool { get; set; } = true;
+        public bool UseMaxPool { get; set; } = Defaults.UseMaxPool;
 
         /// <summary>How pixels are normalised before the network. Default <see cref="InputNormalization.Auto"/> (what the backbone expects).</summary>
-        public InputNormalization InputNormalization { get; set; } = InputNormalization.Auto;
+        public InputNormalization InputNormalization { get; set; } = Defaults.InputNormalization;
 
         /// <summary>s: the x- and y-shifts are {0, −s, +s} pixels. Default null: a quarter of the image side (8 for 32×32, as in the paper).</summary>
         public int? Shift { get; set; }
@@ -58,7 +58,7 @@ public sealed partial class GeoTrainer
         public int? Seed { get; set; }
 
         /// <summary>Where to train and score. Default <see cref="DeepSvddDevice.Auto"/>: the GPU when the CUDA backend sees one, else the CPU.</summary>
-        public DeepSvddDevice Device { get; set; } = DeepSvddDevice.Auto;
+        public DeepSvddDevice Device { get; set; } = Defaults.Device;
 
         /// <summary>Rows per batch of <c>Transform</c>; each row is scored through all 72 transformations. Default 32.</summary>
         public int ScoringBatchSize { get; set; } = Defaults.ScoringBatchSize;
@@ -89,5 +89,17 @@ public sealed partial class GeoTrainer
         public const double WeightDecay = 5e-4;
         public const double Contamination = DetectorDefaults.Contamination;
         public const int ScoringBatchSize = 32;
+        public const DeepSvddNetwork Network = DeepSvddNetwork.Auto;
+        public const bool UseMaxPool = true;
+        public const InputNormalization InputNormalization = MLNet.DeepSvdd.InputNormalization.Auto;
+        public const DeepSvddDevice Device = DeepSvddDevice.Auto;
+
+        /// <summary>Adam's learning rate when fine-tuning the pretrained ResNet-18 and <see cref="Options.LearningRate"/> is null: 1e-4.</summary>
+        public const double FineTuningLearningRate = 1e-4;
+
+        /// <summary>
+        /// Adam's learning rate of other backbones when <see cref="Options.LearningRate"/> is null: 1e-3 (Adam's default, as GEO uses).
+        /// </summary>
+        public const double LearningRate = 1e-3;
     }
 }

@@ -6,7 +6,7 @@ public sealed partial class DetectorSearch
     public sealed class Options
     {
         /// <summary>The input column every candidate reads: a known-size Single vector (pixels with an image shape, or plain features). Default "Features".</summary>
-        public string FeatureColumnName { get; set; } = "Features";
+        public string FeatureColumnName { get; set; } = Defaults.FeatureColumnName;
 
         /// <summary>
         /// Labeled rows to choose by (required): the same feature column plus <see cref="LabelColumnName"/>, with normal rows and anomalies.
@@ -25,7 +25,7 @@ public sealed partial class DetectorSearch
         /// must be mapped first). Feature values of the training, validation and test rows must be finite: the search refuses a NaN or ±∞
         /// before the first trial, naming the row.
         /// </summary>
-        public string LabelColumnName { get; set; } = "Label";
+        public string LabelColumnName { get; set; } = Defaults.LabelColumnName;
 
         /// <summary>
         /// The candidates. Default null: <see cref="SearchSpace.ForImages"/> when the feature column has an image shape [C, H, W] (as
@@ -34,7 +34,7 @@ public sealed partial class DetectorSearch
         public SearchSpace? SearchSpace { get; set; }
 
         /// <summary>How the budget is spent. Default <see cref="SearchStrategy.SuccessiveHalving"/>.</summary>
-        public SearchStrategy Strategy { get; set; } = SearchStrategy.SuccessiveHalving;
+        public SearchStrategy Strategy { get; set; } = Defaults.Strategy;
 
         /// <summary>At most this many trials (every round of successive halving counts), ≥ 1. Default null: as many as the strategy plans.</summary>
         public int? MaxTrials { get; set; }
@@ -50,10 +50,10 @@ public sealed partial class DetectorSearch
         public int? Seed { get; set; }
 
         /// <summary>Successive halving: epochs of the first round, ≥ 1. Default 1.</summary>
-        public int MinEpochs { get; set; } = 1;
+        public int MinEpochs { get; set; } = Defaults.MinEpochs;
 
         /// <summary>Successive halving: η ≥ 2, the factor by which each round cuts the candidates and multiplies the epochs. Default 3.</summary>
-        public int HalvingRate { get; set; } = 3;
+        public int HalvingRate { get; set; } = Defaults.HalvingRate;
 
         /// <summary>Receives a <see cref="SearchProgress"/> (trial, best so far, elapsed, estimated remaining time) after every trial. Default null.</summary>
         public IProgress<SearchProgress>? Progress { get; set; }
@@ -79,5 +79,55 @@ public sealed partial class DetectorSearch
         }
 
         internal Options Clone() => (Options)MemberwiseClone();
+    }
+
+    /// <summary>The defaults of <see cref="Options"/> and of <see cref="SearchSpace"/>'s factories, which the CLI's tune command uses too.</summary>
+    internal static class Defaults
+    {
+        /// <summary>The feature column: the detectors' ("Features").</summary>
+        public const string FeatureColumnName = DetectorDefaults.FeatureColumnName;
+
+        /// <summary>The label column of the validation and test sets: "Label".</summary>
+        public const string LabelColumnName = "Label";
+
+        /// <summary>How the budget is spent: successive halving.</summary>
+        public const SearchStrategy Strategy = SearchStrategy.SuccessiveHalving;
+
+        /// <summary>Successive halving: epochs of the first round, 1.</summary>
+        public const int MinEpochs = 1;
+
+        /// <summary>Successive halving: η, the factor by which each round cuts the candidates and multiplies the epochs, 3.</summary>
+        public const int HalvingRate = 3;
+
+        /// <summary>Full training epochs of the deep candidates of <see cref="SearchSpace.ForVectors"/>: the trainer's default (30).</summary>
+        public const int VectorEpochs = DeepSvddTrainer.Defaults.Epochs;
+
+        /// <summary>Full training epochs of the deep candidates of <see cref="SearchSpace.ForImages"/>: 10, sized for a CPU.</summary>
+        public const int ImageEpochs = 10;
+
+        /// <summary>
+        /// The side images are resized to inside the ResNet-18 in <see cref="SearchSpace.ForImages"/>: 128 px (224, the network's native
+        /// size, costs about three times as much on a CPU).
+        /// </summary>
+        public const int ImageInputResolution = 128;
+
+        /// <summary>Training epochs of the paper's settings (section V-B): 30, which is also the trainer's default.</summary>
+        public const int PaperEpochs = DeepSvddTrainer.Defaults.Epochs;
+
+        /// <summary>
+        /// The paper's learning rate of the network (section V-B), 1e-4 — written as the float literal 1e-4f since the search space was
+        /// introduced, so as a double it is 9.999999747378752e-5, not the trainer's <see cref="DeepSvddTrainer.Defaults.LearningRate"/>
+        /// (training converts both to the same float).
+        /// </summary>
+        public const float PaperLearningRate = 1e-4f;
+
+        /// <summary>
+        /// The paper's learning rate of the projection head (section V-B), 1e-3 — the float literal 1e-3f, as a double 1.0000000474974513e-3,
+        /// not the trainer's <see cref="DeepSvddTrainer.Defaults.HeadLearningRate"/> (training converts both to the same float).
+        /// </summary>
+        public const float PaperHeadLearningRate = 1e-3f;
+
+        /// <summary>ν of the one-class SVM candidates: the trainer's default (0.1).</summary>
+        public const double SvmNu = OneClassSvmTrainer.Defaults.Nu;
     }
 }

@@ -48,7 +48,7 @@ public sealed class SearchSpace
     /// the one-class SVM (ν = 0.1) with γ at 1/16, 1/4, 1, 4 and 16 times scikit-learn's "scale"; Isolation Forest with 100 and 300 trees.
     /// </summary>
     /// <param name="epochs">Full training epochs of the deep candidates. Default 30 (the trainer's default).</param>
-    public static SearchSpace ForVectors(int epochs = 30)
+    public static SearchSpace ForVectors(int epochs = DetectorSearch.Defaults.VectorEpochs)
     {
         CheckEpochs(epochs);
         DeepSvddTrainer.Options Mlp() => new() { Network = DeepSvddNetwork.Mlp, Epochs = epochs };
@@ -84,7 +84,8 @@ public sealed class SearchSpace
     /// <param name="inputResolution">The side images are resized to inside the ResNet-18 (deep and features). Default 128 (224 is the
     /// network's native size and costs about three times as much on a CPU).</param>
     /// <param name="channels">Channels of the images: 3 (default) or 1 (grayscale: no ResNet-18 candidates).</param>
-    public static SearchSpace ForImages(int epochs = 10, int inputResolution = 128, int channels = 3)
+    public static SearchSpace ForImages(int epochs = DetectorSearch.Defaults.ImageEpochs,
+        int inputResolution = DetectorSearch.Defaults.ImageInputResolution, int channels = 3)
     {
         CheckEpochs(epochs);
         if (inputResolution < 32) throw new ArgumentOutOfRangeException(nameof(inputResolution), inputResolution, "The input resolution must be at least 32 pixels.");
@@ -127,7 +128,7 @@ public sealed class SearchSpace
     /// </summary>
     /// <param name="epochs">Full training epochs. The paper: 30.</param>
     /// <param name="inputResolution">Image side inside the network; null: 224, the paper's.</param>
-    public static SearchSpace PaperNoiseHeads(int epochs = 30, int? inputResolution = null)
+    public static SearchSpace PaperNoiseHeads(int epochs = DetectorSearch.Defaults.PaperEpochs, int? inputResolution = null)
     {
         CheckEpochs(epochs);
         return DeepSvddGrid(PaperSettings(epochs, inputResolution), noiseHeads: [5, 30, 50, 60, 70, 100, 130, 200]);
@@ -137,12 +138,12 @@ public sealed class SearchSpace
     /// The paper's training settings for the pretrained ResNet-18 (section V-B): every stage fine-tuned (<see cref="BackboneStage.None"/>
     /// frozen), learning rate 1e-4 for the network and 1e-3 for the projection, noise injection with biases; k = 64 unless changed.
     /// </summary>
-    public static DeepSvddTrainer.Options PaperSettings(int epochs = 30, int? inputResolution = null) => new()
+    public static DeepSvddTrainer.Options PaperSettings(int epochs = DetectorSearch.Defaults.PaperEpochs, int? inputResolution = null) => new()
     {
         Network = DeepSvddNetwork.ResNet18Pretrained,
         FreezeThrough = BackboneStage.None,
-        LearningRate = 1e-4f,
-        HeadLearningRate = 1e-3f,
+        LearningRate = DetectorSearch.Defaults.PaperLearningRate,
+        HeadLearningRate = DetectorSearch.Defaults.PaperHeadLearningRate,
         Regularizer = CollapseRegularizer.NoiseInjection,
         UseBias = true,
         InputResolution = inputResolution,
@@ -180,7 +181,10 @@ public sealed class SearchSpace
     private static void AddSvmGrid(SearchSpace space, FeatureSpace features, int? resolution, double[] gammaScales)
     {
         foreach (double scale in gammaScales)
-            space.Add(new OneClassSvmCandidate(new OneClassSvmTrainer.Options { Nu = 0.1, GammaScale = scale }, features, resolution));
+        {
+            var options = new OneClassSvmTrainer.Options { Nu = DetectorSearch.Defaults.SvmNu, GammaScale = scale };
+            space.Add(new OneClassSvmCandidate(options, features, resolution));
+        }
     }
 
     private static DeepSvddTrainer.Options With(DeepSvddTrainer.Options options, Action<DeepSvddTrainer.Options> change)

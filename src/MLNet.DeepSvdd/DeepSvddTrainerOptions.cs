@@ -85,7 +85,7 @@ public sealed partial class DeepSvddTrainer
 
         /// <summary>
         /// p ≥ 1: the dimension of the representation φ(x). Default null: 128 for <see cref="DeepSvddNetwork.LeNet"/> (as in Deep SVDD
-        /// for CIFAR-10) and the ResNets, 32 for <see cref="DeepSvddNetwork.Mlp"/>.
+        /// for CIFAR-10) and the ResNets, 32 for <see cref="DeepSvddNetwork.Mlp"/> (the trainer's internal <c>Defaults</c>).
         /// </summary>
         public int? RepresentationDimension { get; set; }
 
@@ -140,7 +140,7 @@ public sealed partial class DeepSvddTrainer
         public int FrozenActivationCacheMegabytes { get; set; } = Defaults.FrozenActivationCacheMegabytes;
 
         /// <summary>Widths of the hidden layers of <see cref="DeepSvddNetwork.Mlp"/>, each ≥ 1. Default [128, 64].</summary>
-        public int[] HiddenLayers { get; set; } = [128, 64];
+        public int[] HiddenLayers { get; set; } = Defaults.HiddenLayers;
 
         /// <summary>
         /// The image shape [C, H, W] of a plain feature vector (C·H·W must equal its size). Default null: taken from the column's vector
@@ -238,17 +238,17 @@ public sealed partial class DeepSvddTrainer
         public int ScoringBatchSize { get; set; } = Defaults.ScoringBatchSize;
 
         /// <summary>The learning rate of networks trained from scratch: 1e-4, the paper's (section V-B).</summary>
-        public const double DefaultLearningRate = 1e-4;
+        public const double DefaultLearningRate = Defaults.LearningRate;
 
         /// <summary>The learning rate of pretrained backbones (<see cref="FreezeThrough"/>'s sense of "pretrained"): 1e-5.</summary>
-        public const double DefaultFineTuningLearningRate = 1e-5;
+        public const double DefaultFineTuningLearningRate = Defaults.FineTuningLearningRate;
 
         /// <summary>
         /// The fine-tuning depth that <see cref="FreezeThrough"/> = null gives pretrained backbones: <see cref="BackboneStage.Layer3"/>, so only
         /// layer4 and the projection are trained (measured against <see cref="BackboneStage.Layer2"/> on classes and a seed the reproduce
         /// profiles do not use; see docs/images-and-fine-tuning.md, "Detection quality").
         /// </summary>
-        public const BackboneStage DefaultPretrainedFreezeThrough = BackboneStage.Layer3;
+        public const BackboneStage DefaultPretrainedFreezeThrough = Defaults.PretrainedFreezeThrough;
 
         /// <summary>
         /// What <see cref="Representation"/> = <see cref="DeepSvddRepresentation.Auto"/> gives the ResNets: <see cref="DeepSvddRepresentation.PooledAndPatches"/>,
@@ -257,10 +257,10 @@ public sealed partial class DeepSvddTrainer
         /// pooled model is); without one both score, which on one-vs-all costs a few points against the pooled branch alone (measured trade-off
         /// in docs/anomaly-maps.md). Set <see cref="DeepSvddRepresentation.Pooled"/> for the paper's model.
         /// </summary>
-        public const DeepSvddRepresentation DefaultImageRepresentation = DeepSvddRepresentation.PooledAndPatches;
+        public const DeepSvddRepresentation DefaultImageRepresentation = Defaults.ImageRepresentation;
 
         /// <summary>The input resolution that <see cref="InputResolution"/> = null gives the pretrained ResNet-18 for smaller images: 224 px, its native size.</summary>
-        public const int DefaultPretrainedResolution = 224;
+        public const int DefaultPretrainedResolution = Defaults.PretrainedResolution;
 
         /// <summary>Every option's range, in the style every detector shares (<see cref="OptionChecks"/>); the feature column is checked by the base class.</summary>
         private protected override void ValidateOptions()
@@ -342,5 +342,31 @@ public sealed partial class DeepSvddTrainer
         public const double CollapseTolerance = 1e-6;
         public const bool ThrowOnCollapse = true;
         public const int ScoringBatchSize = 256;
+
+        /// <summary>
+        /// The learning rate of networks trained from scratch when <see cref="Options.LearningRate"/> is null: 1e-4, the paper's (section V-B).
+        /// </summary>
+        public const double LearningRate = 1e-4;
+
+        /// <summary>The learning rate of pretrained backbones when <see cref="Options.LearningRate"/> is null: 1e-5.</summary>
+        public const double FineTuningLearningRate = 1e-5;
+
+        /// <summary>The frozen stages of a pretrained backbone when <see cref="Options.FreezeThrough"/> is null: through layer3.</summary>
+        public const BackboneStage PretrainedFreezeThrough = BackboneStage.Layer3;
+
+        /// <summary>What <see cref="DeepSvddRepresentation.Auto"/> gives the ResNets: the pooled and the patch branches.</summary>
+        public const DeepSvddRepresentation ImageRepresentation = DeepSvddRepresentation.PooledAndPatches;
+
+        /// <summary>The side, in pixels, that smaller images are resized to for the pretrained ResNet-18: 224, its native size.</summary>
+        public const int PretrainedResolution = 224;
+
+        /// <summary>The representation dimension of the MLP when <see cref="Options.RepresentationDimension"/> is null: 32.</summary>
+        public const int MlpRepresentationDimension = 32;
+
+        /// <summary>The representation dimension of LeNet and the ResNets when <see cref="Options.RepresentationDimension"/> is null: 128.</summary>
+        public const int ImageRepresentationDimension = 128;
+
+        /// <summary>The hidden-layer widths of the MLP (<see cref="Options.HiddenLayers"/>): [128, 64], a new array on every read.</summary>
+        public static int[] HiddenLayers => [128, 64];
     }
 }

@@ -73,7 +73,7 @@ public sealed class DeepSvddTransformer : DetectorTransformer
     public TrainingReport Report { get; }
 
     /// <summary>Rows per forward pass of <see cref="DetectorTransformer.Transform"/>. Default 256; on the CPU capped at 2²¹ input values per batch (13 images at 224 px), which is faster there.</summary>
-    public int ScoringBatchSize { get; init; } = 256;
+    public int ScoringBatchSize { get; init; } = DeepSvddTrainer.Defaults.ScoringBatchSize;
 
     /// <summary>A copy of this model with another decision threshold on <c>Score</c> (the network is shared, not copied).</summary>
     public DeepSvddTransformer WithThreshold(float threshold)

@@ -89,7 +89,11 @@ public sealed class TrainingReport
             "epoch  svdd_loss    reg_loss     weight      feat_var     radius      val_auc",
         };
         lines.AddRange(Epochs.Select(e =>
-            $"{e.Epoch,5}  {e.SvddLoss,-11:G4}  {e.RegularizerLoss,-11:G4}  {e.RegularizerWeight,-10:G4}  {e.FeatureVariance,-11:G4}  {e.Radius,-10:G4}  {(e.ValidationAuc is double a ? a.ToString("F4") : "-")}"));
+            $"{e.Epoch,5}  {e.SvddLoss,-11:G4}  {e.RegularizerLoss,-11:G4}  {e.RegularizerWeight,-10:G4}  {e.FeatureVariance,-11:G4}  " +
+            $"{e.Radius,-10:G4}  {Auc(e.ValidationAuc)}"));
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>A validation AUC in the table, in the current culture as the rest of the text; "-" for none.</summary>
+    private static string Auc(double? auc) => auc is double a ? a.ToString("F4", System.Globalization.CultureInfo.CurrentCulture) : "-";
 }

@@ -85,7 +85,7 @@ public static class DeepSvddBench
         InputResolution = c.Size,
         FreezeThrough = BackboneStage.None,
         FreezeBatchNorm = false,
-        LearningRate = DeepSvddTrainer.Options.DefaultLearningRate,
+        LearningRate = DeepSvddTrainer.Defaults.LearningRate,
         Regularizer = c.Regularizer,
         UseBias = true,
         Epochs = epochs,

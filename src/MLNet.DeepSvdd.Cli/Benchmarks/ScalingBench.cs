@@ -135,7 +135,7 @@ public static class ScalingBench
         InputResolution = size,
         FreezeThrough = BackboneStage.None,
         FreezeBatchNorm = false,
-        LearningRate = DeepSvddTrainer.Options.DefaultLearningRate,
+        LearningRate = DeepSvddTrainer.Defaults.LearningRate,
         Network = network,
         UseBias = true,
         Epochs = epochs,

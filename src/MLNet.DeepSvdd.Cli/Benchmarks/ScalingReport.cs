@@ -47,7 +47,7 @@ public static class ScalingReport
     {
         Directory.CreateDirectory(directory);
         string json = Path.Combine(directory, "scaling.json"), markdown = Path.Combine(directory, "scaling.md");
-        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(json, JsonSerializer.Serialize(result, JsonFileOptions.Indented));
         AtomicFile.WriteAllText(markdown, Markdown(result));
         return (json, markdown);
     }

@@ -210,7 +210,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         if (settings.Json is not null)
         {
             AtomicFile.WriteAllText(settings.Json, JsonSerializer.Serialize(results.Select(x => new { x.Ours, x.Torch, Case = x.Ours.Case.Name }),
-                new JsonSerializerOptions { WriteIndented = true }));
+                JsonFileOptions.Indented));
             AnsiConsole.MarkupLine($"Wrote {Markup.Escape(settings.Json)}.");
         }
         if (settings.MemoryEpochs > 0)
@@ -239,7 +239,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             "synthetic images, batch 50, w/ bias");
         var run = AnsiConsole.Status().Start("scaling", ctx => Scaling(settings, s => ctx.Status(Markup.Escape(s))));
         var r = run.Result;
-        AnsiConsole.MarkupLine($"Training vs the number of images ({r.ByImages.FirstOrDefault()?.Size ?? 32} px):");
+        AnsiConsole.MarkupLine($"Training vs the number of images ({(r.ByImages.Count > 0 ? r.ByImages[0].Size : 32)} px):");
         AnsiConsole.Write(Table(ScalingReport.FitHeaders, r.ByImages.Select(ScalingReport.FitCells)));
         AnsiConsole.MarkupLine($"Training vs the image size ({settings.ScalingSizeImages} images):");
         AnsiConsole.Write(Table(ScalingReport.FitHeaders, r.BySize.Select(ScalingReport.FitCells)));

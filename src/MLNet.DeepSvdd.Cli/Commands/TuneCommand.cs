@@ -38,27 +38,33 @@ public sealed class TuneCommand : Command<TuneCommand.Settings>
         [Description("halving (successive halving over epochs), grid or random.")]
         [DefaultValue("halving")]
         [TypeConverter(typeof(StrategySpellings))]
-        public SearchStrategy Strategy { get; init; } = SearchStrategy.SuccessiveHalving;
+        public SearchStrategy Strategy { get; init; } = DetectorSearch.Defaults.Strategy;
 
         [CommandOption("--epochs")]
         [Description("Full training epochs of the deep candidates (successive halving starts them at --min-epochs).")]
-        [DefaultValue(5)]
-        public int Epochs { get; init; } = 5;
+        [DefaultValue(DefaultEpochs)]
+        public int Epochs { get; init; } = DefaultEpochs;
+
+        /// <summary>
+        /// The command's own epochs of the deep candidates: 5, as reproduce's cpu profile, not the search space's
+        /// <see cref="DetectorSearch.Defaults.ImageEpochs"/> (10), so that a default search finishes on a CPU.
+        /// </summary>
+        public const int DefaultEpochs = 5;
 
         [CommandOption("--min-epochs")]
         [Description("Successive halving: epochs of the first round.")]
-        [DefaultValue(1)]
-        public int MinEpochs { get; init; } = 1;
+        [DefaultValue(DetectorSearch.Defaults.MinEpochs)]
+        public int MinEpochs { get; init; } = DetectorSearch.Defaults.MinEpochs;
 
         [CommandOption("--halving-rate")]
         [Description("Successive halving: η, the factor by which each round cuts the candidates and multiplies the epochs.")]
-        [DefaultValue(3)]
-        public int HalvingRate { get; init; } = 3;
+        [DefaultValue(DetectorSearch.Defaults.HalvingRate)]
+        public int HalvingRate { get; init; } = DetectorSearch.Defaults.HalvingRate;
 
         [CommandOption("--input-resolution")]
         [Description("Side in pixels images are resized to inside the ResNet-18 (deep candidates and CNN features).")]
-        [DefaultValue(128)]
-        public int InputResolution { get; init; } = 128;
+        [DefaultValue(DetectorSearch.Defaults.ImageInputResolution)]
+        public int InputResolution { get; init; } = DetectorSearch.Defaults.ImageInputResolution;
 
         [CommandOption("--trials")]
         [Description("At most this many trials (default: as many as the strategy plans).")]

@@ -103,7 +103,7 @@ internal sealed class ExperimentRunner
     {
         if (!extractors.TryGetValue(useMaxPool, out var extractor))
             extractors[useMaxPool] = extractor = new PretrainedFeatures(Cifar10Image.Height, Cifar10Image.Width, useMaxPool,
-                resolution: profile.InputResolution ?? DeepSvddTrainer.Options.DefaultPretrainedResolution);
+                resolution: profile.InputResolution ?? DeepSvddTrainer.Defaults.PretrainedResolution);
         return extractor;
     }
 

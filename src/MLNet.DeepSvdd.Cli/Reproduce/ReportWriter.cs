@@ -141,11 +141,8 @@ internal static class ReportWriter
                 .ToDictionary(g => g.Key, g => g.First().Settings),
             paper = new { table.Paper.Columns, rows = table.Paper.Rows.Select(r => new { r.Row, r.Cells }), table.Paper.Note },
         };
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals, // a cell without runs has mean NaN
-        }));
+        // A cell without runs has mean NaN.
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(document, JsonFileOptions.IndentedWithNamedFloats));
     }
 
     public static string Markdown(TableSpec table, ReproduceProfile profile, IReadOnlyList<CellSummary> summaries, TimeSpan elapsed, RunCounts? counts = null,

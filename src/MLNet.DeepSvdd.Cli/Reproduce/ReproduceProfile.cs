@@ -41,13 +41,14 @@ public sealed record ReproduceProfile(string Name, int Epochs, int Seeds, IReadO
     };
 
     /// <summary>The paper's settings: 30 epochs, 5 seeds, all classes, full splits.</summary>
-    public static ReproduceProfile Full { get; } = new("full", 30, 5, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], ProtocolLimits.None, ProtocolLimits.None);
+    public static ReproduceProfile Full { get; } = new("full", DeepSvddTrainer.Defaults.Epochs, 5, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        ProtocolLimits.None, ProtocolLimits.None);
 
     /// <summary>
     /// Epochs of GEO's transformation classifier, each a pass over every (image, transformation) pair: 72 times the images. The paper: 3
     /// (⌈200/72⌉); smoke and cpu: 1.
     /// </summary>
-    public int GeoEpochs { get; init; } = 3;
+    public int GeoEpochs { get; init; } = Baselines.Geo.GeoTrainer.Defaults.Epochs;
 
     /// <summary>
     /// The side CIFAR-10 images are resized to inside the networks — Deep SVDD's <see cref="DeepSvddTrainer.Options.InputResolution"/> and
@@ -83,5 +84,6 @@ public sealed record ReproduceProfile(string Name, int Epochs, int Seeds, IReadO
           $"{Alteration.Test} test rows (half natural, half altered; paper: 20 000 each); GEO {GeoEpochs} epoch(s) instead of 3" +
           (GeoTrainLimit is { } limit ? $" on at most {limit} training images" : "") +
           (GeoNetwork != DeepSvddNetwork.ResNet18Pretrained ? $" with a {GeoNetwork} classifier instead of the pretrained ResNet-18" : "") +
-          $"; images resized to {InputResolution ?? DeepSvddTrainer.Options.DefaultPretrainedResolution} px inside the networks (deep and CNN features; GEO stays at 32 px)";
+          $"; images resized to {InputResolution ?? DeepSvddTrainer.Defaults.PretrainedResolution} px inside the networks " +
+          "(deep and CNN features; GEO stays at 32 px)";
 }

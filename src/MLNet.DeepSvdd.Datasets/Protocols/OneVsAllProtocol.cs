@@ -70,6 +70,7 @@ public static class OneVsAllProtocol
     /// <summary>", limits …" when any limit is set.</summary>
     internal static string Describe(ProtocolLimits limits) =>
         limits.Train is null && limits.Validation is null && limits.Test is null ? ""
-            : $", limits train {limits.Train?.ToString() ?? "all"} / validation {limits.Validation?.ToString() ?? "all"} / test " +
-              $"{limits.Test?.ToString() ?? "all"} ({limits.Sampling})";
+            : $", limits train {Limit(limits.Train)} / validation {Limit(limits.Validation)} / test {Limit(limits.Test)} ({limits.Sampling})";
+
+    private static string Limit(int? limit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
 }

@@ -23,7 +23,8 @@ public abstract class ShallowCandidate : DetectorCandidate
     private protected void AddFeatureSettings(IDictionary<string, string> settings)
     {
         settings["features"] = Features.ToString();
-        if (Features == FeatureSpace.ResNet18Features && InputResolution is { } resolution) settings["inputResolution"] = resolution.ToString();
+        if (Features == FeatureSpace.ResNet18Features && InputResolution is { } resolution)
+            settings["inputResolution"] = resolution.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>" on ResNet-18 features 128px", " on pixel PCA" or "", for candidate names.</summary>

@@ -10,5 +10,5 @@ internal sealed record SavedColumnNames(string StateKey, string State, string Fe
     public const string ModelKey = "model";
 
     /// <summary>The key value of this format: <see cref="ModelKey"/>.</summary>
-    public string StateKeyValue => ModelKey;
+    public static string StateKeyValue => ModelKey;
 }

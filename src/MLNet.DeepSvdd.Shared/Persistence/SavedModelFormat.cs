@@ -48,7 +48,7 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
 
         var stateKey = ml.Transforms.CustomMapping(stateKeyFactory.GetMapping(), stateKeyContractName).Fit(data);
         data = stateKey.Transform(data);
-        var lookup = ml.Data.LoadFromEnumerable([new StateEntry { Key = columns.StateKeyValue, Value = state }]);
+        var lookup = ml.Data.LoadFromEnumerable([new StateEntry { Key = SavedColumnNames.StateKeyValue, Value = state }]);
         var stateValue = ml.Transforms.Conversion.MapValue(columns.State, lookup, lookup.Schema[nameof(StateEntry.Key)],
             lookup.Schema[nameof(StateEntry.Value)], columns.StateKey).Fit(data);
         data = stateValue.Transform(data);

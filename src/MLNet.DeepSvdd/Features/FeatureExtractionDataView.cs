@@ -57,7 +57,7 @@ internal sealed class FeatureExtractionDataView(IDataView input, FeatureSchema s
                 features.AsSpan(Current * PretrainedFeatures.Dimension, PretrainedFeatures.Dimension).CopyTo(editor.Values);
                 value = editor.Commit();
             };
-            return get as ValueGetter<TValue> ?? throw schema.WrongType<TValue>(column);
+            return get as ValueGetter<TValue> ?? throw FeatureSchema.WrongType<TValue>(column);
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class FeatureRowMapper(FeatureSchema schema, ResNet18FeaturesTra
                 row.CopyTo(editor.Values);
                 value = editor.Commit();
             };
-            return get as ValueGetter<TValue> ?? throw Columns.WrongType<TValue>(column);
+            return get as ValueGetter<TValue> ?? throw FeatureSchema.WrongType<TValue>(column);
         }
 
         private float[] Current()

@@ -37,6 +37,6 @@ internal sealed class FeatureSchema : IAppendedColumnsSchema
     public IEnumerable<DataViewSchema.Column> Dependencies(IEnumerable<DataViewSchema.Column> outputColumns) =>
         outputColumns.Select(c => IsOutput(c.Index) ? Pixels : Input[c.Index]).Distinct().OrderBy(c => c.Index);
 
-    public InvalidOperationException WrongType<TValue>(DataViewSchema.Column column) =>
+    public static InvalidOperationException WrongType<TValue>(DataViewSchema.Column column) =>
         new($"Column '{column.Name}' has type {column.Type}; it cannot be read as {typeof(TValue).Name}.");
 }

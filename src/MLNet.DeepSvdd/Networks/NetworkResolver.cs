@@ -16,7 +16,7 @@ internal static class NetworkResolver
     /// <param name="FreezeBatchNorm">Whether BatchNorm layers keep their statistics during training.</param>
     /// <param name="LearningRate">The learning rate of φ (<see cref="DeepSvddTrainer.Options.LearningRate"/>, resolved).</param>
     public sealed record Resolved(NetworkSpec Spec, InputNormalization Normalization, int FrozenStages = 0, bool FreezeBatchNorm = false,
-        float LearningRate = (float)DeepSvddTrainer.Options.DefaultLearningRate);
+        float LearningRate = (float)DeepSvddTrainer.Defaults.LearningRate);
 
     /// <summary>The network of Deep SVDD's options.</summary>
     public static Resolved Resolve(DeepSvddTrainer.Options options, FeatureColumn feature) => Resolve(NetworkRequest.From(options), feature);
@@ -78,7 +78,7 @@ internal static class NetworkResolver
 
         bool pretrained = kind == DeepSvddNetwork.ResNet18Pretrained || (kind == DeepSvddNetwork.ResNet18 && options.PretrainedWeightsPath is not null);
         int? resolution = Resolution(options, feature, kind);
-        var freeze = options.FreezeThrough ?? (pretrained ? DeepSvddTrainer.Options.DefaultPretrainedFreezeThrough : BackboneStage.None);
+        var freeze = options.FreezeThrough ?? (pretrained ? DeepSvddTrainer.Defaults.PretrainedFreezeThrough : BackboneStage.None);
         if (freeze != BackboneStage.None && !isResNet)
         {
             throw new ArgumentException($"FreezeThrough = {freeze} freezes stages of a ResNet, but the network is {kind}. " +
@@ -86,19 +86,21 @@ internal static class NetworkResolver
         }
 
         var branches = options.Representation;
-        if (branches == DeepSvddRepresentation.Auto) branches = isResNet ? DeepSvddTrainer.Options.DefaultImageRepresentation : DeepSvddRepresentation.Pooled;
+        if (branches == DeepSvddRepresentation.Auto)
+            branches = isResNet ? DeepSvddTrainer.Defaults.ImageRepresentation : DeepSvddRepresentation.Pooled;
         if (branches != DeepSvddRepresentation.Pooled && !isResNet)
         {
             throw new ArgumentException($"Representation = {branches} scores the feature maps of a ResNet's layer1, but the network is {kind}. " +
                 "Use Network = ResNet18Pretrained (or ResNet18) on 3-channel images, or Representation = Pooled.", "Representation");
         }
-        int representation = options.RepresentationDimension ?? (kind == DeepSvddNetwork.Mlp ? 32 : 128);
+        int representation = options.RepresentationDimension ?? (kind == DeepSvddNetwork.Mlp
+            ? DeepSvddTrainer.Defaults.MlpRepresentationDimension : DeepSvddTrainer.Defaults.ImageRepresentationDimension);
         var shape = kind == DeepSvddNetwork.Mlp ? new[] { feature.Size } : feature.Shape;
         var spec = new NetworkSpec(kind, shape, representation, options.UseBias, kind == DeepSvddNetwork.Mlp ? [.. options.HiddenLayers] : [],
             UseMaxPool: options.UseMaxPool, BgrInput: normalization == InputNormalization.ImageNetBgrMean, Resolution: resolution,
             Representation: branches, PatchStage: ResNet.DefaultPatchStage);
         float learningRate = (float)(options.LearningRate
-            ?? (pretrained ? DeepSvddTrainer.Options.DefaultFineTuningLearningRate : DeepSvddTrainer.Options.DefaultLearningRate));
+            ?? (pretrained ? DeepSvddTrainer.Defaults.FineTuningLearningRate : DeepSvddTrainer.Defaults.LearningRate));
         return new Resolved(spec, normalization, (int)freeze, options.FreezeBatchNorm ?? pretrained, learningRate);
     }
 
@@ -107,7 +109,7 @@ internal static class NetworkResolver
     {
         if (options.InputResolution is not int side)
         {
-            int native = DeepSvddTrainer.Options.DefaultPretrainedResolution;
+            int native = DeepSvddTrainer.Defaults.PretrainedResolution;
             return kind == DeepSvddNetwork.ResNet18Pretrained && Math.Max(feature.Shape[1], feature.Shape[2]) < native ? native : null;
         }
         if (kind == DeepSvddNetwork.Mlp)

@@ -27,7 +27,7 @@ internal sealed class ModelState
         float Threshold,
         string FeatureColumnName,
         ReportData Report,
-        int ScoringBatchSize = 256,
+        int ScoringBatchSize = DeepSvddTrainer.Defaults.ScoringBatchSize,
         PatchModel? Patches = null);
 
     /// <summary>

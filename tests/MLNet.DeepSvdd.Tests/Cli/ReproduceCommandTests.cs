@@ -74,7 +74,7 @@ public class ReproduceCommandTests
                 counts.GetProperty("reused").GetInt32().Should().Be(expectedRuns);
                 counts.GetProperty("executed").GetInt32().Should().Be(0);
             }
-            again.Should().NotContain(l => l.StartsWith("["), "no run is repeated");
+            again.Should().NotContain(l => l.StartsWith('['), "no run is repeated");
             Directory.GetFiles(Path.Combine(folder, "runs")).ToDictionary(f => f, File.GetLastWriteTimeUtc).Should().Equal(stamps);
 
             // --report-only: reports from the stored runs, a missing run shows as –, and nothing is run.

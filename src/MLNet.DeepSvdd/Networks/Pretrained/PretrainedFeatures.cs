@@ -45,7 +45,7 @@ internal sealed class PretrainedFeatures : IDisposable
     /// Features of <paramref name="rows"/> (each 3·H·W RGB values), <paramref name="batchSize"/> rows per forward pass (on the CPU capped
     /// by <see cref="Scoring.ScoringBatch"/>, like every scoring pass).
     /// </summary>
-    public float[][] Compute(IReadOnlyList<float[]> rows, int batchSize = 256)
+    public float[][] Compute(IReadOnlyList<float[]> rows, int batchSize = DeepSvddTrainer.Defaults.ScoringBatchSize)
     {
         int size = InputSize;
         batchSize = RowsPerPass(batchSize);

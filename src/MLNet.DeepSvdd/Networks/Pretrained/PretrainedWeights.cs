@@ -28,7 +28,9 @@ internal static class PretrainedWeights
                     if (!File.Exists(path)) throw new FileNotFoundException($"PretrainedWeightsPath '{path}' does not exist.", path);
                     var loaded = new Dictionary<string, bool>();
                     // The projection keeps its fresh initialisation (torchvision's fc maps to 1000 classes): keep a copy and put it back.
-                    var projection = backbone.state_dict().Where(kv => kv.Key.StartsWith("fc.") || kv.Key.StartsWith("patch.")).ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+                    var projection = backbone.state_dict()
+                        .Where(kv => kv.Key.StartsWith("fc.", StringComparison.Ordinal) || kv.Key.StartsWith("patch.", StringComparison.Ordinal))
+                        .ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
                     try
                     {
                         if (path.EndsWith(".safetensors", StringComparison.OrdinalIgnoreCase))
@@ -46,7 +48,7 @@ internal static class PretrainedWeights
                         var state = backbone.state_dict();
                         foreach (var (key, value) in projection) { state[key].copy_(value); value.Dispose(); }
                     }
-                    var expected = backbone.state_dict().Keys.Where(k => !k.StartsWith("fc.") && !k.StartsWith("patch.") && !k.EndsWith("num_batches_tracked")).ToList();
+                    var expected = backbone.state_dict().Keys.Where(IsLoadedKey).ToList();
                     var missing = expected.Where(k => !loaded.GetValueOrDefault(k)).ToList();
                     if (missing.Count > 0)
                     {
@@ -66,10 +68,15 @@ internal static class PretrainedWeights
     {
         var target = backbone.state_dict();
         using var noGrad = no_grad();
-        var expected = target.Keys.Where(k => !k.StartsWith("fc.") && !k.StartsWith("patch.") && !k.EndsWith("num_batches_tracked")).ToList();
+        var expected = target.Keys.Where(IsLoadedKey).ToList();
         var missing = expected.Where(k => !weights.ContainsKey(k)).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException($"'{source}' lacks {missing.Count} weights of the network, e.g. {string.Join(", ", missing.Take(5))}.");
         foreach (var key in expected) target[key].copy_(weights[key]);
     }
+
+    /// <summary>Whether a backbone key is loaded from the weights: not the projection (fc., patch.) and not a BatchNorm step counter.</summary>
+    private static bool IsLoadedKey(string key) =>
+        !key.StartsWith("fc.", StringComparison.Ordinal) && !key.StartsWith("patch.", StringComparison.Ordinal)
+        && !key.EndsWith("num_batches_tracked", StringComparison.Ordinal);
 }
