@@ -14,7 +14,8 @@ baseline=eng/long-lines-baseline.txt
 
 # path<TAB>md5<TAB>line number<TAB>length for every C# line over the limit (characters, not bytes), bin/ and obj/ left out.
 long_lines() {
-  find src tests samples -name '*.cs' -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z |
+  # The repository's files (tracked, or new and not ignored), so that ignored local scratch files do not count.
+  git ls-files -z --cached --others --exclude-standard -- 'src/*.cs' 'tests/*.cs' 'samples/*.cs' | grep -zv -e '/bin/' -e '/obj/' | sort -z |
     xargs -0 perl -CSD -MDigest::MD5=md5_hex -ne '
       chomp; s/\r$//;
       if (length($_) > '"$limit"') { my $l = $_; utf8::encode($l); print "$ARGV\t", md5_hex($l), "\t$.\t", length($_), "\n"; }

@@ -12,7 +12,9 @@ namespace MLNet.DeepSvdd.Shared.Runtime;
 /// </summary>
 internal sealed class MLContextAccess
 {
-    /// <summary>Contexts created by the library for work done on behalf of a caller's context, with that caller (see <see cref="LinkCancellation"/>).</summary>
+    /// <summary>
+    /// Contexts created by the library for work done on behalf of a caller's context, with that caller (see <see cref="LinkCancellation"/>).
+    /// </summary>
     private static readonly ConditionalWeakTable<IHostEnvironment, MLContextAccess> Callers = new();
 
     private readonly object environment;

@@ -209,7 +209,8 @@ internal sealed class ScoringModel : IMapScorer, IDisposable
     /// [branch][row]. A score is the largest term of the branches of weight 1, so the scores of any choice of branches follow from these
     /// without another pass.
     /// </summary>
-    public static float[][] TermsAll(Func<long, long, Tensor> outputs, long rows, PatchScoring scoring, IReadOnlyList<BranchSphere> spheres, int batchSize)
+    public static float[][] TermsAll(Func<long, long, Tensor> outputs, long rows, PatchScoring scoring, IReadOnlyList<BranchSphere> spheres,
+        int batchSize)
     {
         using var noGrad = no_grad();
         var terms = spheres.Select(_ => new float[rows]).ToArray();
