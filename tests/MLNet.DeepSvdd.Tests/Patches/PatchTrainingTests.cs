@@ -89,23 +89,32 @@ public class PatchTrainingTests
         act.Should().Throw<ArgumentException>().WithMessage("Representation = Patches scores the feature maps of a ResNet*Representation = Pooled*");
     }
 
-    [Fact]
-    public void A_two_branch_model_records_its_branch_choice_and_saves_it_and_without_validation_both_branches_score()
-    {
-        var ml = new MLContext(seed: 1);
-        var random = new Random(3);
-        var validation = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 16).Select(i => new AnomalyMapTests.Image
+    /// <summary><paramref name="count"/> images alternating smooth (label 0) and with a defect (label 1).</summary>
+    private static List<AnomalyMapTests.Image> LabeledImages(int count, Random random) =>
+        Enumerable.Range(0, count).Select(i => new AnomalyMapTests.Image
         {
             Pixels = i % 2 == 0 ? AnomalyMapTests.Smooth(random) : AnomalyMapTests.WithDefect(random),
             Label = i % 2,
-        }).ToList());
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
+        }).ToList();
+
+    /// <summary>
+    /// A two-branch model (8-d pooled points) fitted on 30 images drawn with <paramref name="trainSeed"/>, choosing on <paramref name="validation"/>.
+    /// </summary>
+    private static DeepSvddTransformer TwoBranchModel(MLContext ml, IDataView validation, int trainSeed) =>
+        ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
         {
             o.Representation = DeepSvddRepresentation.PooledAndPatches;
             o.RepresentationDimension = 8;
             o.ValidationSet = validation;
             o.ValidationLabelColumnName = nameof(AnomalyMapTests.Image.Label);
-        })).Fit(Images(ml, 30, 1));
+        })).Fit(Images(ml, 30, trainSeed));
+
+    [Fact]
+    public void A_two_branch_model_records_its_branch_choice_and_saves_it_and_without_validation_both_branches_score()
+    {
+        var ml = new MLContext(seed: 1);
+        var validation = ml.Data.LoadFromEnumerable(LabeledImages(16, new Random(3)));
+        var model = TwoBranchModel(ml, validation, trainSeed: 1);
 
         var branches = model.Report.Branches;
         branches.Should().NotBeNull("a two-branch model with a labeled validation set chooses its branches");
@@ -147,20 +156,9 @@ public class PatchTrainingTests
     {
         // Validation scores the three branch choices from one forward pass; each must equal the AUC of the kept model scoring with that choice.
         var ml = new MLContext(seed: 1);
-        var random = new Random(5);
-        var rows = Enumerable.Range(0, 20).Select(i => new AnomalyMapTests.Image
-        {
-            Pixels = i % 2 == 0 ? AnomalyMapTests.Smooth(random) : AnomalyMapTests.WithDefect(random),
-            Label = i % 2,
-        }).ToList();
+        var rows = LabeledImages(20, new Random(5));
         var validation = ml.Data.LoadFromEnumerable(rows);
-        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Options(o =>
-        {
-            o.Representation = DeepSvddRepresentation.PooledAndPatches;
-            o.RepresentationDimension = 8;
-            o.ValidationSet = validation;
-            o.ValidationLabelColumnName = nameof(AnomalyMapTests.Image.Label);
-        })).Fit(Images(ml, 30, 2));
+        var model = TwoBranchModel(ml, validation, trainSeed: 2);
         var branches = model.Report.Branches!;
 
         double Auc(DeepSvddTransformer m)

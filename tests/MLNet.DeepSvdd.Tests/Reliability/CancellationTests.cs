@@ -12,30 +12,6 @@ namespace MLNet.DeepSvdd.Tests.Reliability;
 /// <summary>Cancellation is honoured before any work when the token is already cancelled, and within one minibatch otherwise.</summary>
 public class CancellationTests
 {
-    /// <summary>A data view that counts the cursors opened on it (the start of any work on the data).</summary>
-    private sealed class CountingDataView(IDataView inner) : IDataView
-    {
-        public int Cursors { get; private set; }
-
-        public bool CanShuffle => inner.CanShuffle;
-
-        public DataViewSchema Schema => inner.Schema;
-
-        public long? GetRowCount() => inner.GetRowCount();
-
-        public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null)
-        {
-            Cursors++;
-            return inner.GetRowCursor(columnsNeeded, rand);
-        }
-
-        public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null)
-        {
-            Cursors++;
-            return inner.GetRowCursorSet(columnsNeeded, n, rand);
-        }
-    }
-
     [Theory]
     [InlineData("DeepSvdd")]
     [InlineData("Geo")]
