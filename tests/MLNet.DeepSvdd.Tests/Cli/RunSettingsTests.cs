@@ -86,7 +86,8 @@ public sealed class RunSettingsTests
         patches.Id.Should().Be("patch-level-d-svdd-w-noise-reg");
         both.Id.Should().Be("pooled-patch-d-svdd-w-noise-reg");
         foreach (string documented in new[] { "d-svdd-w-bias-noise-reg", "d-svdd-w-bias", "d-svdd" + "-w-bias-noise-reg-proposed" })
-            Reproduction.SelectMethods(PaperTables.Get("III"), documented).Should().NotContain(patches, $"the README's --methods {documented} selects the paper's rows only")
+            Reproduction.SelectMethods(PaperTables.Get("III"), documented)
+                .Should().NotContain(patches, $"docs/reproducing-the-paper.md's --methods {documented} selects the paper's rows only")
                 .And.NotContain(both);
         Reproduction.SelectMethods(PaperTables.Get("III"), "patch-level").Should().Equal([patches], "the documented --methods patch-level selects that row alone");
         RunSettings.Canonical(ReproduceProfile.Smoke, strokes, both).Should().Contain("\"Representation\":\"PooledAndPatches\"");
