@@ -69,8 +69,12 @@ public sealed class TuneCommandTests : IDisposable
 
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(3));
         board.StopReason.Should().Be("time budget");
-        board.Trials.Should().Contain(t => t.Verdict == TrialVerdict.StoppedByBudget);
+        // The budget ends either inside a trial (then StoppedByBudget) or between two (on a quiet machine round 0 may just fit): which one is
+        // timing; SearchBudgetTests pins the inside case through the API. Either way the completed trials stand and the best is selected.
+        board.Trials.Should().OnlyContain(t => t.Verdict == TrialVerdict.Completed || t.Verdict == TrialVerdict.StoppedByBudget);
+        board.Trials.Should().Contain(t => t.Verdict == TrialVerdict.Completed);
         board.Best.Verdict.Should().Be(TrialVerdict.Completed);
+        board.Best.ValidationAuc.Should().Be(board.Trials.Where(t => t.Verdict == TrialVerdict.Completed).Max(t => t.ValidationAuc));
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "leaderboard.json")))!;
         json["leaderboard"]!["selectedTrial"]!.GetValue<int>().Should().Be(board.Best.Number);
         File.ReadAllText(Path.Combine(root, "leaderboard.md")).Should().Contain("time budget");
