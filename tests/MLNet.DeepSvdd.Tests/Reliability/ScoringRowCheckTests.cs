@@ -56,6 +56,25 @@ public class ScoringRowCheckTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Detectors))]
+    public void The_batched_Transform_PredictionEngine_and_the_library_loaded_model_refuse_a_column_of_another_size(string name)
+    {
+        var detector = SmallDetectors.Get(name);
+        var ml = new MLContext(seed: 1);
+        int size = detector.InputSize + 2;
+        var data = SmallDetectors.View(ml, detector.Rows(3, 8).Select(r => r.Append(1f).Append(2f).ToArray()), size);
+        string expected = $"*Feature column 'Features' has {size} values per row, but the model was trained on {detector.InputSize}*";
+
+        var transform = () => detector.Model.Transform(data);
+        transform.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+        var engine = () => SmallDetectors.Predict(ml, detector.Model, detector.Rows(1, 8).Select(r => r.Append(1f).Append(2f).ToArray()), size);
+        engine.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+        var restored = detector.LoadWithLibrary(ml, detector.Path);
+        var reloaded = () => SmallDetectors.Scores(restored, data);
+        reloaded.Should().Throw<ArgumentOutOfRangeException>().WithMessage(expected);
+    }
+
     private sealed class DoubleRow
     {
         public double[] Features { get; set; } = [];
