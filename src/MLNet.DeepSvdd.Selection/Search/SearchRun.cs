@@ -147,7 +147,7 @@ internal sealed class SearchRun
     /// <summary>Runs one trial unless a budget is spent; false when the search must stop.</summary>
     private bool TryRun(DetectorCandidate candidate, int rung, int? epochs, CancellationToken budget)
     {
-        if (access.IsCanceled) throw new OperationCanceledException("The detector search was cancelled: the MLContext was cancelled.");
+        if (access.IsCanceled) throw new OperationCanceledException(); // DetectorSearch.Fit says why (the caller's MLContext)
         if (options.MaxTrials is { } max && trials.Count >= max)
         {
             stopReason = "trial budget";

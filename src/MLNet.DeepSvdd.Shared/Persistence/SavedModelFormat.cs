@@ -42,9 +42,7 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
     public TransformerChain<ITransformer> BuildFromText(string state, string featureColumnName, int inputSize)
     {
         var ml = new MLContext();
-        var schema = new DataViewSchema.Builder();
-        schema.AddColumn(featureColumnName, new VectorDataViewType(NumberDataViewType.Single, inputSize));
-        IDataView data = new EmptyDataView(schema.ToSchema());
+        IDataView data = new EmptyDataView(FeatureSchema(featureColumnName, inputSize));
 
         var stateKey = ml.Transforms.CustomMapping(stateKeyFactory.GetMapping(), stateKeyContractName).Fit(data);
         data = stateKey.Transform(data);
@@ -70,7 +68,7 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
     /// </summary>
     private static ITransformer SizeCheckedCopy(MLContext ml, string outputName, string inputName, int inputSize)
     {
-        var copy = ml.Transforms.CopyColumns(outputName, inputName).Fit(new EmptyDataView(SchemaOf(inputName, inputSize)));
+        var copy = ml.Transforms.CopyColumns(outputName, inputName).Fit(new EmptyDataView(FeatureSchema(inputName, inputSize)));
         if (inputSize < 2) return copy; // the scoring mapping's row check still applies
         var definition = SchemaDefinition.Create(typeof(OneVector));
         definition[0].ColumnName = inputName;
@@ -83,7 +81,8 @@ internal sealed class SavedModelFormat<TKeyInput, TKeyRow, TScoringInput, TPredi
         return new TransformerChain<ITransformer>(guard, copy);
     }
 
-    private static DataViewSchema SchemaOf(string name, int size)
+    /// <summary>A schema of one column <paramref name="name"/>: a vector of <paramref name="size"/> Single.</summary>
+    private static DataViewSchema FeatureSchema(string name, int size)
     {
         var schema = new DataViewSchema.Builder();
         schema.AddColumn(name, new VectorDataViewType(NumberDataViewType.Single, size));
