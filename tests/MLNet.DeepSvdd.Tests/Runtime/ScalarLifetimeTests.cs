@@ -68,6 +68,9 @@ public class ScalarLifetimeTests(Xunit.Abstractions.ITestOutputHelper log)
         violations.Should().BeEmpty("every number goes to libtorch through HeldScalar (or a module that holds its scalar)");
     }
 
+    private const long MinimumSteps = 40;
+    private const long MinimumCollections = 200;
+
     [Fact]
     public void Under_constant_garbage_collection_the_networks_train_and_score_without_losing_a_scalar()
     {
@@ -89,14 +92,16 @@ public class ScalarLifetimeTests(Xunit.Abstractions.ITestOutputHelper log)
         long collections = 0;
         var collector = new Thread(() =>
         {
-            while (!Volatile.Read(ref stop)) { GC.Collect(); GC.WaitForPendingFinalizers(); collections++; }
+            while (!Volatile.Read(ref stop)) { GC.Collect(); GC.WaitForPendingFinalizers(); Interlocked.Increment(ref collections); }
         }) { IsBackground = true };
         collector.Start();
         long steps = 0;
         var clock = Stopwatch.StartNew();
         try
         {
-            while (clock.Elapsed < TimeSpan.FromSeconds(8))
+            // Run to a step count, not a time window: a loaded CI machine made 17 steps in a fixed 8 s once. The cap only bounds a
+            // pathologically slow machine, and the assertions below then say so.
+            while ((steps < MinimumSteps || Interlocked.Read(ref collections) < MinimumCollections) && clock.Elapsed < TimeSpan.FromSeconds(90))
             {
                 Step(lenet, images, lenetOptimizer);
                 Step(mlp, rows, mlpOptimizer);
@@ -110,8 +115,8 @@ public class ScalarLifetimeTests(Xunit.Abstractions.ITestOutputHelper log)
         }
         log.WriteLine($"{steps} steps of each network, {collections} collections beside them");
 
-        steps.Should().BeGreaterThan(20, "the loop must have run long enough to mean something");
-        collections.Should().BeGreaterThan(100);
+        steps.Should().BeGreaterThanOrEqualTo(MinimumSteps, "the loop must have run long enough to mean something");
+        collections.Should().BeGreaterThanOrEqualTo(MinimumCollections);
         using (no_grad())
         {
             lenet.eval();
