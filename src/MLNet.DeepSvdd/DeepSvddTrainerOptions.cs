@@ -232,6 +232,14 @@ public sealed partial class DeepSvddTrainer
         public bool ThrowOnCollapse { get; set; } = Defaults.ThrowOnCollapse;
 
         /// <summary>
+        /// Whether <c>DeepSvddTrainer.Fit</c> throws a <see cref="TrainingDivergedException"/> when training diverges (a loss becomes NaN or
+        /// infinite, or grows far beyond its value before training). Default true. When false, training stops at the diverged epoch and the model
+        /// keeps the best validation epoch before it, with a warning and <see cref="TrainingReport.Divergence"/> saying when and why, as the
+        /// paper reports its runs at too-high learning rates (Table V); this needs a <see cref="ValidationSet"/> to choose that epoch.
+        /// </summary>
+        public bool ThrowOnDivergence { get; set; } = Defaults.ThrowOnDivergence;
+
+        /// <summary>
         /// Rows per forward pass when scoring (batched <c>Transform</c>, centre initialisation, validation), ≥ 1. Default 256. On the CPU a batch
         /// is capped at 2²¹ input values (13 images at 224 px): larger batches of large images are slower there (measured).
         /// </summary>
@@ -302,6 +310,12 @@ public sealed partial class DeepSvddTrainer
             if (FreezeThrough is { } f) OptionChecks.Defined(f, nameof(FreezeThrough));
             OptionChecks.AtLeast(FrozenActivationCacheMegabytes, 0, nameof(FrozenActivationCacheMegabytes), "0 disables the cache");
             OptionChecks.AtLeast(ScoringBatchSize, 1, nameof(ScoringBatchSize));
+            if (!ThrowOnDivergence && ValidationSet is null)
+            {
+                throw new ArgumentException(
+                    "ThrowOnDivergence = false keeps the best validation epoch before a divergence, so it needs a ValidationSet to choose it. " +
+                    "Set ValidationSet (labeled normal and anomalous rows), or leave ThrowOnDivergence = true.", nameof(ThrowOnDivergence));
+            }
             if (LabelColumnName is not null && Objective == DeepSvddObjective.SoftBoundary)
             {
                 throw new ArgumentException(
@@ -341,6 +355,7 @@ public sealed partial class DeepSvddTrainer
         public const DeepSvddDevice Device = DeepSvddDevice.Auto;
         public const double CollapseTolerance = 1e-6;
         public const bool ThrowOnCollapse = true;
+        public const bool ThrowOnDivergence = true;
         public const int ScoringBatchSize = 256;
 
         /// <summary>

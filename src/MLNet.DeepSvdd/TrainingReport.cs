@@ -66,6 +66,12 @@ public sealed class TrainingReport
     /// </summary>
     public BranchValidation? Branches { get; init; }
 
+    /// <summary>
+    /// When and why training diverged, when it was stopped without an exception (<see cref="DeepSvddTrainer.Options.ThrowOnDivergence"/> = false);
+    /// null for a training that did not diverge. <see cref="Epochs"/> then ends with the diverged epoch and <see cref="SelectedEpoch"/> is before it.
+    /// </summary>
+    public TrainingDivergence? Divergence { get; init; }
+
     /// <summary>Total wall-clock time of the fit, data loading included.</summary>
     public TimeSpan Duration { get; }
 
@@ -85,7 +91,8 @@ public sealed class TrainingReport
     {
         var lines = new List<string>
         {
-            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {TrainedEpochs.Count()} epochs in {Duration.TotalSeconds:F1} s ({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; {Collapse.Reason}",
+            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {TrainedEpochs.Count()} epochs in {Duration.TotalSeconds:F1} s ({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; " +
+            $"{(Divergence is { } d ? $"diverged ({d.Reason}), stopped; " : "")}{Collapse.Reason}",
             "epoch  svdd_loss    reg_loss     weight      feat_var     radius      val_auc",
         };
         lines.AddRange(Epochs.Select(e =>

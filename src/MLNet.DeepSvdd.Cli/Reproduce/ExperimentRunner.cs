@@ -90,6 +90,7 @@ internal sealed class ExperimentRunner
                     string where = unit >= 0 ? $", class {unit}" : "";
                     progress.Completed($"{column.Name}{where}, seed {seed}: {(run.Method.Group is null ? "" : run.Method.Group + " ")}{run.Method.Name} " +
                         $"AUC {100 * result.TestAuc:F1}{(result.Collapsed ? " (collapsed)" : "")}" +
+                        $"{(result.DivergedEpoch is { } d ? $" (diverged in epoch {d}, kept epoch {result.SelectedEpoch})" : "")}" +
                         $"{(double.IsNaN(result.PixelAuc) ? "" : $", pixel AUC {100 * result.PixelAuc:F1}, PRO {100 * result.Pro:F1}")} in {result.Seconds:F1} s");
                 }
             }

@@ -44,6 +44,7 @@ internal static class MethodRunner
             ValidationLabelColumnName = ProtocolColumns.Label,
             Seed = seed,
             ThrowOnCollapse = false, // a collapse is a result to report, not a reason to stop the table
+            ThrowOnDivergence = false, // as the paper (Table V): a diverged run reports its best validation epoch before the divergence
         };
         // The paper's rows leave Representation null: they are the paper's pooled model whatever the library's default for images.
         options.Representation = method.Representation ?? DeepSvddRepresentation.Pooled;
@@ -62,6 +63,8 @@ internal static class MethodRunner
         result.SelectedEpoch = report.SelectedEpoch;
         result.ValidationAuc = report.Epochs[report.SelectedEpoch].ValidationAuc ?? double.NaN;
         result.Collapsed = report.Collapse.IsCollapsed;
+        result.DivergedEpoch = report.Divergence?.Epoch;
+        if (report.Divergence is { } diverged) result.Details["divergence"] = diverged.Reason;
         result.Details["learningRate"] = Text(report.LearningRate!.Value, "G3");
         result.Details["inputResolution"] = Text(model.Model.Network.Spec.NetworkImageSize.Height);
         result.Details["freezeThrough"] = report.FreezeThrough!.Value.ToString();

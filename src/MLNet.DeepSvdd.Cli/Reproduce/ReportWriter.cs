@@ -18,7 +18,8 @@ internal static class ReportWriter
             from method in table.Methods
             let key = ExperimentRunner.KeyOf(column, 0, 0, method)
             let runs = results.Where(r => r.Key.Column == key.Column && r.Key.Method == key.Method).Select(r => r.Value).ToList()
-            select CellSummary.Of(column.Id, key.Method, runs.Select(r => r.TestAuc).ToList(), runs.Count(r => r.Collapsed))];
+            select CellSummary.Of(column.Id, key.Method, runs.Select(r => r.TestAuc).ToList(), runs.Count(r => r.Collapsed),
+                runs.Count(r => r.DivergedEpoch is not null))];
 
     /// <summary>The localization cells of the table: methods with anomaly maps in the columns whose runs measured them.</summary>
     public static IReadOnlyList<LocalizationSummary> LocalizationSummaries(TableSpec table, IReadOnlyDictionary<RunKey, RunResult> results) =>
@@ -135,7 +136,7 @@ internal static class ReportWriter
             localizationCells = localization.Select(l => new { l.Column, l.Method, pixelAuc = l.PixelAuc, pro = l.Pro }),
             runs = results.Values.OrderBy(r => r.Column).ThenBy(r => r.Method).ThenBy(r => r.NormalClass).ThenBy(r => r.Seed)
                 .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.SettingsHash, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc,
-                    pixelAuc = double.IsNaN(r.PixelAuc) ? (double?)null : r.PixelAuc, pro = double.IsNaN(r.Pro) ? (double?)null : r.Pro, r.SelectedEpoch, r.Collapsed, r.Seconds, r.Rows, r.Details }),
+                    pixelAuc = double.IsNaN(r.PixelAuc) ? (double?)null : r.PixelAuc, pro = double.IsNaN(r.Pro) ? (double?)null : r.Pro, r.SelectedEpoch, r.Collapsed, r.DivergedEpoch, r.Seconds, r.Rows, r.Details }),
             // Every setting of the runs, once per settings hash (the runs' SettingsHash points here).
             runSettings = results.Values.Where(r => r.Settings is not null).GroupBy(r => r.SettingsHash).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Settings),
@@ -154,7 +155,8 @@ internal static class ReportWriter
         md.AppendLine($"Profile **{profile.Name}** ({profile.Reductions}); {elapsed.TotalMinutes:F1} min of compute in this folder's runs.");
         if (counts is not null) md.AppendLine().AppendLine($"Runs: {counts.Text}");
         if (table.Substitution is not null) md.AppendLine().AppendLine($"Data: {table.Substitution}");
-        md.AppendLine().AppendLine("## Ours (test ROC AUC ×100, mean ± std over runs; † = a run's final model collapsed)").AppendLine();
+        md.AppendLine().AppendLine("## Ours (test ROC AUC ×100, mean ± std over runs; † = a run's final model collapsed; ‡ = a run diverged and " +
+            "counts with its best validation epoch before the divergence, as in the paper's Table V)").AppendLine();
         md.Append(grouped ? "| | Models |" : "| Models |");
         foreach (var c in table.Columns) md.Append($" {c.Name} |");
         md.AppendLine().Append(grouped ? "| --- | --- |" : "| --- |");

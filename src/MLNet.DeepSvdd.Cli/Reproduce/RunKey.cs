@@ -58,6 +58,12 @@ public sealed class RunResult
     /// <summary>Whether the collapse detector flagged the final model (deep models).</summary>
     public bool Collapsed { get; set; }
 
+    /// <summary>
+    /// The epoch whose losses diverged (deep models trained at too high a learning rate), or null: training stopped there and the run's model
+    /// is the best validation epoch before it (<see cref="SelectedEpoch"/>), as the paper reports such runs.
+    /// </summary>
+    public int? DivergedEpoch { get; set; }
+
     /// <summary>Training plus scoring time in seconds.</summary>
     public double Seconds { get; set; }
 

@@ -41,11 +41,12 @@ internal sealed class ModelState
     /// <summary>The training report as saved; the resolved settings are absent (null) in files saved before they were recorded.</summary>
     public sealed record ReportData(List<EpochReport> Epochs, int SelectedEpoch, CollapseAssessment Collapse, int TrainingRows,
         string Device, string Network, TimeSpan Duration, double? LearningRate = null, BackboneStage? FreezeThrough = null,
-        bool? FreezeBatchNorm = null, BranchValidation? Branches = null)
+        bool? FreezeBatchNorm = null, BranchValidation? Branches = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrainingDivergence? Divergence = null)
     {
         public static ReportData From(TrainingReport r) =>
             new([.. r.Epochs], r.SelectedEpoch, r.Collapse, r.TrainingRows, r.Device, r.Network, r.Duration, r.LearningRate, r.FreezeThrough,
-                r.FreezeBatchNorm, r.Branches);
+                r.FreezeBatchNorm, r.Branches, r.Divergence);
 
         public TrainingReport ToReport() => new(Epochs, SelectedEpoch, Collapse, TrainingRows, Device, Network, Duration)
         {
@@ -53,6 +54,7 @@ internal sealed class ModelState
             FreezeThrough = FreezeThrough,
             FreezeBatchNorm = FreezeBatchNorm,
             Branches = Branches,
+            Divergence = Divergence,
         };
     }
 

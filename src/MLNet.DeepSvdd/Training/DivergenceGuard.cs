@@ -48,18 +48,25 @@ internal sealed class DivergenceGuard
     /// <summary>Throws when the epoch's losses show divergence.</summary>
     public void Check(EpochReport epoch)
     {
+        if (Reason(epoch) is { } what) throw Diverged(epoch.Epoch, what);
+    }
+
+    /// <summary>What shows that the epoch diverged ("in epoch 3 the SVDD loss is NaN"), or null when it did not.</summary>
+    public string? Reason(EpochReport epoch)
+    {
         int number = epoch.Epoch;
         if (!double.IsFinite(epoch.SvddLoss) || !double.IsFinite(epoch.RegularizerLoss))
         {
             string which = !double.IsFinite(epoch.SvddLoss) ? Invariant($"the SVDD loss is {epoch.SvddLoss}") : Invariant($"the regularizer loss is {epoch.RegularizerLoss}");
-            throw Diverged(number, $"in epoch {number} {which}");
+            return $"in epoch {number} {which}";
         }
         double reference = Math.Max(InitialLoss, MinimumReference);
         if (double.IsFinite(reference) && epoch.SvddLoss > GrowthFactor * reference)
         {
-            throw Diverged(number, Invariant($"in epoch {number} the SVDD loss reached {epoch.SvddLoss:G3}, {epoch.SvddLoss / reference:G2} times its value ") +
-                Invariant($"before training ({InitialLoss:G3})"));
+            return Invariant($"in epoch {number} the SVDD loss reached {epoch.SvddLoss:G3}, {epoch.SvddLoss / reference:G2} times its value ") +
+                Invariant($"before training ({InitialLoss:G3})");
         }
+        return null;
     }
 
     /// <summary>Throws when a final training score is NaN or infinite, after disposing <paramref name="model"/> (it is not returned).</summary>

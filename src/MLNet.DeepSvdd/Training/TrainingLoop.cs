@@ -102,13 +102,14 @@ internal sealed class TrainingLoop
             : new BestValidationEpoch(network, validationInputs, validation!, scoring, ScoringRows, observer);
 
         var epochs = new List<EpochReport> { BeforeTraining(initialDistance, initialVariance, branches, scoring, trainInputs, best) };
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        TrainingDivergence? diverged = null;
+        for (int epoch = 1; epoch <= options.Epochs && diverged is null; epoch++)
         {
-            epochs.Add(TrainEpoch(epoch, steps, branches, scoring, trainInputs, best, divergence));
+            epochs.Add(TrainEpoch(epoch, steps, branches, scoring, trainInputs, best, divergence, out diverged));
         }
 
         observer?.PhaseStarted(FitPhase.Final);
-        var (model, selected, branchValidation) = KeptModel(network, branches, scoring, trainInputs, best);
+        var (model, selected, branchValidation) = KeptModel(network, branches, scoring, trainInputs, best, epochs[^1].Epoch, diverged is not null);
         var (scores, collapse) = Assess(model.Spheres, scoring, trainInputs);
         divergence.CheckScores(scores, model);
         float threshold = Threshold(scores);
@@ -121,6 +122,7 @@ internal sealed class TrainingLoop
             FreezeThrough = (BackboneStage)resolved.FrozenStages,
             FreezeBatchNorm = resolved.FreezeBatchNorm,
             Branches = branchValidation,
+            Divergence = diverged,
         };
         return new Result(model, threshold, report);
     }
@@ -245,11 +247,13 @@ internal sealed class TrainingLoop
 
     /// <summary>
     /// Epoch <paramref name="epoch"/>: its optimizer steps (timed: <see cref="EpochReport.Duration"/>), the validation AUC, the divergence
-    /// check and the best-epoch copy. Whatever the epoch creates outside its steps is freed with it.
+    /// check and the best-epoch copy. Whatever the epoch creates outside its steps is freed with it. A diverged epoch throws, or with
+    /// <see cref="DeepSvddTrainer.Options.ThrowOnDivergence"/> = false is returned in <paramref name="diverged"/> (and is never kept).
     /// </summary>
     private EpochReport TrainEpoch(int epoch, EpochSteps steps, IReadOnlyList<BranchTerms> branches, PatchScoring scoring, StagedInputs trainInputs,
-        BestValidationEpoch? best, DivergenceGuard divergence)
+        BestValidationEpoch? best, DivergenceGuard divergence, out TrainingDivergence? diverged)
     {
+        diverged = null;
         using var epochScope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
         currentEpoch = epoch - 1;
@@ -262,7 +266,15 @@ internal sealed class TrainingLoop
         BranchValidation? choices = null;
         if (best is not null) (auc, choices) = best.Validate(CurrentSpheres(branches, scoring, trainInputs));
         var report = steps.Report(epoch, auc, clock.Elapsed);
-        divergence.Check(report);
+        if (options.ThrowOnDivergence || best is null) divergence.Check(report);
+        else if (divergence.Reason(report) is { } what)
+        {
+            diverged = new TrainingDivergence(epoch, what);
+            channel.Warning(MessageSensitivity.None, $"Deep SVDD training diverged: {what}. Stopped after epoch {epoch}/{options.Epochs}; keeping the best " +
+                $"validation epoch before it (epoch {best.Epoch}, validation AUC {best.Auc:F4}). Lower LearningRate (now {resolved.LearningRate:G3}) to train further.");
+            Announce(report);
+            return report;
+        }
         if (auc is double value) best!.KeepIfBetter(epoch, value, [.. branches.Select(b => b.Radius)], choices);
         double eta = trainSeconds / epoch * (options.Epochs - epoch);
         channel.Info(MessageSensitivity.None,
@@ -280,18 +292,19 @@ internal sealed class TrainingLoop
     /// <summary>
     /// The model of the kept epoch: the best validation epoch when a validation set was given and the last epoch is not it (its weights
     /// restored, with a warning when the last epoch had collapsed), else the last epoch; with two branches, each scaled by its mean
-    /// distance on the training rows, and the branch choice (<see cref="SelectBranches"/>).
+    /// distance on the training rows, and the branch choice (<see cref="SelectBranches"/>). After a divergence (<paramref name="diverged"/>,
+    /// at <paramref name="lastEpoch"/>) the best epoch before it is always restored.
     /// </summary>
     private (ScoringModel Model, int Selected, BranchValidation? Branches) KeptModel(FeatureMap network, IReadOnlyList<BranchTerms> branches, PatchScoring scoring,
-        StagedInputs trainInputs, BestValidationEpoch? best)
+        StagedInputs trainInputs, BestValidationEpoch? best, int lastEpoch, bool diverged)
     {
-        int selected = options.Epochs;
+        int selected = lastEpoch;
         IReadOnlyList<double> radii = [.. branches.Select(b => b.Radius)];
         network.eval();
         if (best is not null && best.Epoch != selected)
         {
-            var lastCollapse = Assess(CurrentSpheres(branches, scoring, trainInputs), scoring, trainInputs).Collapse;
-            if (lastCollapse.IsCollapsed)
+            var lastCollapse = diverged ? null : Assess(CurrentSpheres(branches, scoring, trainInputs), scoring, trainInputs).Collapse;
+            if (lastCollapse is { IsCollapsed: true })
             {
                 channel.Warning(MessageSensitivity.None, $"The model collapsed after the best validation epoch ({lastCollapse.Reason}); keeping epoch {best.Epoch} " +
                     $"(validation AUC {best.Auc:F4}).");

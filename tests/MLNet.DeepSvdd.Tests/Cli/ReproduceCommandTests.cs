@@ -156,6 +156,7 @@ public class ReproduceCommandTests
         cell.Std.Should().BeApproximately(100 * Math.Sqrt(0.02), 1e-9); // ((−0.1)² + 0.1²) / (2 − 1)
         cell.Text.Should().Be("70.0±14.1†");
         CellSummary.Of("c", "m", [0.5], 0).Text.Should().Be("50.0±0.0");
+        CellSummary.Of("c", "m", [0.5, 0.7], 0, diverged: 1).Text.Should().Be("60.0±14.1‡");
     }
 
     [Fact]

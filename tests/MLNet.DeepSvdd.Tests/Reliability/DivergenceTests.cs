@@ -31,6 +31,55 @@ public class DivergenceTests
         model.Report.Epochs.Should().HaveCount(5, "epoch 0 (before training) and four trained epochs");
     }
 
+    [Theory]
+    [InlineData(1e6f)]
+    [InlineData(10f)]
+    public void Without_throwing_a_diverged_training_stops_and_keeps_the_best_validation_epoch_before_the_divergence(float learningRate)
+    {
+        var ml = new MLContext(seed: 1);
+        var data = new SyntheticData(5);
+        var train = SyntheticData.Load(ml, data.NormalRows(300));
+        var validation = SyntheticData.Load(ml, data.MixedRows(200));
+        var model = ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o =>
+        {
+            o.LearningRate = learningRate;
+            o.Epochs = 8;
+            o.ValidationSet = validation;
+            o.ThrowOnDivergence = false;
+        })).Fit(train);
+
+        var report = model.Report;
+        var divergence = report.Divergence!;
+        divergence.Should().NotBeNull();
+        divergence.Epoch.Should().BeLessThan(8, "training stops at the diverged epoch");
+        report.Epochs.Should().HaveCount(divergence.Epoch + 1, "epoch 0, then every epoch up to the diverged one and none after it");
+        divergence.Reason.Should().StartWith($"in epoch {divergence.Epoch} the SVDD loss");
+        var before = report.Epochs.Take(divergence.Epoch).MaxBy(e => e.ValidationAuc!.Value)!;
+        report.SelectedEpoch.Should().Be(before.Epoch, "the best validation epoch before the diverged one");
+        // The model is that epoch's: ML.NET's evaluator on the validation set gives the recorded AUC, and it scores every row.
+        var scored = model.Transform(validation);
+        ml.AnomalyDetection.Evaluate(scored).AreaUnderRocCurve.Should().BeApproximately(before.ValidationAuc!.Value, 1e-6);
+        scored.GetColumn<float>("Score").Should().OnlyContain(s => float.IsFinite(s));
+        report.ToString().Should().Contain($"diverged ({divergence.Reason}), stopped");
+
+        // And it is kept through saving and loading.
+        using var stream = new MemoryStream();
+        ml.Model.Save(model, train.Schema, stream);
+        stream.Position = 0;
+        var loaded = (DeepSvddTransformer)ml.Model.LoadDeepSvdd(stream, out _);
+        loaded.Report.Divergence.Should().Be(divergence);
+    }
+
+    [Fact]
+    public void Without_throwing_a_divergence_still_needs_a_validation_set_to_choose_the_epoch()
+    {
+        var ml = new MLContext(seed: 1);
+        var (train, _) = Fixtures.SyntheticSplit(ml, 100, 10);
+        var fit = () => ml.AnomalyDetection.Trainers.DeepSvdd(Fixtures.FastOptions(o => o.ThrowOnDivergence = false)).Fit(train);
+        fit.Should().Throw<ArgumentException>().WithMessage("ThrowOnDivergence = false keeps the best validation epoch*needs a ValidationSet*")
+            .Which.ParamName.Should().Be("ThrowOnDivergence");
+    }
+
     private static DivergenceGuard Guard(double initialLoss)
     {
         // Identity features: the loss before training is ‖0 − c‖² = Σ c².
