@@ -11,30 +11,14 @@ public static class GeoModelOperations
     /// through their format checks only).</remarks>
     /// <exception cref="FileNotFoundException">The file does not exist, or is a folder.</exception>
     /// <exception cref="InvalidDataException">The file is corrupt (any damage, in the zip container or in the model state), or holds no GEO model.</exception>
-    public static ITransformer LoadGeo(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
-    {
-        var environment = catalog is null ? null : MLContextAccess.TryEnvironment(catalog);
-        return ModelFileLoading.LoadFile(catalog!, filePath, "a model with GEO", loaded =>
-        {
-            var restored = GeoSavedModel.Format.Restore(loaded, state => GeoSavedModel.FromState(state).WithEnvironment(environment), out int count);
-            if (count == 0 && loaded is not GeoTransformer)
-                throw new InvalidDataException($"Model file '{filePath}' holds no GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it).");
-            return restored;
-        }, out inputSchema);
-    }
+    public static ITransformer LoadGeo(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema) =>
+        GeoModelFile.Instance.Load(catalog, filePath, out inputSchema);
 
     /// <summary>The GEO model inside a loaded model or pipeline, with its Dirichlet parameters, threshold and training report.</summary>
-    /// <exception cref="InvalidDataException">The model holds no GEO model, or more than one.</exception>
+    /// <exception cref="InvalidDataException">The model holds more than one, or holds no GEO model.</exception>
     public static GeoTransformer GetGeo(this ModelOperationsCatalog catalog, ITransformer loaded)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(loaded);
-        var all = GeoSavedModel.Format.FindAll(loaded, GeoSavedModel.FromState).ToList();
-        return all.Count switch
-        {
-            1 => all[0],
-            0 => throw new InvalidDataException("The model holds no GEO model."),
-            _ => throw new InvalidDataException($"The model holds {all.Count} GEO models; walk the chain instead."),
-        };
+        return GeoModelFile.Instance.Single<GeoTransformer>(loaded, MLContextAccess.TryEnvironment(catalog));
     }
 }

@@ -53,10 +53,6 @@ public sealed class GeoTransformer : DetectorTransformer
         return new GeoTransformer(Model, CheckThreshold(threshold), FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
     }
 
-    /// <summary>A copy of this model (sharing its network) that logs to <paramref name="environment"/>.</summary>
-    internal GeoTransformer WithEnvironment(IHostEnvironment? environment) =>
-        new(Model, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = environment };
-
     private protected override string DetectorName => "GEO";
 
     private protected override string? OnnxExportAdvice => null;
@@ -65,5 +61,5 @@ public sealed class GeoTransformer : DetectorTransformer
 
     private protected override int TransformBatchRows => ScoringBatchSize;
 
-    private protected override TransformerChain<ITransformer> BuildSavedTransforms() => GeoSavedModel.Build(this);
+    private protected override TransformerChain<ITransformer> BuildSavedTransforms() => GeoModelFile.Instance.Build(this);
 }

@@ -39,5 +39,5 @@ public abstract class AnomalyDetectorTransformer : DetectorTransformer
         return RowScoring.Score(Scorer, features);
     }
 
-    private protected override TransformerChain<ITransformer> BuildSavedTransforms() => SavedModelChain.Build(this);
+    private protected override TransformerChain<ITransformer> BuildSavedTransforms() => BaselineModelFile.Instance.Build(this);
 }

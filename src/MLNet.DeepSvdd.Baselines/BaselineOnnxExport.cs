@@ -64,7 +64,7 @@ public static class BaselineOnnxExport
     private static AnomalyDetectorTransformer Resolve(ITransformer model)
     {
         if (model is AnomalyDetectorTransformer direct) return direct;
-        var steps = Leaves(SavedModelRestorer.Restore(model, out _)).ToList();
+        var steps = Leaves(BaselineModelFile.Instance.RestoreAny(model, null, out _)).ToList();
         var detectors = steps.OfType<AnomalyDetectorTransformer>().ToList();
         if (detectors.Count == 1 && steps.Count == 1) return detectors[0];
         if (detectors.Count == 1)

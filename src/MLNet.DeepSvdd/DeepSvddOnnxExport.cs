@@ -77,7 +77,7 @@ public static class DeepSvddOnnxExport
     private static DeepSvddTransformer Resolve(ModelOperationsCatalog catalog, ITransformer model)
     {
         if (model is DeepSvddTransformer direct) return direct;
-        var restored = SavedModelRestorer.Restore(model, MLContextAccess.TryEnvironment(catalog), out _);
+        var restored = DeepSvddModelFile.Instance.RestoreAny(model, MLContextAccess.TryEnvironment(catalog), out _);
         var steps = Leaves(restored).ToList();
         var detectors = steps.OfType<DeepSvddTransformer>().ToList();
         if (detectors.Count == 1 && steps.Count == 1) return detectors[0];

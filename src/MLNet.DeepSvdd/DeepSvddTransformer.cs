@@ -94,10 +94,6 @@ public sealed class DeepSvddTransformer : DetectorTransformer
         return new(scoring, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = Environment };
     }
 
-    /// <summary>A copy of this model (sharing its network) that logs to <paramref name="environment"/>.</summary>
-    internal DeepSvddTransformer WithEnvironment(IHostEnvironment? environment) =>
-        new(model, Threshold, FeatureColumnName, Report) { ScoringBatchSize = ScoringBatchSize, Environment = environment };
-
     private protected override string DetectorName => "Deep SVDD";
 
     private protected override string? OnnxExportAdvice =>
@@ -110,5 +106,5 @@ public sealed class DeepSvddTransformer : DetectorTransformer
 
     /// <summary>Writes the model (see docs/architecture.md, "Saving and loading"); called through <c>mlContext.Model.Save</c>.</summary>
     private protected override TransformerChain<ITransformer> BuildSavedTransforms() =>
-        SavedModelChain.Build(model, Threshold, FeatureColumnName, Report, ScoringBatchSize);
+        DeepSvddModelFile.Instance.Build(this);
 }

@@ -91,7 +91,8 @@ public sealed class TrainingReport
     {
         var lines = new List<string>
         {
-            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {TrainedEpochs.Count()} epochs in {Duration.TotalSeconds:F1} s ({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; " +
+            $"Deep SVDD: {Network} on {Device}, {TrainingRows} rows, {TrainedEpochs.Count()} epochs in {Duration.TotalSeconds:F1} s " +
+            $"({RowsPerSecond:F0} rows/s); kept epoch {SelectedEpoch}; " +
             $"{(Divergence is { } d ? $"diverged ({d.Reason}), stopped; " : "")}{Collapse.Reason}",
             "epoch  svdd_loss    reg_loss     weight      feat_var     radius      val_auc",
         };

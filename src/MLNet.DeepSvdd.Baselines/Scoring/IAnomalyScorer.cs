@@ -9,7 +9,7 @@ internal interface IAnomalyScorer
     /// <summary>Number of input values per row.</summary>
     int InputSize { get; }
 
-    /// <summary>The kind recorded in model files, which selects the reader (see <see cref="Persistence.DetectorState"/>).</summary>
+    /// <summary>The kind recorded in model files, which selects the reader (see <see cref="Persistence.BaselineState"/>).</summary>
     string Kind { get; }
 
     /// <summary>The anomaly score of one row of <see cref="InputSize"/> values; safe to call from several threads at once.</summary>

@@ -1,5 +1,9 @@
 using MLNet.DeepSvdd.Baselines.Geo;
+using MLNet.DeepSvdd.Baselines.Geo.Persistence;
+using MLNet.DeepSvdd.Baselines.Persistence;
+using MLNet.DeepSvdd.Persistence;
 using MLNet.DeepSvdd.Shared.Detectors;
+using MLNet.DeepSvdd.Shared.Persistence;
 
 namespace MLNet.DeepSvdd.Cli.Commands;
 
@@ -91,29 +95,17 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
     /// </summary>
     private static (DetectorTransformer Detector, DataViewSchema InputSchema, Action<Stream> Export) LoadDetector(MLContext ml, string path)
     {
-        try
+        var loaded = ModelFileReading.Load(ml.Model, path, "a model with a detector", out var schema);
+        var deep = DeepSvddModelFile.Instance.FindAll(loaded).ToList();
+        if (deep.Count == 1) return (deep[0], schema, stream => ml.Model.ExportDeepSvddToOnnx(deep[0], stream));
+        var shallow = BaselineModelFile.Instance.FindAll(loaded).ToList();
+        if (deep.Count + shallow.Count > 1)
         {
-            var model = ml.Model.LoadDeepSvdd(path, out var schema);
-            var detector = ml.Model.GetDeepSvdd(model);
-            return (detector, schema, stream => ml.Model.ExportDeepSvddToOnnx(detector, stream));
+            throw new InvalidDataException($"--model '{path}' holds {deep.Count + shallow.Count} detectors; deepsvdd export writes a model " +
+                "file that holds one (export them one at a time with mlContext.Model.ExportDeepSvddToOnnx or ExportBaselineToOnnx).");
         }
-        catch (InvalidDataException e) when (e.Message.Contains("holds no", StringComparison.Ordinal))
-        {
-        }
-        try
-        {
-            var model = ml.Model.LoadBaselines(path, out var schema);
-            var detector = ml.Model.GetBaselineDetector<AnomalyDetectorTransformer>(model);
-            return (detector, schema, stream => ml.Model.ExportBaselineToOnnx(detector, stream));
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("holds no", StringComparison.Ordinal))
-        {
-        }
-        try
-        {
-            ml.Model.LoadGeo(path, out _);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("holds no", StringComparison.Ordinal))
+        if (shallow.Count == 1) return (shallow[0], schema, stream => ml.Model.ExportBaselineToOnnx(shallow[0], stream));
+        if (!GeoModelFile.Instance.FindAll(loaded).Any())
         {
             throw new InvalidDataException($"--model '{path}' holds no detector that can be exported: deepsvdd export writes Deep SVDD, Isolation Forest " +
                 "and one-class SVM detectors (models of deepsvdd train and tune, or mlContext.Model.Save of such a detector).");

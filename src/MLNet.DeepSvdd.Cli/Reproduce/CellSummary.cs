@@ -21,6 +21,8 @@ public sealed record CellSummary(string Column, string Method, double Mean, doub
         return new(column, method, 100 * mean, 100 * std, aucs.Count, collapsed, diverged);
     }
 
-    /// <summary>"67.9±6.5", with "†" when a run of the cell collapsed and "‡" when one diverged (its best epoch before the divergence counts).</summary>
+    /// <summary>
+    /// "67.9±6.5", with "†" when a run of the cell collapsed and "‡" when one diverged (its best epoch before the divergence counts).
+    /// </summary>
     public string Text => double.IsNaN(Mean) ? "–" : $"{Mean:F1}±{Std:F1}{(Collapsed > 0 ? "†" : "")}{(Diverged > 0 ? "‡" : "")}";
 }

@@ -136,7 +136,8 @@ internal static class ReportWriter
             localizationCells = localization.Select(l => new { l.Column, l.Method, pixelAuc = l.PixelAuc, pro = l.Pro }),
             runs = results.Values.OrderBy(r => r.Column).ThenBy(r => r.Method).ThenBy(r => r.NormalClass).ThenBy(r => r.Seed)
                 .Select(r => new { r.Column, r.Method, r.NormalClass, r.Seed, r.SettingsHash, r.TestAuc, validationAuc = double.IsNaN(r.ValidationAuc) ? (double?)null : r.ValidationAuc,
-                    pixelAuc = double.IsNaN(r.PixelAuc) ? (double?)null : r.PixelAuc, pro = double.IsNaN(r.Pro) ? (double?)null : r.Pro, r.SelectedEpoch, r.Collapsed, r.DivergedEpoch, r.Seconds, r.Rows, r.Details }),
+                    pixelAuc = double.IsNaN(r.PixelAuc) ? (double?)null : r.PixelAuc, pro = double.IsNaN(r.Pro) ? (double?)null : r.Pro,
+                    r.SelectedEpoch, r.Collapsed, r.DivergedEpoch, r.Seconds, r.Rows, r.Details }),
             // Every setting of the runs, once per settings hash (the runs' SettingsHash points here).
             runSettings = results.Values.Where(r => r.Settings is not null).GroupBy(r => r.SettingsHash).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().Settings),

@@ -12,7 +12,7 @@ public sealed class NoColumns
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface ISavedStateKeyRow
 {
-    /// <summary>The key under which the state is stored: always <see cref="SavedColumnNames.ModelKey"/>.</summary>
+    /// <summary>The key under which the state is stored: always <see cref="DetectorFileNames.ModelKey"/>.</summary>
     string Key { get; set; }
 }
 
@@ -47,7 +47,7 @@ public interface ISavedPredictionRow
 internal static class SavedMapping
 {
     /// <summary>The state-key mapping: emits the constant key.</summary>
-    public static void EmitKey(ISavedStateKeyRow row) => row.Key = SavedColumnNames.ModelKey;
+    public static void EmitKey(ISavedStateKeyRow row) => row.Key = DetectorFileNames.ModelKey;
 
     /// <summary>
     /// The scoring mapping: the row scored by <paramref name="detector"/> (rebuilt once per distinct state) by the rule of every scoring

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace MLNet.DeepSvdd.Shared.Persistence;
 
 /// <summary>
-/// Detectors deserialized from the base64 state text of a model file, keyed by the string (or array) that holds the text, so each state is
-/// parsed once however many rows the saved scoring mapping scores.
+/// Detectors parsed from the base64 state text of a model file, keyed by the string (or array) that holds the text, so the row-by-row
+/// scoring mapping of a plainly loaded model parses each state once however many rows it scores.
 /// </summary>
 internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
 {
@@ -20,17 +20,18 @@ internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
         int start = 0;
         if (MemoryMarshal.TryGetString(state, out var text, out start, out _)) owner = text;
         else if (MemoryMarshal.TryGetArray(state, out var segment)) { owner = segment.Array; start = segment.Offset; }
-        if (owner is null) return Parse(state);
-        var slot = cache.GetValue(owner, _ => new Slot(start, state.Length, new Lazy<T>(() => Parse(state))));
-        return slot.Start == start && slot.Length == state.Length ? slot.Value.Value : Parse(state);
+        if (owner is null) return Decode(state, what, read);
+        var slot = cache.GetValue(owner, _ => new Slot(start, state.Length, new Lazy<T>(() => Decode(state, what, read))));
+        return slot.Start == start && slot.Length == state.Length ? slot.Value.Value : Decode(state, what, read);
     }
 
     /// <summary>
-    /// Decodes <paramref name="state"/>, verifies its checksum (<see cref="StateChecksum"/>) and reads it, without the cache. Any damage is
-    /// an <see cref="InvalidDataException"/> saying the model file is corrupt: a checksum mismatch, or, for a state saved before checksums
-    /// (read through its own format checks only), whatever its reader fails with.
+    /// Decodes <paramref name="state"/>, verifies its checksum (<see cref="StateChecksum"/>) and reads it with <paramref name="read"/>, without a
+    /// cache. Any damage is an <see cref="InvalidDataException"/> saying the model file is corrupt: a checksum mismatch, or, for a state saved
+    /// before checksums (read through its own format checks only), whatever its reader fails with: such a state was written by a version
+    /// before this one, so even a "newer format version" in it is damage.
     /// </summary>
-    public T Parse(ReadOnlyMemory<char> state)
+    public static TValue Decode<TValue>(ReadOnlyMemory<char> state, string what, Func<byte[], TValue> read)
     {
         byte[] bytes;
         try
@@ -47,11 +48,7 @@ internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
         {
             return read(payload);
         }
-        catch (InvalidDataException e) when (!e.Message.Contains("Update", StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it (saved without a checksum) could not be read: {e.Message}", e);
-        }
-        catch (Exception e) when (e is not (InvalidDataException or OutOfMemoryException or DllNotFoundException or TypeInitializationException
+        catch (Exception e) when (e is not (OutOfMemoryException or DllNotFoundException or TypeInitializationException
             or OperationCanceledException))
         {
             throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it (saved without a checksum) could not be read: {e.Message}", e);

@@ -53,9 +53,12 @@ internal static class StateChecksum
             throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it does not match its SHA-256 checksum.");
         if (version != Version)
         {
-            throw new InvalidDataException(version > Version
-                ? $"The {what} state in this model file has checksum layout version {version}; this library reads up to version {Version}. Update the MLNet.DeepSvdd packages."
-                : $"The model file is corrupt: the {what} state stored in it has an invalid checksum layout version ({version}).");
+            if (version > Version)
+            {
+                throw new InvalidDataException($"The {what} state in this model file has checksum layout version {version}; this library reads up to " +
+                    $"version {Version}. Update the MLNet.DeepSvdd packages.");
+            }
+            throw new InvalidDataException($"The model file is corrupt: the {what} state stored in it has an invalid checksum layout version ({version}).");
         }
         return (state.ToArray(), true);
     }

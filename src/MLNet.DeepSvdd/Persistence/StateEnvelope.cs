@@ -5,7 +5,7 @@ namespace MLNet.DeepSvdd.Persistence;
 /// <summary>
 /// The byte layout every saved TorchSharp model of this library shares: a header (magic text, format version), a JSON document and the
 /// network's weights in TorchSharp's state-dict format (length-prefixed). Each model kind has its own magic and JSON
-/// (<see cref="ModelState"/> for Deep SVDD; GEO's in MLNet.DeepSvdd.Baselines.Geo).
+/// (<see cref="DeepSvddState"/> for Deep SVDD; GEO's in MLNet.DeepSvdd.Baselines.Geo).
 /// </summary>
 internal static class StateEnvelope
 {

@@ -270,8 +270,9 @@ internal sealed class TrainingLoop
         else if (divergence.Reason(report) is { } what)
         {
             diverged = new TrainingDivergence(epoch, what);
-            channel.Warning(MessageSensitivity.None, $"Deep SVDD training diverged: {what}. Stopped after epoch {epoch}/{options.Epochs}; keeping the best " +
-                $"validation epoch before it (epoch {best.Epoch}, validation AUC {best.Auc:F4}). Lower LearningRate (now {resolved.LearningRate:G3}) to train further.");
+            channel.Warning(MessageSensitivity.None, $"Deep SVDD training diverged: {what}. Stopped after epoch {epoch}/{options.Epochs}; " +
+                $"keeping the best validation epoch before it (epoch {best.Epoch}, validation AUC {best.Auc:F4}). " +
+                $"Lower LearningRate (now {resolved.LearningRate:G3}) to train further.");
             Announce(report);
             return report;
         }

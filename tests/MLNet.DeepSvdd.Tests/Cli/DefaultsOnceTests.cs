@@ -24,7 +24,7 @@ public class DefaultsOnceTests
         DeepSvddTrainer.Defaults.HiddenLayers.Should().NotBeSameAs(DeepSvddTrainer.Defaults.HiddenLayers, "options must not share one array");
         new DeepSvddTrainer.Options().HiddenLayers.Should().Equal(128, 64);
         DeepSvddTrainer.Defaults.ScoringBatchSize.Should().Be(256);
-        DefaultOf(typeof(global::MLNet.DeepSvdd.Persistence.ModelState.Metadata).GetConstructors().Single(), "ScoringBatchSize").Should().Be(256,
+        DefaultOf(typeof(global::MLNet.DeepSvdd.Persistence.DeepSvddState.Metadata).GetConstructors().Single(), "ScoringBatchSize").Should().Be(256,
             "a model file saved before the scoring batch size was stored loads with 256");
         var compute = typeof(global::MLNet.DeepSvdd.Networks.Pretrained.PretrainedFeatures)
             .GetMethod("Compute", [typeof(IReadOnlyList<float[]>), typeof(int)])!;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MLNet.DeepSvdd.Baselines.Geo;
-using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
-using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
-using GeoChain = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoSavedModel;
+using BaselineFile = MLNet.DeepSvdd.Baselines.Persistence.BaselineModelFile;
+using DeepSvddFile = MLNet.DeepSvdd.Persistence.DeepSvddModelFile;
+using GeoFile = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelFile;
 
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
@@ -32,13 +32,16 @@ public class LegacyModelFileTests : IDisposable
         switch (name)
         {
             case "DeepSvdd":
-                (text, build, header) = (DeepSvddChain.Format.FirstStateText, t => DeepSvddChain.Format.BuildFromText(t, "Features", detector.InputSize), "MLNETDSVDD");
+                (text, build, header) = (DeepSvddFile.Instance.FirstStateText,
+                    t => DeepSvddFile.Instance.BuildFromText(t, "Features", detector.InputSize), "MLNETDSVDD");
                 break;
             case "Geo":
-                (text, build, header) = (GeoChain.Format.FirstStateText, t => GeoChain.Format.BuildFromText(t, "Features", detector.InputSize), "MLNETGEO");
+                (text, build, header) = (GeoFile.Instance.FirstStateText,
+                    t => GeoFile.Instance.BuildFromText(t, "Features", detector.InputSize), "MLNETGEO");
                 break;
             default:
-                (text, build, header) = (BaselineChain.Format.FirstStateText, t => BaselineChain.Format.BuildFromText(t, "Features", detector.InputSize), "MLNETBASELINE");
+                (text, build, header) = (BaselineFile.Instance.FirstStateText,
+                    t => BaselineFile.Instance.BuildFromText(t, "Features", detector.InputSize), "MLNETBASELINE");
                 break;
         }
         var stored = Convert.FromBase64String(text(loaded)!);

@@ -1,9 +1,7 @@
 using Xunit.Abstractions;
-using BaselineChain = MLNet.DeepSvdd.Baselines.Persistence.SavedModelChain;
-using BaselineStates = MLNet.DeepSvdd.Baselines.Persistence.StateCache;
-using DeepSvddChain = MLNet.DeepSvdd.Persistence.SavedModelChain;
-using DeepSvddStates = MLNet.DeepSvdd.Persistence.StateCache;
-using GeoChain = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoSavedModel;
+using BaselineFile = MLNet.DeepSvdd.Baselines.Persistence.BaselineModelFile;
+using DeepSvddFile = MLNet.DeepSvdd.Persistence.DeepSvddModelFile;
+using GeoFile = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelFile;
 
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
@@ -24,12 +22,12 @@ public class ModelCorruptionFuzzTests(ITestOutputHelper output) : IDisposable
     /// <summary>Per detector: the stored state text of a loaded model, a chain storing a given text, and the state parser the loads use.</summary>
     private static (Func<ITransformer, string?> StateText, Func<string, int, ITransformer> Build, Action<string> Parse) Format(string name) => name switch
     {
-        "DeepSvdd" => (DeepSvddChain.Format.FirstStateText, (text, size) => DeepSvddChain.Format.BuildFromText(text, "Features", size),
-            text => DeepSvddStates.Get(text.AsMemory())),
-        "Geo" => (GeoChain.Format.FirstStateText, (text, size) => GeoChain.Format.BuildFromText(text, "Features", size),
-            text => GeoChain.FromState(text.AsMemory())),
-        _ => (BaselineChain.Format.FirstStateText, (text, size) => BaselineChain.Format.BuildFromText(text, "Features", size),
-            text => BaselineStates.Get(text.AsMemory())),
+        "DeepSvdd" => (DeepSvddFile.Instance.FirstStateText, (text, size) => DeepSvddFile.Instance.BuildFromText(text, "Features", size),
+            text => DeepSvddFile.Instance.Scorer(text.AsMemory())),
+        "Geo" => (GeoFile.Instance.FirstStateText, (text, size) => GeoFile.Instance.BuildFromText(text, "Features", size),
+            text => GeoFile.Instance.Scorer(text.AsMemory())),
+        _ => (BaselineFile.Instance.FirstStateText, (text, size) => BaselineFile.Instance.BuildFromText(text, "Features", size),
+            text => BaselineFile.Instance.Scorer(text.AsMemory())),
     };
 
     private static int[] Positions(int length, int count, int seed, params int[] always)

@@ -1,3 +1,6 @@
+using MLNet.DeepSvdd.Baselines.Geo;
+using MLNet.DeepSvdd.Shared.Runtime;
+
 namespace MLNet.DeepSvdd.Tests.Reliability;
 
 /// <summary>The library's load entry points name the file and say what is wrong with it.</summary>
@@ -37,5 +40,49 @@ public class ModelFileLoadingTests : IDisposable
         string missing = Path.Combine(directory, "missing.zip");
         var absent = () => detector.LoadWithLibrary(new MLContext(), missing);
         absent.Should().Throw<FileNotFoundException>().WithMessage($"Model file '{missing}' does not exist.");
+    }
+
+    public static TheoryData<string, string, string> OtherDetectors => new()
+    {
+        { "DeepSvdd", "Geo", "GEO model (no transforms saved by MLNet.DeepSvdd.Baselines.Geo were found in it)." },
+        { "Geo", "IsolationForest", "baseline detector (no transforms saved by MLNet.DeepSvdd.Baselines were found in it)." },
+        { "OneClassSvm", "DeepSvdd", "Deep SVDD model (no transforms saved by MLNet.DeepSvdd were found in it)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherDetectors))]
+    public void An_intact_file_of_another_detector_is_said_to_hold_none_and_not_called_corrupt(string saved, string loader, string expected)
+    {
+        string path = SmallDetectors.Get(saved).Path;
+        var load = () => SmallDetectors.Get(loader).LoadWithLibrary(new MLContext(), path);
+        load.Should().Throw<InvalidDataException>().WithMessage($"Model file '{path}' holds no {expected}")
+            .Which.InnerException.Should().BeNull("it is not damage");
+    }
+
+    [Fact]
+    public void The_entry_points_of_a_plainly_loaded_model_say_when_it_holds_no_detector_of_their_kind()
+    {
+        var ml = new MLContext();
+        var plain = ml.Model.Load(SmallDetectors.Get("IsolationForest").Path, out _);
+        var restore = () => ml.Model.RestoreDeepSvdd(plain);
+        restore.Should().Throw<InvalidDataException>()
+            .WithMessage("The model holds no Deep SVDD model (no transforms saved by MLNet.DeepSvdd were found in it).");
+        var get = () => ml.Model.GetGeo(plain);
+        get.Should().Throw<InvalidDataException>().WithMessage("The model holds no GEO model.");
+        var wrongKind = () => ml.Model.GetBaselineDetector<OneClassSvmTransformer>(plain);
+        wrongKind.Should().Throw<InvalidDataException>().WithMessage("The model holds no OneClassSvmTransformer.");
+        ml.Model.GetBaselineDetector<IsolationForestTransformer>(plain).NumberOfTrees.Should().Be(5, "the saved forest has 5 trees");
+    }
+
+    [Fact]
+    public void A_restored_detector_logs_to_the_loading_context()
+    {
+        var ml = new MLContext(seed: 1);
+        var detector = SmallDetectors.Get("DeepSvdd");
+        var restored = (DeepSvddTransformer)ml.Model.LoadDeepSvdd(detector.Path, out _);
+
+        restored.Environment.Should().BeSameAs(MLContextAccess.FromContext(ml).Environment,
+            "the restored detector is built with the caller's context, not copied into it");
+        ml.Model.GetDeepSvdd(restored).Should().BeSameAs(restored, "a typed detector is found as itself, not rebuilt");
     }
 }

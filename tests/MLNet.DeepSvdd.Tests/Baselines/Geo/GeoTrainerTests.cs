@@ -187,10 +187,10 @@ public class GeoTrainerTests : IDisposable
         var other = ml.Transforms.Concatenate("Features", "Features", "Features").Fit(flat).Transform(flat);
         var wrongSize = () => model.Transform(other);
         wrongSize.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*'Features'*values per row*trained on 768*");
-        var state = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelState.Write(model);
-        var truncated = () => MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelState.Read(state[..(state.Length / 2)], TorchSharp.torch.CPU);
+        var state = MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoState.Write(model);
+        var truncated = () => MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoState.Read(state[..(state.Length / 2)], TorchSharp.torch.CPU);
         truncated.Should().Throw<InvalidDataException>().WithMessage("*GEO model is truncated*");
-        var foreign = () => MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoModelState.Read([1, 2, 3], TorchSharp.torch.CPU);
+        var foreign = () => MLNet.DeepSvdd.Baselines.Geo.Persistence.GeoState.Read([1, 2, 3], TorchSharp.torch.CPU);
         foreign.Should().Throw<InvalidDataException>().WithMessage("*not a saved GEO model*");
         var notFound = () => ml.Model.LoadGeo(Path.Combine(directory, "absent.zip"), out _);
         notFound.Should().Throw<FileNotFoundException>().WithMessage("*absent.zip*");

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Baselines.Persistence;
 
@@ -7,7 +8,7 @@ namespace MLNet.DeepSvdd.Baselines.Persistence;
 /// then the model's own parameters (<see cref="Scoring.IAnomalyScorer.Write"/>). <see cref="Read"/> is the one place that maps a kind back
 /// to its reader and transformer.
 /// </summary>
-internal static class DetectorState
+internal static class BaselineState
 {
     private const string Magic = "MLNETBASELINE";
     private const int FormatVersion = 1;
@@ -27,7 +28,8 @@ internal static class DetectorState
         return stream.ToArray();
     }
 
-    public static AnomalyDetectorTransformer Read(byte[] bytes)
+    /// <summary>The detector <paramref name="bytes"/> hold, logging to <paramref name="environment"/>.</summary>
+    public static AnomalyDetectorTransformer Read(byte[] bytes, IHostEnvironment? environment)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         using var reader = new BinaryReader(stream, Encoding.UTF8);
@@ -45,8 +47,10 @@ internal static class DetectorState
             float threshold = reader.ReadSingle();
             return kind switch
             {
-                IsolationForestModel.KindName => new IsolationForestTransformer(IsolationForestModel.Read(reader), featureColumnName, threshold),
-                OneClassSvmModel.KindName => new OneClassSvmTransformer(OneClassSvmModel.Read(reader), featureColumnName, threshold),
+                IsolationForestModel.KindName =>
+                    new IsolationForestTransformer(IsolationForestModel.Read(reader), featureColumnName, threshold) { Environment = environment },
+                OneClassSvmModel.KindName =>
+                    new OneClassSvmTransformer(OneClassSvmModel.Read(reader), featureColumnName, threshold) { Environment = environment },
                 _ => throw new InvalidDataException($"The model file holds a baseline of kind '{kind}', which this version of MLNet.DeepSvdd.Baselines does not know."),
             };
         }

@@ -7,7 +7,7 @@ namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 /// A fitted GEO model as bytes: a header ("MLNETGEO", format version), a JSON document (classifier layout, image shape, shift, Dirichlet
 /// parameters, threshold, feature column, training report) and the classifier's weights in TorchSharp's state-dict format.
 /// </summary>
-internal static class GeoModelState
+internal static class GeoState
 {
     private const string Magic = "MLNETGEO";
     private const int FormatVersion = 1;
@@ -38,7 +38,11 @@ internal static class GeoModelState
         return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
     }
 
-    public static GeoTransformer Read(byte[] bytes, Device device)
+    /// <summary>The model <paramref name="bytes"/> hold, on the default device, logging to <paramref name="environment"/>.</summary>
+    public static GeoTransformer Read(byte[] bytes, IHostEnvironment? environment) => Read(bytes, DeviceSelector.Default(), environment);
+
+    /// <summary>The model <paramref name="bytes"/> hold, on <paramref name="device"/>.</summary>
+    public static GeoTransformer Read(byte[] bytes, Device device, IHostEnvironment? environment = null)
     {
         var (json, weights) = StateEnvelope.Read(bytes, Magic, FormatVersion, "GEO", "MLNet.DeepSvdd.Baselines.Geo");
         try
@@ -51,6 +55,7 @@ internal static class GeoModelState
             return new GeoTransformer(model, metadata.Threshold, metadata.FeatureColumnName, metadata.Report.ToReport())
             {
                 ScoringBatchSize = metadata.ScoringBatchSize,
+                Environment = environment,
             };
         }
         catch (JsonException e)

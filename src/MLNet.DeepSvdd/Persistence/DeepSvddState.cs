@@ -8,7 +8,7 @@ namespace MLNet.DeepSvdd.Persistence;
 /// radius, threshold, objective, feature column, training report) and the network's weights in TorchSharp's state-dict format.
 /// The noise-injection head is not part of it: it is discarded after training, as in the paper.
 /// </summary>
-internal sealed class ModelState
+internal sealed class DeepSvddState
 {
     private const string Magic = "MLNETDSVDD";
     private const int FormatVersion = 1;
@@ -58,8 +58,10 @@ internal sealed class ModelState
         };
     }
 
-    public static byte[] Write(ScoringModel model, float threshold, string featureColumnName, TrainingReport report, int scoringBatchSize)
+    public static byte[] Write(DeepSvddTransformer detector)
     {
+        var (model, threshold, featureColumnName, report, scoringBatchSize) =
+            (detector.Model, detector.Threshold, detector.FeatureColumnName, detector.Report, detector.ScoringBatchSize);
         var patches = model.Scoring.Layout.HasPatches
             ? new PatchModel([.. model.Spheres.Select((_, i) => model.CenterValues(i))], [.. model.Radii], [.. model.Calibrations],
                 model.Scoring.Reduction, model.Scoring.TopFraction, model.MapThreshold)
@@ -69,7 +71,18 @@ internal sealed class ModelState
         return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
     }
 
-    public static (ScoringModel Model, Metadata Metadata) Read(byte[] bytes, Device device)
+    /// <summary>The detector <paramref name="bytes"/> hold, on the default device, logging to <paramref name="environment"/>.</summary>
+    public static DeepSvddTransformer Read(byte[] bytes, IHostEnvironment? environment)
+    {
+        var (model, metadata) = Read(bytes, Runtime.DeviceSelector.Default());
+        return new DeepSvddTransformer(model, metadata.Threshold, metadata.FeatureColumnName, metadata.Report.ToReport())
+        {
+            ScoringBatchSize = metadata.ScoringBatchSize,
+            Environment = environment,
+        };
+    }
+
+    private static (ScoringModel Model, Metadata Metadata) Read(byte[] bytes, Device device)
     {
         var (json, weights) = StateEnvelope.Read(bytes, Magic, FormatVersion, "MLNet.DeepSvdd", "MLNet.DeepSvdd");
         var metadata = JsonSerializer.Deserialize<Metadata>(json, Json) ?? throw new InvalidDataException("The saved model's metadata is empty.");
