@@ -28,31 +28,7 @@ internal static class MethodRunner
 
     private static RunResult RunDeep(MLContext ml, DeepSvddMethod method, ColumnSpec column, ProtocolSplits splits, ReproduceProfile profile, int seed)
     {
-        var options = new DeepSvddTrainer.Options
-        {
-            FeatureColumnName = ProtocolColumns.Image,
-            LabelColumnName = column.SemiSupervised ? ProtocolColumns.Label : null,
-            Network = DeepSvddNetwork.ResNet18Pretrained,
-            UseMaxPool = column.UseMaxPool,
-            UseBias = method.UseBias,
-            Regularizer = method.Regularizer,
-            Objective = method.Objective,
-            Weighting = method.Weighting,
-            Epochs = profile.Epochs,
-            InputResolution = profile.InputResolution,
-            ValidationSet = splits.Validation.Data,
-            ValidationLabelColumnName = ProtocolColumns.Label,
-            Seed = seed,
-            ThrowOnCollapse = false, // a collapse is a result to report, not a reason to stop the table
-            ThrowOnDivergence = false, // as the paper (Table V): a diverged run reports its best validation epoch before the divergence
-        };
-        // The paper's rows leave Representation null: they are the paper's pooled model whatever the library's default for images.
-        options.Representation = method.Representation ?? DeepSvddRepresentation.Pooled;
-        if (column.HeadLearningRate is { } rate)
-        {
-            options.HeadLearningRate = rate;
-            options.LearningRate = rate / 10;
-        }
+        var options = DeepOptions(method, column, profile, seed, splits.Validation.Data);
         var trainer = ml.AnomalyDetection.Trainers.DeepSvdd(options);
         var used = trainer.TrainerOptions;
         var model = trainer.Fit(splits.Train.Data);
@@ -89,6 +65,42 @@ internal static class MethodRunner
             result.Details["testAucPatches"] = Text(TestAuc(0, 1), "F4");
         }
         return result;
+    }
+
+    /// <summary>The trainer options of a run of <paramref name="method"/> in <paramref name="column"/>, validated on <paramref name="validation"/>.</summary>
+    internal static DeepSvddTrainer.Options DeepOptions(DeepSvddMethod method, ColumnSpec column, ReproduceProfile profile, int seed, IDataView validation)
+    {
+        var options = new DeepSvddTrainer.Options
+        {
+            FeatureColumnName = ProtocolColumns.Image,
+            LabelColumnName = column.SemiSupervised ? ProtocolColumns.Label : null,
+            Network = DeepSvddNetwork.ResNet18Pretrained,
+            UseMaxPool = column.UseMaxPool,
+            UseBias = method.UseBias,
+            Regularizer = method.Regularizer,
+            Objective = method.Objective,
+            Weighting = method.Weighting,
+            Epochs = profile.Epochs,
+            InputResolution = profile.InputResolution,
+            ValidationSet = validation,
+            ValidationLabelColumnName = ProtocolColumns.Label,
+            Seed = seed,
+            ThrowOnCollapse = false, // a collapse is a result to report, not a reason to stop the table
+            ThrowOnDivergence = false, // as the paper (Table V): a diverged run reports its best validation epoch before the divergence
+        };
+        // The paper's rows leave Representation null: they are the paper's pooled model whatever the library's default for images.
+        options.Representation = method.Representation ?? DeepSvddRepresentation.Pooled;
+        if (method.TrainEveryLayer == true)
+        {
+            options.FreezeThrough = BackboneStage.None;
+            options.FreezeBatchNorm = false;
+        }
+        if (column.HeadLearningRate is { } rate)
+        {
+            options.HeadLearningRate = rate;
+            options.LearningRate = rate / 10;
+        }
+        return options;
     }
 
     /// <summary>

@@ -32,6 +32,15 @@ public sealed record DeepSvddMethod(string Name, bool UseBias, CollapseRegulariz
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public DeepSvddRepresentation? Representation { get; init; }
+
+    /// <summary>
+    /// True: the paper's fine-tuning recipe, every layer of the pretrained ResNet-18 trained with BatchNorm in training mode
+    /// (<see cref="DeepSvddTrainer.Options.FreezeThrough"/> = <see cref="BackboneStage.None"/>, <see cref="DeepSvddTrainer.Options.FreezeBatchNorm"/>
+    /// = false). Null: the library's defaults (frozen through layer3, BatchNorm statistics frozen), as the runs stored before this setting
+    /// existed (<see cref="RunSettings.OmittedWhenNull"/>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? TrainEveryLayer { get; init; }
 }
 
 /// <summary>The shallow detectors of the paper's comparisons.</summary>

@@ -34,6 +34,7 @@ public static class RunSettings
     public static IReadOnlyCollection<(Type Type, string Member)> OmittedWhenNull { get; } =
     [
         (typeof(DeepSvddMethod), nameof(DeepSvddMethod.Representation)),
+        (typeof(DeepSvddMethod), nameof(DeepSvddMethod.TrainEveryLayer)),
     ];
 
     private static readonly JsonSerializerOptions Options = CreateOptions();

@@ -100,6 +100,35 @@ public sealed class RunSettingsTests
     }
 
     [Fact]
+    public void Table_V_runs_each_variant_with_the_library_s_defaults_and_with_the_paper_s_recipe_and_the_default_rows_keep_their_keys()
+    {
+        var table = PaperTables.Get("V");
+        var methods = table.Methods.OfType<DeepSvddMethod>().ToList();
+        methods.Should().HaveCount(8);
+        var defaults = methods.Where(m => m.TrainEveryLayer is null).ToList();
+        var recipe = methods.Where(m => m.TrainEveryLayer == true).ToList();
+        defaults.Select(m => m.Name).Should().Equal(recipe.Select(m => m.Name), "the same four variants, twice");
+        defaults.Should().OnlyContain(m => m.Group == null, "ungrouped: their run keys are those of the runs stored before the recipe rows");
+        recipe.Should().OnlyContain(m => m.Group == "Paper recipe");
+        var column = table.Columns[0];
+        foreach (var m in defaults) RunSettings.Canonical(ReproduceProfile.Cpu, column, m).Should().NotContain("TrainEveryLayer");
+        RunSettings.Canonical(ReproduceProfile.Cpu, column, recipe[0]).Should().Contain("\"TrainEveryLayer\":true");
+        ExperimentRunner.KeyOf(column, 0, 1, recipe[0]).Method.Should().StartWith("paper-recipe-");
+
+        var validation = new MLContext().Data.LoadFromEnumerable(new[] { new { Label = 0f } });
+        var scaled = MethodRunner.DeepOptions(defaults[2], column, ReproduceProfile.Cpu, 1, validation);
+        var faithful = MethodRunner.DeepOptions(recipe[2], column, ReproduceProfile.Cpu, 1, validation);
+        (scaled.FreezeThrough, scaled.FreezeBatchNorm).Should().Be(((BackboneStage?)null, (bool?)null), "the library's defaults resolve them");
+        (faithful.FreezeThrough, faithful.FreezeBatchNorm).Should().Be(((BackboneStage?)BackboneStage.None, (bool?)false));
+        foreach (var options in new[] { scaled, faithful })
+        {
+            options.HeadLearningRate.Should().BeApproximately(1e-3, 1e-9, "column 1's rate for g");
+            options.LearningRate!.Value.Should().BeApproximately(1e-4, 1e-10, "a tenth for the other layers (the paper's ratio)");
+            options.ThrowOnDivergence.Should().BeFalse("a diverged run keeps its best epoch before the divergence, as the paper reports");
+        }
+    }
+
+    [Fact]
     public void Columns_are_selected_by_their_ids_or_parts_of_them_and_an_unknown_name_lists_the_table_s_columns()
     {
         var table = PaperTables.Get("II");
