@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MLNet.DeepSvdd.Data;
 using MLNet.DeepSvdd.Networks.Pretrained;
 
@@ -15,24 +14,23 @@ namespace MLNet.DeepSvdd.Baselines.Geo;
 public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, GeoTransformer>
 {
     internal GeoTrainer(MLContextAccess context, Options options)
-        : base(context, options, "GEO")
+        : base(context, options, "GEO", "Geo")
     {
     }
 
     /// <summary>
-    /// Trains on the (normal) images of <paramref name="input"/>; cancellation is checked at least once per minibatch.
+    /// Trains on the (normal) images of the setup's input; cancellation is checked at least once per minibatch.
     /// </summary>
     /// <exception cref="ArgumentException">The feature column is missing, not a square image, or the data has fewer than 2 rows.</exception>
     /// <exception cref="InvalidOperationException">The scores came out constant: the classifier learned nothing to tell images apart.</exception>
-    private protected override GeoTransformer FitDetector(IDataView input, CancellationToken cancellationToken)
+    private protected override GeoTransformer FitDetector(FitSetup setup)
     {
-        var total = Stopwatch.StartNew();
-        var feature = FeatureColumn.Resolve(input.Schema, Settings.FeatureColumnName, Settings.ImageShape, "training data");
+        var feature = setup.Feature;
         if (!feature.IsImage || feature.Shape[1] != feature.Shape[2])
         {
             throw new ArgumentException($"GEO needs square images, but feature column '{feature.Name}' has shape [{string.Join(", ", feature.Shape)}]. " +
                 "Resize to a square (ResizeImages with equal width and height) before ExtractPixels, or set ImageShape = [C, H, H] for flat pixels.",
-                nameof(input));
+                "input");
         }
         int size = feature.Shape[1];
         int shift = Settings.Shift ?? GeometricTransformations.DefaultShift(size);
@@ -42,13 +40,11 @@ public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, Geo
         var resolved = NetworkResolver.Resolve(new NetworkRequest(Settings.Network, Settings.PretrainedWeightsPath, Settings.InputNormalization,
             UseBias: true, RepresentationDimension: GeometricTransformations.Count, Settings.UseMaxPool, InputResolution: feature.Shape[1]), feature);
 
-        var host = Context.Environment.Register("Geo");
-        using var channel = host.Start("Training");
-        void CheckCanceled() => ThrowIfCanceled(cancellationToken);
-        var device = DeviceSelector.Select(Settings.Device, Context, channel);
-        int seed = Settings.Seed ?? host.Rand.Next();
-        using var train = DataViewLoader.Load(input, feature, null, device, CheckCanceled);
-        if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row(s); GEO needs at least 2.", nameof(input));
+        var channel = setup.Channel;
+        var device = setup.SelectDevice(Settings.Device);
+        int seed = setup.ChooseSeed(Settings.Seed);
+        using var train = setup.LoadTraining(device);
+        if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row(s); GEO needs at least 2.", "input");
 
         var spec = resolved.Spec;
         var network = spec.Build(new Generator((ulong)seed));
@@ -69,14 +65,15 @@ public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, Geo
 
             using var table = transformations.SourceTable(device);
             var epochs = new TransformationClassifierTraining(network, transformations, table, Settings.Epochs, Settings.BatchSize, learningRate,
-                Settings.WeightDecay, device, seed, channel, CheckCanceled).Run(train.Features);
+                Settings.WeightDecay, device, seed, channel, setup.CheckCanceled).Run(train.Features);
             network.eval();
-            var fit = DirichletScoreFit.Fit(batch => GeoScoringModel.LogProbabilities(network, transformations, table, batch), train.Features, CheckCanceled);
+            var fit = DirichletScoreFit.Fit(batch => GeoScoringModel.LogProbabilities(network, transformations, table, batch), train.Features,
+                setup.CheckCanceled);
             var scoring = new GeoScoringModel(network, transformations, feature.Shape, fit.Alpha, device);
 
             CheckScoresVary(fit.TrainingScores, epochs);
             float threshold = (float)Quantile.Of(fit.TrainingScores, 1 - Settings.Contamination);
-            var report = new GeoTrainingReport(epochs, train.Rows, device.ToString(), spec.ToString(), fit.MaxIterations, total.Elapsed);
+            var report = new GeoTrainingReport(epochs, train.Rows, device.ToString(), spec.ToString(), fit.MaxIterations, setup.Total.Elapsed);
             channel.Info(MessageSensitivity.None, report + $" Threshold {threshold:G6}.");
             return new GeoTransformer(scoring, threshold, feature.Name, report)
             {
@@ -90,6 +87,10 @@ public sealed partial class GeoTrainer : DetectorTrainer<GeoTrainer.Options, Geo
             throw;
         }
     }
+
+    /// <summary>The feature column, with <see cref="Options.ImageShape"/> when set.</summary>
+    private protected override FeatureColumn ResolveFeature(DataViewSchema schema) =>
+        FeatureColumn.Resolve(schema, Settings.FeatureColumnName, Settings.ImageShape, "training data");
 
     private static void CheckScoresVary(float[] scores, IReadOnlyList<GeoEpochReport> epochs)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.ML.Runtime;
 
 namespace MLNet.DeepSvdd.Baselines;
@@ -12,32 +11,29 @@ namespace MLNet.DeepSvdd.Baselines;
 public sealed partial class IsolationForestTrainer : DetectorTrainer<IsolationForestTrainer.Options, IsolationForestTransformer>
 {
     internal IsolationForestTrainer(MLContextAccess context, Options options)
-        : base(context, options, "Isolation Forest")
+        : base(context, options, "Isolation Forest", "IsolationForest")
     {
     }
 
-    /// <summary>Grows the forest on the normal rows of <paramref name="input"/>; cancellation is checked between trees.</summary>
-    private protected override IsolationForestTransformer FitDetector(IDataView input, CancellationToken cancellationToken)
+    /// <summary>Grows the forest on the normal rows of the setup's input; cancellation is checked between trees.</summary>
+    private protected override IsolationForestTransformer FitDetector(FitSetup setup)
     {
-        var watch = Stopwatch.StartNew();
-        var feature = FeatureColumn.Resolve(input.Schema, Settings.FeatureColumnName, null, "training data");
-        var data = FeatureMatrix.Load(input, feature, "training data");
-        if (data.Rows < 2) throw new ArgumentException($"The training data has {data.Rows} row; Isolation Forest needs at least 2.", nameof(input));
+        var data = FeatureMatrix.Load(setup.Input, setup.Feature, "training data");
+        setup.RequireTwoRows(data.Rows);
 
-        var host = Context.Environment.Register("IsolationForest");
-        int seed = Settings.Seed ?? host.Rand.Next();
+        int seed = setup.ChooseSeed(Settings.Seed);
         int sampleSize = Math.Min(Settings.SampleSize, data.Rows);
         int maxDepth = Settings.MaxDepth ?? (int)Math.Ceiling(Math.Log2(sampleSize));
-        var model = IsolationForestModel.Train(data, Settings.NumberOfTrees, sampleSize, maxDepth, seed, Settings.NumberOfThreads, cancellationToken);
-        ThrowIfCanceled(cancellationToken);
+        var model = IsolationForestModel.Train(data, Settings.NumberOfTrees, sampleSize, maxDepth, seed, Settings.NumberOfThreads,
+            setup.CancellationToken);
+        setup.CheckCanceled();
         float threshold = Settings.Contamination is { } contamination
             ? (float)Quantile.Of(model.ScoreAll(data, Settings.NumberOfThreads).Select(s => (double)s).ToArray(), 1 - contamination)
             : 0.5f;
 
-        using var channel = host.Start("Training");
-        channel.Info(MessageSensitivity.None, $"Isolation Forest: {Settings.NumberOfTrees} trees, ψ = {sampleSize}, max depth {maxDepth}, " +
-            $"{data.Rows} rows × {data.Columns} features, seed {seed}, threshold {threshold:G6}, {watch.Elapsed.TotalSeconds:F2} s.");
-        return new IsolationForestTransformer(model, feature.Name, threshold) { Environment = Context.Environment };
+        setup.Channel.Info(MessageSensitivity.None, $"Isolation Forest: {Settings.NumberOfTrees} trees, ψ = {sampleSize}, max depth {maxDepth}, " +
+            $"{data.Rows} rows × {data.Columns} features, seed {seed}, threshold {threshold:G6}, {setup.Total.Elapsed.TotalSeconds:F2} s.");
+        return new IsolationForestTransformer(model, setup.Feature.Name, threshold) { Environment = Context.Environment };
     }
 
 }

@@ -12,17 +12,15 @@ namespace MLNet.DeepSvdd.Baselines;
 public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrainer.Options, OneClassSvmTransformer>
 {
     internal OneClassSvmTrainer(MLContextAccess context, Options options)
-        : base(context, options, "One-class SVM")
+        : base(context, options, "One-class SVM", "OneClassSvm")
     {
     }
 
-    /// <summary>Solves the one-class dual on the rows of <paramref name="input"/>; cancellation is checked at least every 1 000 solver iterations.</summary>
-    private protected override OneClassSvmTransformer FitDetector(IDataView input, CancellationToken cancellationToken)
+    /// <summary>Solves the one-class dual on the rows of the setup's input; cancellation is checked at least every 1 000 solver iterations.</summary>
+    private protected override OneClassSvmTransformer FitDetector(FitSetup setup)
     {
-        var feature = FeatureColumn.Resolve(input.Schema, Settings.FeatureColumnName, null, "training data");
-        var data = FeatureMatrix.Load(input, feature, "training data");
-        return Train(data, feature.Name, Settings.Gamma ?? Settings.GammaScale * RbfKernel.ScaleGamma(data),
-            () => ThrowIfCanceled(cancellationToken));
+        var data = FeatureMatrix.Load(setup.Input, setup.Feature, "training data");
+        return Train(data, Settings.Gamma ?? Settings.GammaScale * RbfKernel.ScaleGamma(data), setup, setup.CheckCanceled);
     }
 
 
@@ -47,7 +45,7 @@ public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrai
         foreach (double gamma in grid) OptionChecks.Positive(gamma, nameof(grid) + " value");
         var trainer = new OneClassSvmTrainer(MLContextAccess.FromContext(mlContext), options ?? new Options());
         string featureName = trainer.Settings.FeatureColumnName;
-        var feature = FeatureColumn.Resolve(train.Schema, featureName, null, "training data");
+        var feature = trainer.ResolveFeature(train.Schema);
         var data = FeatureMatrix.Load(train, feature, "training data");
         var validationFeature = FeatureColumn.ResolveForScoring(validation.Schema, featureName, feature.Size);
         var validationData = FeatureMatrix.Load(validation, validationFeature, "validation data");
@@ -60,7 +58,9 @@ public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrai
         double bestAuc = double.NegativeInfinity;
         foreach (double gamma in grid)
         {
-            var model = trainer.Train(data, featureName, gamma);
+            OneClassSvmTransformer model;
+            using (var setup = trainer.StartFit(train, feature, CancellationToken.None))
+                model = trainer.Train(data, gamma, setup);
             var scores = new double[validationData.Rows];
             Parallel.For(0, validationData.Rows, trainer.Parallelism, i => scores[i] = model.Model.Score(validationData.Row(i)));
             double auc = RocAuc.Compute(scores, labels);
@@ -76,7 +76,12 @@ public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrai
 
     private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = Settings.NumberOfThreads ?? -1 };
 
-    private OneClassSvmTransformer Train(FeatureMatrix data, string featureName, double gamma, Action? checkCanceled = null)
+    /// <summary>Solves the dual on <paramref name="data"/> (the rows of the setup's input) with <paramref name="gamma"/>.</summary>
+    /// <param name="data">The training rows.</param>
+    /// <param name="gamma">The RBF kernel's γ.</param>
+    /// <param name="setup">The fit: its feature column names the model's, its channel receives the summary.</param>
+    /// <param name="checkCanceled">Called every 1 000 solver iterations; null for none.</param>
+    private OneClassSvmTransformer Train(FeatureMatrix data, double gamma, FitSetup setup, Action? checkCanceled = null)
     {
         var watch = Stopwatch.StartNew();
         int n = data.Rows;
@@ -85,8 +90,7 @@ public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrai
         var solution = SmoSolver.Solve(kernel, n, Settings.Nu, Settings.Tolerance, maxIterations, Settings.Shrinking, checkCanceled);
         var model = OneClassSvmModel.FromSolution(data, solution, gamma, Settings.Nu);
 
-        var host = Context.Environment.Register("OneClassSvm");
-        using var channel = host.Start("Training");
+        var channel = setup.Channel;
         channel.Info(MessageSensitivity.None, $"One-class SVM: ν = {Settings.Nu}, γ = {gamma:G6}, {n} rows × {data.Columns} features; " +
             $"{solution.Iterations} iterations, {model.SupportVectorCount} support vectors, ρ = {solution.Rho:G6}, " +
             $"{solution.KernelRowsComputed} kernel rows computed, {watch.Elapsed.TotalSeconds:F2} s.");
@@ -95,6 +99,6 @@ public sealed partial class OneClassSvmTrainer : DetectorTrainer<OneClassSvmTrai
             channel.Warning(MessageSensitivity.None, $"One-class SVM: the solver stopped at MaxIterations = {maxIterations} before reaching " +
                 $"Tolerance = {Settings.Tolerance}; the model may be inaccurate. Raise MaxIterations or Tolerance.");
         }
-        return new OneClassSvmTransformer(model, featureName, 0f) { Environment = Context.Environment };
+        return new OneClassSvmTransformer(model, setup.Feature.Name, 0f) { Environment = Context.Environment };
     }
 }

@@ -86,8 +86,12 @@ public sealed partial class DetectorSearch : IEstimator<SelectedDetector>
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) =>
-        new MLContext(0).AnomalyDetection.Trainers.DeepSvdd(featureColumnName: options.FeatureColumnName).GetOutputSchema(inputSchema);
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        DetectorOutputShape.CheckFeatureColumn(inputSchema, options.FeatureColumnName);
+        return DetectorOutputShape.WithScoreColumns(inputSchema);
+    }
 
     /// <summary>The default space for the feature column: images (a [C, H, W] shape with 1 or 3 channels) or plain vectors.</summary>
     private static SearchSpace DefaultSpace(FeatureColumn feature) =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MLNet.DeepSvdd;
 
 /// <summary>
@@ -11,21 +9,20 @@ namespace MLNet.DeepSvdd;
 public sealed partial class DeepSvddTrainer : DetectorTrainer<DeepSvddTrainer.Options, DeepSvddTransformer>
 {
     internal DeepSvddTrainer(MLContextAccess context, Options options)
-        : base(context, options, "Deep SVDD")
+        : base(context, options, "Deep SVDD", "DeepSvdd")
     {
     }
 
     /// <summary>
-    /// Trains on <paramref name="input"/>; cancellation is checked at least once per minibatch.
+    /// Trains on the setup's input; cancellation is checked at least once per minibatch.
     /// </summary>
     /// <exception cref="HypersphereCollapseException">The trained model is collapsed (and <see cref="Options.ThrowOnCollapse"/> is true).</exception>
     /// <exception cref="TrainingDivergedException">The training diverged (non-finite or exploding loss): lower the LearningRate.</exception>
-    private protected override DeepSvddTransformer FitDetector(IDataView input, CancellationToken cancellationToken)
+    private protected override DeepSvddTransformer FitDetector(FitSetup setup)
     {
-        var total = Stopwatch.StartNew();
-        var feature = FeatureColumn.Resolve(input.Schema, Settings.FeatureColumnName, Settings.ImageShape);
+        var feature = setup.Feature;
         var label = Settings.LabelColumnName is null ? (DataViewSchema.Column?)null
-            : LabelColumn.Resolve(input.Schema, Settings.LabelColumnName, "Training");
+            : LabelColumn.Resolve(setup.Input.Schema, Settings.LabelColumnName, "Training");
         var network = NetworkResolver.Resolve(Settings, feature);
         (FeatureColumn Feature, DataViewSchema.Column Label)? validation = null;
         if (Settings.ValidationSet is { } validationSet)
@@ -40,27 +37,25 @@ public sealed partial class DeepSvddTrainer : DetectorTrainer<DeepSvddTrainer.Op
             validation = (validationFeature, LabelColumn.Resolve(validationSet.Schema, validationLabel, "ValidationSet"));
         }
 
-        var host = Context.Environment.Register("DeepSvdd");
-        using var channel = host.Start("Training");
-        using var progress = host.StartProgressChannel("Deep SVDD training");
-        void CheckCanceled() => ThrowIfCanceled(cancellationToken);
-
-        var device = DeviceSelector.Select(Settings.Device, Context, channel);
-        int seed = Settings.Seed ?? host.Rand.Next();
+        var channel = setup.Channel;
+        using var progress = setup.Host.StartProgressChannel("Deep SVDD training");
+        var device = setup.SelectDevice(Settings.Device);
+        int seed = setup.ChooseSeed(Settings.Seed);
         var observer = Settings.Progress as ITrainingObserver;
         observer?.PhaseStarted(FitPhase.Loading);
-        using var train = DataViewLoader.Load(input, feature, label, device, CheckCanceled);
-        if (train.Rows == 0) throw new ArgumentException("The training data has no rows.", nameof(input));
-        if (train.Rows < 2) throw new ArgumentException($"The training data has {train.Rows} row; Deep SVDD needs at least 2.", nameof(input));
+        using var train = setup.LoadTraining(device, label);
+        setup.RequireTwoRows(train.Rows);
         using var validationData = validation is { } v
-            ? ValidationData.From(DataViewLoader.Load(Settings.ValidationSet!, v.Feature, v.Label, device, CheckCanceled, "ValidationSet"), v.Label.Name)
+            ? ValidationData.From(
+                DataViewLoader.Load(Settings.ValidationSet!, v.Feature, v.Label, device, setup.CheckCanceled, "ValidationSet"), v.Label.Name)
             : null;
         observer?.PhaseEnded(FitPhase.Loading);
 
         channel.Info(MessageSensitivity.None, $"Deep SVDD: {network.Spec} on {device}, {train.Rows} rows, {Settings.Epochs} epochs, objective {Settings.Objective}" +
             $"{(train.Labels is not null ? " (semi-supervised)" : "")}, regularizer {Settings.Regularizer} ({Settings.Weighting}), learning rate {network.LearningRate:G3}, " +
             $"frozen through {(BackboneStage)network.FrozenStages}, BatchNorm statistics {(network.FreezeBatchNorm ? "frozen" : "trained")}, seed {seed}.");
-        var result = new TrainingLoop(Settings, network, device, seed, channel, progress, CheckCanceled).Run(train, validationData, total);
+        var result = new TrainingLoop(Settings, network, device, seed, channel, progress, setup.CheckCanceled)
+            .Run(train, validationData, setup.Total);
         channel.Info(MessageSensitivity.None, result.Report.ToString());
 
         if (result.Report.Collapse.IsCollapsed)
@@ -79,6 +74,10 @@ public sealed partial class DeepSvddTrainer : DetectorTrainer<DeepSvddTrainer.Op
             Environment = Context.Environment,
         };
     }
+
+    /// <summary>The feature column, with <see cref="Options.ImageShape"/> when set (errors name it the "input data").</summary>
+    private protected override FeatureColumn ResolveFeature(DataViewSchema schema) =>
+        FeatureColumn.Resolve(schema, Settings.FeatureColumnName, Settings.ImageShape);
 
     /// <summary>The label column named by <see cref="Options.LabelColumnName"/>, when there is one: a scalar Single or Boolean.</summary>
     private protected override void CheckOtherInputColumns(SchemaShape inputSchema)

@@ -14,12 +14,12 @@ public sealed class DeepSvddCandidate : DetectorCandidate
     public DeepSvddCandidate(DeepSvddTrainer.Options options, string? name = null)
         : base(name ?? Describe(options ?? throw new ArgumentNullException(nameof(options))))
     {
-        // The trainer validates and copies the options; its TrainerOptions is a copy again, so the caller's object is never changed.
-        this.options = new MLContext(0).AnomalyDetection.Trainers.DeepSvdd(options).TrainerOptions;
+        // Validated as the trainer validates them and copied once; the caller's object is never changed, and Options hands out copies.
+        this.options = DetectorOptions.ValidatedCopy(options);
     }
 
     /// <summary>A copy of the candidate's options.</summary>
-    public DeepSvddTrainer.Options Options => new MLContext(0).AnomalyDetection.Trainers.DeepSvdd(options).TrainerOptions;
+    public DeepSvddTrainer.Options Options => (DeepSvddTrainer.Options)options.Clone();
 
     /// <inheritdoc/>
     public override string Family => "Deep SVDD";

@@ -13,7 +13,7 @@ public sealed class IsolationForestCandidate : ShallowCandidate
     public IsolationForestCandidate(IsolationForestTrainer.Options options, FeatureSpace features = FeatureSpace.Raw, int? inputResolution = null, string? name = null)
         : base(name ?? Describe(options ?? throw new ArgumentNullException(nameof(options)), features, inputResolution), features, inputResolution)
     {
-        this.options = new MLContext(0).AnomalyDetection.Trainers.IsolationForest(options).TrainerOptions;
+        this.options = DetectorOptions.ValidatedCopy(options);
     }
 
     /// <inheritdoc/>
@@ -36,7 +36,7 @@ public sealed class IsolationForestCandidate : ShallowCandidate
 
     private protected override ITransformer FitDetector(MLContext ml, IDataView train, string featureColumn, int seed, CancellationToken cancellationToken)
     {
-        var trial = ml.AnomalyDetection.Trainers.IsolationForest(options).TrainerOptions;
+        var trial = (IsolationForestTrainer.Options)options.Clone();
         trial.FeatureColumnName = featureColumn;
         trial.Seed ??= seed;
         return ml.AnomalyDetection.Trainers.IsolationForest(trial).Fit(train, cancellationToken);

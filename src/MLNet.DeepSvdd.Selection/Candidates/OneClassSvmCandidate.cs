@@ -16,7 +16,7 @@ public sealed class OneClassSvmCandidate : ShallowCandidate
     public OneClassSvmCandidate(OneClassSvmTrainer.Options options, FeatureSpace features = FeatureSpace.Raw, int? inputResolution = null, string? name = null)
         : base(name ?? Describe(options ?? throw new ArgumentNullException(nameof(options)), features, inputResolution), features, inputResolution)
     {
-        this.options = new MLContext(0).AnomalyDetection.Trainers.OneClassSvm(options).TrainerOptions;
+        this.options = DetectorOptions.ValidatedCopy(options);
     }
 
     /// <inheritdoc/>
@@ -40,7 +40,7 @@ public sealed class OneClassSvmCandidate : ShallowCandidate
 
     private protected override ITransformer FitDetector(MLContext ml, IDataView train, string featureColumn, int seed, CancellationToken cancellationToken)
     {
-        var trial = ml.AnomalyDetection.Trainers.OneClassSvm(options).TrainerOptions;
+        var trial = (OneClassSvmTrainer.Options)options.Clone();
         trial.FeatureColumnName = featureColumn;
         return ml.AnomalyDetection.Trainers.OneClassSvm(trial).Fit(train, cancellationToken);
     }

@@ -23,6 +23,19 @@ public abstract class DetectorOptions
         ValidateOptions();
     }
 
+    /// <summary>
+    /// Checks <paramref name="options"/> (<see cref="Validate"/>) and returns a copy of them (<see cref="Clone"/>): what a trainer, or
+    /// anything that keeps options for later, takes when it is created.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    internal static T ValidatedCopy<T>(T options)
+        where T : DetectorOptions
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return (T)options.Clone();
+    }
+
     /// <summary>A copy that shares nothing mutable with this object.</summary>
     internal DetectorOptions Clone()
     {

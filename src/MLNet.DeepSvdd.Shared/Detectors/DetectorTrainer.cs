@@ -1,10 +1,14 @@
+using System.Diagnostics;
+
 namespace MLNet.DeepSvdd.Shared.Detectors;
 
 /// <summary>
 /// The shape of every trainer of this library (Deep SVDD, GEO, Isolation Forest, one-class SVM): an ML.NET estimator created by a catalog
 /// extension method with an options object that is validated and copied on creation, <c>Fit(data)</c> and <c>Fit(data, token)</c>
 /// (cancellable through the token or the MLContext's <c>CancelExecution</c>, before any work when already cancelled), and an output
-/// schema of the input plus <c>Score</c> (<see cref="float"/>) and <c>PredictedLabel</c> (<see cref="bool"/>).
+/// schema of the input plus <c>Score</c> (<see cref="float"/>) and <c>PredictedLabel</c> (<see cref="bool"/>). <c>Fit</c> does the setup
+/// every detector shares once (the feature column, the cancellation check, the host, channel and seed: a <see cref="FitSetup"/>) and hands
+/// it to the detector's <c>FitDetector</c>.
 /// </summary>
 /// <typeparam name="TOptions">The detector's options.</typeparam>
 /// <typeparam name="TTransformer">The fitted detector.</typeparam>
@@ -14,13 +18,12 @@ public abstract class DetectorTrainer<TOptions, TTransformer> : IEstimator<TTran
 {
     private readonly TOptions settings;
 
-    private protected DetectorTrainer(MLContextAccess context, TOptions options, string detectorName)
+    private protected DetectorTrainer(MLContextAccess context, TOptions options, string detectorName, string hostName)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         Context = context;
-        settings = (TOptions)options.Clone();
+        settings = DetectorOptions.ValidatedCopy(options);
         DetectorName = detectorName;
+        HostName = hostName;
     }
 
     /// <summary>A copy of the options this trainer was created with.</summary>
@@ -35,6 +38,9 @@ public abstract class DetectorTrainer<TOptions, TTransformer> : IEstimator<TTran
     /// <summary>The detector's name in messages, e.g. "Deep SVDD".</summary>
     private protected string DetectorName { get; }
 
+    /// <summary>The name its host registers under in the MLContext (the source of its log messages), e.g. "DeepSvdd".</summary>
+    private protected string HostName { get; }
+
     /// <summary>Trains on <paramref name="input"/>. To be able to cancel, use <see cref="Fit(IDataView, CancellationToken)"/>.</summary>
     public TTransformer Fit(IDataView input) => Fit(input, CancellationToken.None);
 
@@ -46,7 +52,9 @@ public abstract class DetectorTrainer<TOptions, TTransformer> : IEstimator<TTran
     {
         ArgumentNullException.ThrowIfNull(input);
         ThrowIfCanceled(cancellationToken); // an already cancelled token stops here, before the data (or libtorch) is touched
-        return FitDetector(input, cancellationToken);
+        var total = Stopwatch.StartNew();
+        using var setup = StartFit(input, ResolveFeature(input.Schema), cancellationToken, total);
+        return FitDetector(setup);
     }
 
     /// <summary>The input schema plus <c>Score</c> (Single) and <c>PredictedLabel</c> (Boolean); checks the feature column.</summary>
@@ -54,21 +62,27 @@ public abstract class DetectorTrainer<TOptions, TTransformer> : IEstimator<TTran
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        string feature = settings.FeatureColumnName;
-        if (!TryFind(inputSchema, feature, out var column))
-            throw new ArgumentOutOfRangeException(nameof(inputSchema), $"Feature column '{feature}' was not found in the input schema.");
-        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single)
-        {
-            throw new ArgumentOutOfRangeException(nameof(inputSchema),
-                $"Feature column '{feature}' must be a known-size vector of Single; it is {column.Kind} of {column.ItemType}.");
-        }
+        DetectorOutputShape.CheckFeatureColumn(inputSchema, settings.FeatureColumnName);
         CheckOtherInputColumns(inputSchema);
-        // SchemaShape.Column has no public constructor: let a schema-only CustomMapping with the same output row type add the columns.
-        return new MLContext().Transforms.CustomMapping<NoInputColumns, ScoreColumns>((_, _) => { }, null).GetOutputSchema(inputSchema);
+        return DetectorOutputShape.WithScoreColumns(inputSchema);
     }
 
-    /// <summary>Trains the detector; the input is not null and the token was not cancelled when this is called.</summary>
-    private protected abstract TTransformer FitDetector(IDataView input, CancellationToken cancellationToken);
+    /// <summary>
+    /// Trains the detector on <see cref="FitSetup.Input"/>, whose feature column is resolved; the token was not cancelled when this is called.
+    /// </summary>
+    private protected abstract TTransformer FitDetector(FitSetup setup);
+
+    /// <summary>
+    /// The training data's feature column (<see cref="DetectorOptions.FeatureColumnName"/>), checked; errors name it the "training data".
+    /// Detectors that read images override this to apply their image shape.
+    /// </summary>
+    private protected virtual FeatureColumn ResolveFeature(DataViewSchema schema) =>
+        FeatureColumn.Resolve(schema, settings.FeatureColumnName, null, "training data");
+
+    /// <summary>The setup of a fit on <paramref name="input"/> (also for work that trains several times on the same data).</summary>
+    private protected FitSetup StartFit(IDataView input, FeatureColumn feature, CancellationToken cancellationToken, Stopwatch? total = null) =>
+        new(Context, HostName, DetectorName, input, feature, total ?? Stopwatch.StartNew(), cancellationToken,
+            () => ThrowIfCanceled(cancellationToken));
 
     /// <summary>Checks input columns other than the feature column that the options name (e.g. a label column).</summary>
     private protected virtual void CheckOtherInputColumns(SchemaShape inputSchema)
@@ -94,18 +108,5 @@ public abstract class DetectorTrainer<TOptions, TTransformer> : IEstimator<TTran
         }
         column = default;
         return false;
-    }
-
-    /// <summary>The input row of the schema-only mapping: no columns.</summary>
-    private sealed class NoInputColumns
-    {
-    }
-
-    /// <summary>The columns every detector adds.</summary>
-    private sealed class ScoreColumns
-    {
-        public float Score { get; set; }
-
-        public bool PredictedLabel { get; set; }
     }
 }
