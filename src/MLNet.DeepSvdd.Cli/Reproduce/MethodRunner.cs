@@ -67,8 +67,9 @@ internal static class MethodRunner
         return result;
     }
 
-    /// <summary>The trainer options of a run of <paramref name="method"/> in <paramref name="column"/>, validated on <paramref name="validation"/>.</summary>
-    internal static DeepSvddTrainer.Options DeepOptions(DeepSvddMethod method, ColumnSpec column, ReproduceProfile profile, int seed, IDataView validation)
+    /// <summary>The trainer options of a run of <paramref name="method"/> in <paramref name="column"/>, with <paramref name="validation"/>.</summary>
+    internal static DeepSvddTrainer.Options DeepOptions(DeepSvddMethod method, ColumnSpec column, ReproduceProfile profile, int seed,
+        IDataView validation)
     {
         var options = new DeepSvddTrainer.Options
         {

@@ -37,7 +37,10 @@ public static class PaperTables
     /// </summary>
     internal const string NoisePooledAndPatches = "Pooled + patch D. SVDD w/ noise reg.";
 
-    /// <summary>Table V's group of rows trained with the paper's recipe (<see cref="DeepSvddMethod.TrainEveryLayer"/>); its other rows use the library's defaults.</summary>
+    /// <summary>
+    /// Table V's group of rows trained with the paper's recipe (<see cref="DeepSvddMethod.TrainEveryLayer"/>); its other rows use the
+    /// library's defaults.
+    /// </summary>
     internal const string PaperRecipe = "Paper recipe";
 
     /// <summary>The specification of table <paramref name="id"/> ("I" … "VI", "fig2"; case-insensitive, "3" for "III" also accepted).</summary>
