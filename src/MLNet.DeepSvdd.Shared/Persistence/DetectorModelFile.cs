@@ -11,7 +11,8 @@ namespace MLNet.DeepSvdd.Shared.Persistence;
 /// <para>
 /// ML.NET saves and loads only its own transforms (its loader registry is closed to other assemblies), so a detector is saved as a run of
 /// <see cref="RunLength"/> of them: (1) a CustomMapping with no input that emits the constant key <see cref="DetectorFileNames.ModelKey"/>;
-/// (2) a ValueMapping from that key to the state: base64 of the codec's bytes behind their SHA-256 (<see cref="StateChecksum"/>); (3) a
+/// (2) a ValueMapping from that key to the state, base64 of the codec's bytes behind their SHA-256 (<see cref="StateChecksum"/>), as the key
+/// values of its output (read back from the schema alone) followed by a KeyToValue (files before 2026-12-07: the plain ValueMapping); (3) a
 /// copy of the feature column to a fixed internal name that refuses a column of another size or type where the schema is bound
 /// (<see cref="SizeCheckedCopy"/>; files written before it hold the bare copy and load as they did); (4) a CustomMapping that scores each
 /// row with the parsed state; (5) a DropColumns of the internal names. Plain <c>mlContext.Model.Load</c> therefore gives a working
@@ -50,9 +51,12 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
         IDataView data = new EmptyDataView(FeatureSchema(featureColumnName, inputSize));
         var stateKey = ml.Transforms.CustomMapping(stateKeyFactory.Factory.GetMapping(), stateKeyFactory.ContractName).Fit(data);
         data = stateKey.Transform(data);
-        var lookup = ml.Data.LoadFromEnumerable([new StateEntry { Key = DetectorFileNames.ModelKey, Value = state }]);
-        var stateValue = ml.Transforms.Conversion.MapValue(names.State, lookup, lookup.Schema[nameof(StateEntry.Key)],
-            lookup.Schema[nameof(StateEntry.Value)], names.StateKey).Fit(data);
+        // The state is the one value of a ValueMapping whose output is a key type: its key values (the state) are part of the column's
+        // type, readable from the schema alone; a KeyToValue gives the scoring mapping the text.
+        var asKey = ml.Transforms.Conversion.MapValue(names.State, [new KeyValuePair<string, string>(DetectorFileNames.ModelKey, state)],
+            names.StateKey, treatValuesAsKeyType: true).Fit(data);
+        var toText = ml.Transforms.Conversion.MapKeyToValue(names.State).Fit(asKey.Transform(data));
+        var stateValue = new TransformerChain<ITransformer>(asKey, toText);
         data = stateValue.Transform(data);
         var copy = SizeCheckedCopy(ml, names.Features, featureColumnName, inputSize);
         data = copy.Transform(data);
@@ -246,12 +250,21 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
     }
 
     /// <summary>
-    /// The state text of the run at <paramref name="i"/>: its ValueMapping's value for the one key it stores, looked up on a single
-    /// in-memory row (ML.NET has no public accessor to a ValueMapping's table; no context or data view is created for it).
+    /// The state text of the run at <paramref name="i"/>, read from the schema: the key values of its state column (nothing is run). Files
+    /// written before 2026-12-07 hold the text as a ValueMapping's plain value, which ML.NET offers no accessor for: their one key is
+    /// looked up on a single in-memory row (no context or data view is created for it).
     /// </summary>
     private ReadOnlyMemory<char> ReadState(List<ITransformer> items, int i)
     {
         var key = new ConstantKeyRow(names.StateKey);
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        if (items[i + 1] is IEnumerable<ITransformer> holder && holder.FirstOrDefault() is { } asKey
+            && asKey.GetOutputSchema(key.Schema)[names.State] is { Type: KeyDataViewType } column)
+        {
+            column.GetKeyValues(ref values);
+            return values.Length == 1 ? values.GetItemOrDefault(0)
+                : throw new InvalidDataException($"The model file is corrupt: its {names.Detector} state column has {values.Length} values, not 1.");
+        }
         var mapper = items[i + 1].GetRowToRowMapper(key.Schema);
         using var output = mapper.GetRow(key, [mapper.OutputSchema[names.State]]);
         ReadOnlyMemory<char> state = default;
@@ -282,13 +295,6 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
         public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = default;
 
         public override bool IsColumnActive(DataViewSchema.Column column) => true;
-    }
-
-    private sealed class StateEntry
-    {
-        public string Key { get; set; } = "";
-
-        public string Value { get; set; } = "";
     }
 
     private sealed class OneVector

@@ -1,4 +1,6 @@
 using MLNet.DeepSvdd.Baselines.Geo;
+using MLNet.DeepSvdd.Baselines.Persistence;
+using MLNet.DeepSvdd.Shared.Persistence;
 using MLNet.DeepSvdd.Shared.Runtime;
 
 namespace MLNet.DeepSvdd.Tests.Reliability;
@@ -85,4 +87,31 @@ public class ModelFileLoadingTests : IDisposable
             "the restored detector is built with the caller's context, not copied into it");
         ml.Model.GetDeepSvdd(restored).Should().BeSameAs(restored, "a typed detector is found as itself, not rebuilt");
     }
+
+    [Fact]
+    public void The_state_is_stored_as_the_key_values_of_a_column_read_from_the_schema_and_older_readers_still_find_it()
+    {
+        var ml = new MLContext();
+        var detector = SmallDetectors.Get("IsolationForest");
+        var plain = (TransformerChain<ITransformer>)ml.Model.Load(detector.Path, out var schema);
+        var run = plain.ToList();
+        var forest = ml.Model.GetBaselineDetector<IsolationForestTransformer>(ml.Model.LoadBaselines(detector.Path, out _));
+        // Expected independently of the reader: the codec's bytes behind their checksum, in base64.
+        string expected = Convert.ToBase64String(StateChecksum.Wrap(BaselineState.Write(forest)));
+
+        // New files: the state is the key value of the state column, known from the schema alone.
+        var holder = run[1].Should().BeAssignableTo<IEnumerable<ITransformer>>().Subject.ToList();
+        var afterKey = run[0].GetOutputSchema(schema);
+        var column = holder[0].GetOutputSchema(afterKey)["__BaselineState"];
+        column.Type.Should().BeOfType<KeyDataViewType>();
+        VBuffer<ReadOnlyMemory<char>> values = default;
+        column.GetKeyValues(ref values);
+        values.DenseValues().Select(v => v.ToString()).Should().Equal(expected);
+        BaselineModelFile.Instance.FirstStateText(plain).Should().Be(expected);
+
+        // What readers before this layout do (apply the first two transforms to one row) still gives the text.
+        var oneRow = ml.Data.LoadFromEnumerable(new[] { new { Unused = 0f } });
+        run[1].Transform(run[0].Transform(oneRow)).GetColumn<string>("__BaselineState").Should().Equal(expected);
+    }
 }
+
