@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using System.Text.Json;
 
 namespace MLNet.DeepSvdd.Baselines.Geo.Persistence;
 
@@ -11,12 +9,6 @@ internal static class GeoState
 {
     private const string Magic = "MLNETGEO";
     private const int FormatVersion = 1;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     public sealed record Metadata(NetworkSpec Network, int[] ImageShape, int Shift, double[] Alpha, float Threshold, string FeatureColumnName,
         GeoTrainingReportData Report, int ScoringBatchSize);
@@ -35,7 +27,7 @@ internal static class GeoState
         var model = detector.Model;
         var metadata = new Metadata(model.Network.Spec, model.ImageShape, model.Transformations.Shift, model.Alpha, detector.Threshold,
             detector.FeatureColumnName, GeoTrainingReportData.From(detector.Report), detector.ScoringBatchSize);
-        return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
+        return StateEnvelope.Write(Magic, FormatVersion, metadata, model.Network);
     }
 
     /// <summary>The model <paramref name="bytes"/> hold, on the default device, logging to <paramref name="environment"/>.</summary>
@@ -44,23 +36,14 @@ internal static class GeoState
     /// <summary>The model <paramref name="bytes"/> hold, on <paramref name="device"/>.</summary>
     public static GeoTransformer Read(byte[] bytes, Device device, IHostEnvironment? environment = null)
     {
-        var (json, weights) = StateEnvelope.Read(bytes, Magic, FormatVersion, "GEO", "MLNet.DeepSvdd.Baselines.Geo");
-        try
+        var (metadata, weights) = StateEnvelope.Read<Metadata>(bytes, Magic, FormatVersion, "GEO", "MLNet.DeepSvdd.Baselines.Geo");
+        var network = StateEnvelope.WithWeights(metadata.Network.Build(new Generator(0)), weights);
+        var transformations = new GeometricTransformations(metadata.ImageShape[1], metadata.Shift);
+        var model = new GeoScoringModel(network, transformations, metadata.ImageShape, metadata.Alpha, device);
+        return new GeoTransformer(model, metadata.Threshold, metadata.FeatureColumnName, metadata.Report.ToReport())
         {
-            var metadata = JsonSerializer.Deserialize<Metadata>(json, Json) ?? throw new InvalidDataException("The saved GEO model's metadata is empty.");
-            var network = metadata.Network.Build(new Generator(0));
-            using (var weightStream = new MemoryStream(weights, writable: false)) network.load(weightStream);
-            var transformations = new GeometricTransformations(metadata.ImageShape[1], metadata.Shift);
-            var model = new GeoScoringModel(network, transformations, metadata.ImageShape, metadata.Alpha, device);
-            return new GeoTransformer(model, metadata.Threshold, metadata.FeatureColumnName, metadata.Report.ToReport())
-            {
-                ScoringBatchSize = metadata.ScoringBatchSize,
-                Environment = environment,
-            };
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException("The saved GEO model's metadata is damaged.", e);
-        }
+            ScoringBatchSize = metadata.ScoringBatchSize,
+            Environment = environment,
+        };
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json;
 
 namespace MLNet.DeepSvdd.Persistence;
 
@@ -12,12 +11,6 @@ internal sealed class DeepSvddState
 {
     private const string Magic = "MLNETDSVDD";
     private const int FormatVersion = 1;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     public sealed record Metadata(
         NetworkSpec Network,
@@ -68,7 +61,7 @@ internal sealed class DeepSvddState
             : null;
         var metadata = new Metadata(model.Network.Spec, model.Objective, model.CenterValues(), model.Radius, threshold,
             featureColumnName, ReportData.From(report), scoringBatchSize, patches);
-        return StateEnvelope.Write(Magic, FormatVersion, JsonSerializer.Serialize(metadata, Json), model.Network);
+        return StateEnvelope.Write(Magic, FormatVersion, metadata, model.Network);
     }
 
     /// <summary>The detector <paramref name="bytes"/> hold, on the default device, logging to <paramref name="environment"/>.</summary>
@@ -84,10 +77,8 @@ internal sealed class DeepSvddState
 
     private static (ScoringModel Model, Metadata Metadata) Read(byte[] bytes, Device device)
     {
-        var (json, weights) = StateEnvelope.Read(bytes, Magic, FormatVersion, "MLNet.DeepSvdd", "MLNet.DeepSvdd");
-        var metadata = JsonSerializer.Deserialize<Metadata>(json, Json) ?? throw new InvalidDataException("The saved model's metadata is empty.");
-        var network = metadata.Network.Build(new Generator(0));
-        using (var weightStream = new MemoryStream(weights, writable: false)) network.load(weightStream);
+        var (metadata, weights) = StateEnvelope.Read<Metadata>(bytes, Magic, FormatVersion, "MLNet.DeepSvdd", "MLNet.DeepSvdd");
+        var network = StateEnvelope.WithWeights(metadata.Network.Build(new Generator(0)), weights);
         if (metadata.Patches is { } p)
         {
             if (!metadata.Network.Layout.HasPatches || p.Centers.Length != metadata.Network.Layout.Branches.Count)

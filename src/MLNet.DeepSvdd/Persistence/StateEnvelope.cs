@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace MLNet.DeepSvdd.Persistence;
 
@@ -9,8 +11,17 @@ namespace MLNet.DeepSvdd.Persistence;
 /// </summary>
 internal static class StateEnvelope
 {
-    public static byte[] Write(string magic, int version, string json, torch.nn.Module network)
+    /// <summary>How the JSON document is written: enums by name, NaN and infinities as named literals.</summary>
+    private static readonly JsonSerializerOptions Json = new()
     {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The bytes of a model: <paramref name="metadata"/> as the JSON document, then <paramref name="network"/>'s weights.</summary>
+    public static byte[] Write<TMetadata>(string magic, int version, TMetadata metadata, torch.nn.Module network)
+    {
+        string json = JsonSerializer.Serialize(metadata, Json);
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
@@ -25,9 +36,34 @@ internal static class StateEnvelope
         return stream.ToArray();
     }
 
-    /// <summary>The JSON document and the weight bytes; throws <see cref="InvalidDataException"/> naming <paramref name="what"/> on a
-    /// wrong header, a newer format or truncated data.</summary>
-    public static (string Json, byte[] Weights) Read(byte[] bytes, string magic, int maxVersion, string what, string package)
+    /// <summary>
+    /// The metadata and the weight bytes; throws <see cref="InvalidDataException"/> naming <paramref name="what"/> on a wrong header, a newer
+    /// format, truncated data or a metadata document that does not read.
+    /// </summary>
+    public static (TMetadata Metadata, byte[] Weights) Read<TMetadata>(byte[] bytes, string magic, int maxVersion, string what, string package)
+    {
+        var (json, weights) = ReadParts(bytes, magic, maxVersion, what, package);
+        try
+        {
+            var metadata = JsonSerializer.Deserialize<TMetadata>(json, Json)
+                ?? throw new InvalidDataException($"The saved {what} model's metadata is empty.");
+            return (metadata, weights);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"The saved {what} model's metadata is damaged.", e);
+        }
+    }
+
+    /// <summary>Loads <paramref name="weights"/> (TorchSharp's state-dict format) into <paramref name="network"/>.</summary>
+    public static T WithWeights<T>(T network, byte[] weights) where T : torch.nn.Module
+    {
+        using var stream = new MemoryStream(weights, writable: false);
+        network.load(stream);
+        return network;
+    }
+
+    private static (string Json, byte[] Weights) ReadParts(byte[] bytes, string magic, int maxVersion, string what, string package)
     {
         using var stream = new MemoryStream(bytes, writable: false);
         using var reader = new BinaryReader(stream, Encoding.UTF8);
