@@ -9,7 +9,8 @@ namespace MLNet.DeepSvdd.Cli.Reproduce;
 /// paper's, then the paper's own), one ROC PNG per column, one score histogram PNG per column and method (first class, first seed), and
 /// <c>anomaly-grid.png</c> for tables with altered images; for methods with anomaly maps, the pixel ROC AUC and PRO of the alteration columns
 /// (results.json "localizationCells" and each run's PixelAuc and Pro; a table in table.md) and <c>maps-&lt;column&gt;.png</c>, the heat-map
-/// overlays of a few test anomalies of the column's first run (first class, seed 1) of each such method.
+/// overlays of a few test anomalies of the column's first run (first class, seed 1) of each such method; for Table V, <c>figure1.png</c>, the
+/// paper's Figure 1 (<see cref="LearningRatePlot"/>).
 /// </summary>
 internal static class ReportWriter
 {
@@ -39,6 +40,7 @@ internal static class ReportWriter
         WriteJson(Path.Combine(folder, "results.json"), table, profile, results, summaries, localization, elapsed, counts);
         AtomicFile.WriteAllText(Path.Combine(folder, "table.md"), Markdown(table, profile, summaries, elapsed, counts, localization));
         WritePlots(folder, table, results);
+        LearningRatePlot.Save(Path.Combine(folder, "figure1.png"), LearningRatePlot.Lines(table, summaries)); // Table V only
         WriteMapGrids(folder, table, results);
         var alterations = table.Columns.SelectMany(c => new[] { c.TrainingAnomalies, c.ValidationAnomalies, c.TestAnomalies })
             .OfType<ImageAlteration>().DistinctBy(a => a.Name).ToList();

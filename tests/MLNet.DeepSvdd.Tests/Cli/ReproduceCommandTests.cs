@@ -160,6 +160,43 @@ public class ReproduceCommandTests
     }
 
     [Fact]
+    public void Figure_1_draws_each_variant_s_auc_minus_the_standard_model_s_against_the_learning_rate()
+    {
+        var table = PaperTables.Get("V");
+        var bp2 = table.Columns.Where(c => c.Id.StartsWith("bp-2x2", StringComparison.Ordinal)).ToList();
+        string Id(MethodSpec m) => ExperimentRunner.KeyOf(bp2[0], 0, 0, m).Method;
+        var defaults = table.Methods.Where(m => m.Group is null).ToList(); // standard, w/ bias, noise, σ²
+        // Hand-made cells (AUC ×100) at 1e-3 and 1e-2; 1e-1 has no runs for the standard model and drops out.
+        var cells = new List<CellSummary>
+        {
+            new(bp2[0].Id, Id(defaults[0]), 60, 0, 1, 0), new(bp2[0].Id, Id(defaults[1]), 74, 0, 1, 0),
+            new(bp2[0].Id, Id(defaults[2]), 73, 0, 1, 0), new(bp2[0].Id, Id(defaults[3]), 75, 0, 1, 0),
+            new(bp2[1].Id, Id(defaults[0]), 56, 0, 1, 0), new(bp2[1].Id, Id(defaults[1]), 58, 0, 1, 0),
+            new(bp2[1].Id, Id(defaults[2]), 59, 0, 1, 0), new(bp2[1].Id, Id(defaults[3]), 55, 0, 1, 0),
+            new(bp2[2].Id, Id(defaults[0]), double.NaN, 0, 0, 0), new(bp2[2].Id, Id(defaults[2]), 50, 0, 1, 1),
+        };
+
+        var lines = LearningRatePlot.Lines(table, cells);
+
+        lines.Select(l => l.Variant).Should().Equal(defaults.Skip(1).Select(m => m.Name), "one line per variant; the recipe group has no cells");
+        lines.Should().OnlyContain(l => l.Panel == bp2[0].TestAnomalies!.Name);
+        lines[0].Points.Should().Equal([(1e-3f, 14.0), (1e-2f, 2.0)]);  // 74 − 60, 58 − 56
+        lines[1].Points.Should().Equal([(1e-3f, 13.0), (1e-2f, 3.0)]);  // 73 − 60, 59 − 56
+        lines[2].Points.Should().Equal([(1e-3f, 15.0), (1e-2f, -1.0)]); // 75 − 60, 55 − 56
+        string png = Path.Combine(Path.GetTempPath(), $"figure1-{Guid.NewGuid():N}.png");
+        try
+        {
+            LearningRatePlot.Save(png, lines).Should().BeTrue();
+            File.ReadAllBytes(png).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+            LearningRatePlot.Save(png, []).Should().BeFalse("nothing to draw for tables without learning-rate columns");
+        }
+        finally
+        {
+            File.Delete(png);
+        }
+    }
+
+    [Fact]
     public void Roc_points_and_histogram_counts_match_hand_derived_values()
     {
         // Scores 0.9 (anomaly), 0.8 (normal), 0.8 (anomaly), 0.1 (normal): the tie at 0.8 is one diagonal step.
