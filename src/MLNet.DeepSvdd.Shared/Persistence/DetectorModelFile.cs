@@ -109,24 +109,9 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
     /// Every detector in <paramref name="loaded"/>, at any depth of nested chains: saved runs rebuilt from their state, and detectors that are
     /// already typed as themselves.
     /// </summary>
-    public IEnumerable<TDetector> FindAll(ITransformer loaded, IHostEnvironment? environment = null)
+    public IReadOnlyList<TDetector> FindAll(ITransformer loaded, IHostEnvironment? environment = null)
     {
-        if (loaded is TDetector own) return [own];
-        if (loaded is not IEnumerable<ITransformer> chain) return [];
-        var items = chain.ToList();
-        var found = new List<TDetector>();
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (IsRunAt(items, i))
-            {
-                found.Add(Parse(ReadState(items, i), environment));
-                i += RunLength - 1;
-            }
-            else
-            {
-                found.AddRange(FindAll(items[i], environment));
-            }
-        }
+        RestoreAny(loaded, environment, out var found);
         return found;
     }
 
@@ -134,35 +119,30 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
     /// <paramref name="loaded"/> with each saved run replaced by its detector (built once, logging to <paramref name="environment"/>);
     /// everything else is kept as loaded, and <paramref name="loaded"/> itself is returned when nothing was replaced.
     /// </summary>
-    /// <exception cref="InvalidDataException">The model holds no such detector, saved or typed or a damaged one.</exception>
+    /// <exception cref="InvalidDataException">The model holds no such detector, saved or typed, or a damaged one.</exception>
     public ITransformer Restore(ITransformer loaded, IHostEnvironment? environment, string source = "The model")
     {
-        var result = RestoreAny(loaded, environment, out int count);
-        if (count == 0) CheckHolds(loaded, source);
-        return result;
+        var result = RestoreAny(loaded, environment, out var found);
+        return found.Count > 0 ? result : throw HoldsNone(source);
     }
 
-    /// <summary>
-    /// As <see cref="Restore"/>, for callers that handle a model without the detector themselves; <paramref name="restored"/> counts the runs.
-    /// </summary>
-    public ITransformer RestoreAny(ITransformer loaded, IHostEnvironment? environment, out int restored)
+    private InvalidDataException HoldsNone(string source) =>
+        new($"{source} holds no {names.Model} (no transforms saved by {names.Package} were found in it).");
+
+    /// <summary>As <see cref="Restore"/>, for callers that handle a model without the detector; <paramref name="found"/> lists all.</summary>
+    public ITransformer RestoreAny(ITransformer loaded, IHostEnvironment? environment, out IReadOnlyList<TDetector> found)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        int count = 0;
-        var result = RestoreCore(loaded, environment, ref count);
-        restored = count;
+        var detectors = new List<TDetector>();
+        var result = Walk(loaded, environment, detectors);
+        found = detectors;
         return result;
     }
 
-    /// <summary>Throws the "holds no" error when <paramref name="loaded"/> (without saved runs) holds no typed detector either.</summary>
-    private void CheckHolds(ITransformer loaded, string source)
+    /// <summary><paramref name="loaded"/> with its saved runs rebuilt; each detector met, rebuilt or typed, is in <paramref name="found"/>.</summary>
+    private ITransformer Walk(ITransformer loaded, IHostEnvironment? environment, List<TDetector> found)
     {
-        if (!FindAll(loaded).Any())
-            throw new InvalidDataException($"{source} holds no {names.Model} (no transforms saved by {names.Package} were found in it).");
-    }
-
-    private ITransformer RestoreCore(ITransformer loaded, IHostEnvironment? environment, ref int count)
-    {
+        if (loaded is TDetector own) found.Add(own);
         if (loaded is not IEnumerable<ITransformer> chain) return loaded;
         var items = chain.ToList();
         var rebuilt = new List<ITransformer>();
@@ -171,13 +151,14 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
         {
             if (IsRunAt(items, i))
             {
-                rebuilt.Add(Parse(ReadState(items, i), environment));
-                count++;
+                var detector = Parse(ReadState(items, i), environment);
+                found.Add(detector);
+                rebuilt.Add(detector);
                 changed = true;
                 i += RunLength - 1;
                 continue;
             }
-            var inner = RestoreCore(items[i], environment, ref count);
+            var inner = Walk(items[i], environment, found);
             changed |= !ReferenceEquals(inner, items[i]);
             rebuilt.Add(inner);
         }
@@ -225,9 +206,9 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
 
     private ITransformer Restored(ModelOperationsCatalog catalog, ITransformer loaded, DataViewSchema inputSchema, string source)
     {
-        int count = 0;
-        var model = ModelFileReading.Guard(source, names.LoadedAs, () => RestoreAny(loaded, MLContextAccess.TryEnvironment(catalog), out count));
-        if (count == 0) CheckHolds(loaded, source); // an intact file without the detector: not damage
+        IReadOnlyList<TDetector> found = [];
+        var model = ModelFileReading.Guard(source, names.LoadedAs, () => RestoreAny(loaded, MLContextAccess.TryEnvironment(catalog), out found));
+        if (found.Count == 0) throw HoldsNone(source); // an intact file without the detector: not damage
         return ModelFileReading.Guard(source, names.LoadedAs, () => { model.GetOutputSchema(inputSchema); return model; });
     }
 
