@@ -177,7 +177,7 @@ internal sealed class DetectorModelFile<TDetector, TKeyRow, TScoringInput, TPred
         {
             1 => all[0],
             0 => throw new InvalidDataException($"The model holds no {what}."),
-            _ => throw new InvalidDataException($"The model holds {all.Count} of type {what}; restore it and walk its chain instead."),
+            _ => throw new InvalidDataException($"The model holds more than one {what} ({all.Count}); restore it and walk its chain to pick one."),
         };
     }
 

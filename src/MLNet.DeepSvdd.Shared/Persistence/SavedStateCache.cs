@@ -31,7 +31,7 @@ internal sealed class SavedStateCache<T>(string what, Func<byte[], T> read)
     /// before checksums (read through its own format checks only), whatever its reader fails with: such a state was written by a version
     /// before this one, so even a "newer format version" in it is damage.
     /// </summary>
-    public static TValue Decode<TValue>(ReadOnlyMemory<char> state, string what, Func<byte[], TValue> read)
+    public static T Decode(ReadOnlyMemory<char> state, string what, Func<byte[], T> read)
     {
         byte[] bytes;
         try

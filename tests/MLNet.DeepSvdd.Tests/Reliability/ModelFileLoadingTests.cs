@@ -74,6 +74,9 @@ public class ModelFileLoadingTests : IDisposable
         var wrongKind = () => ml.Model.GetBaselineDetector<OneClassSvmTransformer>(plain);
         wrongKind.Should().Throw<InvalidDataException>().WithMessage("The model holds no OneClassSvmTransformer.");
         ml.Model.GetBaselineDetector<IsolationForestTransformer>(plain).NumberOfTrees.Should().Be(5, "the saved forest has 5 trees");
+        var two = new TransformerChain<ITransformer>(plain, plain);
+        var ambiguous = () => ml.Model.GetBaselineDetector<IsolationForestTransformer>(two);
+        ambiguous.Should().Throw<InvalidDataException>().WithMessage("The model holds more than one IsolationForestTransformer (2)*walk its chain*");
     }
 
     [Fact]
